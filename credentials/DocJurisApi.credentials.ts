@@ -1,0 +1,88 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class DocJurisApi implements ICredentialType {
+	name = 'docJurisApi';
+
+	displayName = 'DocJuris API';
+
+	documentationUrl = 'https://support.docjuris.com/hc/en-us/articles/4410284847245-API-Guide';
+
+	icon: Icon = { light: 'file:../nodes/DocJuris/docjuris.svg', dark: 'file:../nodes/DocJuris/docjuris.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Organization (Account) ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'In DocJuris, open Settings, then the Organization tab, and copy the Organization ID. The API calls it the account ID.',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Generated in DocJuris under Settings, Organization tab. Only an IT Administrator can create or rotate keys.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.docjuris.com/v1',
+			description: 'Change only to reach a sandbox, a proxy or a test server',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.accountId}}',
+				password: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/contractTypes',
+			qs: { take: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'DocJuris did not accept this Organization ID and API key. Copy both again from Settings > Organization in DocJuris; a regenerated key replaces the old one.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'DocJuris refused this API key. Ask an IT Administrator to check that API access is enabled for your organization.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No DocJuris API answers at this Base URL. It should end in /v1, e.g. https://api.docjuris.com/v1.',
+				},
+			},
+		],
+	};
+}

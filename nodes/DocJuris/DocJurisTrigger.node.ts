@@ -1,0 +1,225 @@
+import { createHash, randomBytes, timingSafeEqual } from 'crypto';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { EVENT_TYPES } from './actions/common.descriptions';
+import { normaliseEventType } from './helpers/utils';
+import { createSubscription, deleteSubscription, listSubscriptions, sameId } from './helpers/subscriptions';
+import { docJurisRequest } from './transport';
+
+const EVENT_VALUES = EVENT_TYPES.map((event) => event.value);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How many delivered message IDs we remember to drop repeats. */
+const REMEMBERED_MESSAGES = 500;
+
+/** What we registered at DocJuris for one webhook URL (test and production are kept apart). */
+interface Registration {
+	webhookUrl: string;
+	secret: string;
+	/** Subscription ID per event type. */
+	subscriptions: Record<string, string>;
+}
+
+type Slot = 'test' | 'production';
+
+function slotOf(ctx: IHookFunctions | IWebhookFunctions): Slot {
+	return ctx.getMode() === 'manual' ? 'test' : 'production';
+}
+
+function registrations(ctx: IHookFunctions | IWebhookFunctions): Partial<Record<Slot, Registration>> {
+	const staticData = ctx.getWorkflowStaticData('node');
+	staticData.registrations ??= {};
+	return staticData.registrations as Partial<Record<Slot, Registration>>;
+}
+
+/** DocJuris signs nothing, so the URL it calls carries our secret (as its guide suggests). */
+function urlWithSecret(webhookUrl: string, secret: string): string {
+	return `${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}token=${secret}`;
+}
+
+function secretsMatch(expected: string, given: string): boolean {
+	const digest = (text: string) => createHash('sha256').update(text).digest();
+	return timingSafeEqual(digest(expected), digest(given));
+}
+
+function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
+	return [...new Set(ctx.getNodeParameter('events', []) as string[])];
+}
+
+export class DocJurisTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'DocJuris Trigger',
+		name: 'docJurisTrigger',
+		icon: { light: 'file:docjuris.svg', dark: 'file:docjuris.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a turn is created, completed, tagged or mentioned in DocJuris',
+		defaults: { name: 'DocJuris Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'docJurisApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENT_TYPES,
+				default: ['turnCompleted'],
+				required: true,
+				description: 'The events to listen to. One DocJuris subscription is made per event.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Turn Details',
+						name: 'fetchTurnDetails',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the turn’s full details (tags, file name, URLs) to the output as `turn`, with one more request per event',
+					},
+					{
+						displayName: 'Ignore Repeated Messages',
+						name: 'ignoreRepeatedMessages',
+						type: 'boolean',
+						default: true,
+						description: 'Whether to drop a message whose messageId was already delivered',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const registration = registrations(this)[slotOf(this)];
+				if (!registration) return false;
+				const events = selectedEvents(this);
+				const registeredEvents = Object.keys(registration.subscriptions);
+				if (registration.webhookUrl !== this.getNodeWebhookUrl('default')) return false;
+				if (events.length !== registeredEvents.length || !events.every((event) => registration.subscriptions[event])) return false;
+				// DocJuris does not return subscription URLs, so we check our stored IDs are still live.
+				const live = await listSubscriptions(this);
+				return events.every((event) => live.some((subscription) => sameId(subscription.id, registration.subscriptions[event])));
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const slot = slotOf(this);
+				const all = registrations(this);
+				const previous = all[slot];
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const events = selectedEvents(this);
+				const live = previous ? await listSubscriptions(this) : [];
+				const isLive = (id: string) => live.some((subscription) => sameId(subscription.id, id));
+
+				// Keep what is still right, remove what is stale: never two subscriptions for one event.
+				const kept: Record<string, string> = {};
+				for (const [event, id] of Object.entries(previous?.subscriptions ?? {})) {
+					if (previous!.webhookUrl === webhookUrl && events.includes(event) && isLive(id)) kept[event] = id;
+					else if (isLive(id)) await deleteSubscription(this, id, { missingIsDeleted: true });
+				}
+				const secret = Object.keys(kept).length && previous ? previous.secret : randomBytes(32).toString('hex');
+				const created: Record<string, string> = {};
+				try {
+					for (const event of events.filter((name) => !kept[name])) {
+						const subscription = await createSubscription(this, event, urlWithSecret(webhookUrl, secret));
+						created[event] = subscription.id;
+					}
+				} catch (error) {
+					// Activation failed: take back what this attempt created so nothing is left behind.
+					for (const id of Object.values(created)) await deleteSubscription(this, id, { missingIsDeleted: true });
+					throw error;
+				}
+				all[slot] = { webhookUrl, secret, subscriptions: { ...kept, ...created } };
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const slot = slotOf(this);
+				const all = registrations(this);
+				const registration = all[slot];
+				if (!registration) return true;
+				const remaining: Record<string, string> = {};
+				let firstError: unknown;
+				for (const [event, id] of Object.entries(registration.subscriptions)) {
+					try {
+						await deleteSubscription(this, id, { missingIsDeleted: true });
+					} catch (error) {
+						remaining[event] = id;
+						firstError ??= error;
+					}
+				}
+				if (firstError) {
+					// Keep what could not be removed, so the next deactivation tries again.
+					registration.subscriptions = remaining;
+					throw firstError;
+				}
+				delete all[slot];
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const token = (this.getQueryData() as IDataObject).token;
+		const known = Object.values(registrations(this))
+			.map((registration) => registration?.secret)
+			.filter((secret): secret is string => typeof secret === 'string');
+		if (typeof token !== 'string' || !known.some((secret) => secretsMatch(secret, token))) {
+			response.status(401).json({ message: 'Unauthorized' });
+			return { noWebhookResponse: true };
+		}
+
+		const body = this.getBodyData() as IDataObject;
+		const event = normaliseEventType(body?.type, EVENT_VALUES);
+		if (!event) {
+			response.status(400).json({ message: 'Not a DocJuris event: "type" is missing or unknown' });
+			return { noWebhookResponse: true };
+		}
+		if (!selectedEvents(this).includes(event)) {
+			response.status(200).json({ received: true, ignored: 'event not selected' });
+			return { noWebhookResponse: true };
+		}
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (options.ignoreRepeatedMessages !== false && typeof body.messageId === 'string') {
+			const staticData = this.getWorkflowStaticData('node');
+			const seen = (staticData.recentMessageIds as string[] | undefined) ?? [];
+			const messageId = body.messageId.toLowerCase();
+			if (seen.includes(messageId)) {
+				response.status(200).json({ received: true, ignored: 'repeated message' });
+				return { noWebhookResponse: true };
+			}
+			staticData.recentMessageIds = [...seen, messageId].slice(-REMEMBERED_MESSAGES);
+		}
+
+		const item: IDataObject = { ...body, event };
+		if (options.fetchTurnDetails && GUID.test(String(body.contractId)) && GUID.test(String(body.turnId))) {
+			// Built from the IDs: the payload's `url` points at the app or the API depending on the event.
+			try {
+				item.turn = await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${body.contractId}/turns/${body.turnId}`, {
+					label: 'GET /contracts/{contractId}/turns/{turnId}',
+				});
+			} catch (error) {
+				// The event itself must not be lost because the extra lookup failed.
+				item.turnError = (error as Error).message;
+			}
+		}
+		return { workflowData: [this.helpers.returnJsonArray([item])] };
+	}
+}

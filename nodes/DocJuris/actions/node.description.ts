@@ -1,0 +1,46 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import * as contract from './contract/Contract.resource';
+import * as contractType from './contractType/ContractType.resource';
+import * as importResource from './import/Import.resource';
+import * as playbook from './playbook/Playbook.resource';
+import * as subscription from './subscription/Subscription.resource';
+import * as turn from './turn/Turn.resource';
+
+export const description: INodeTypeDescription = {
+	displayName: 'DocJuris',
+	name: 'docJuris',
+	icon: { light: 'file:docjuris.svg', dark: 'file:docjuris.dark.svg' },
+	group: ['transform'],
+	version: 1,
+	subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+	description: 'Create contracts and turns, download redlines and manage subscriptions in DocJuris',
+	defaults: { name: 'DocJuris' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'docJurisApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			default: 'contract',
+			options: [
+				{ name: 'Contract', value: 'contract' },
+				{ name: 'Contract Type', value: 'contractType' },
+				{ name: 'Import', value: 'import' },
+				{ name: 'Playbook', value: 'playbook' },
+				{ name: 'Subscription', value: 'subscription' },
+				{ name: 'Turn', value: 'turn' },
+			],
+		},
+		...contract.description,
+		...turn.description,
+		...contractType.description,
+		...playbook.description,
+		...importResource.description,
+		...subscription.description,
+	],
+};

@@ -1,0 +1,20 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { contractIdParameter, resolveTurnId } from '../../helpers/utils';
+import { docJurisRequest } from '../../transport';
+import { contractLocator, turnSelection } from '../common.descriptions';
+
+export const description = updateDisplayOptions({ show: { resource: ['turn'], operation: ['get'] } }, [
+	contractLocator,
+	...turnSelection('get'),
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const contractId = contractIdParameter(this, itemIndex);
+	const turnId = await resolveTurnId(this, contractId, itemIndex);
+	const turn = await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${contractId}/turns/${turnId}`, {
+		itemIndex,
+		label: 'GET /contracts/{contractId}/turns/{turnId}',
+	});
+	return { contractId, ...turn };
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { listSubscriptions } from '../helpers/subscriptions';
+import { docJurisRequest } from '../transport';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The turns of the contract chosen in the Contract field, newest first. */
+export async function searchTurns(this: ILoadOptionsFunctions): Promise<INodeListSearchResult> {
+	const contractId = this.getCurrentNodeParameter('contractId', { extractValue: true });
+	if (typeof contractId !== 'string' || !GUID.test(contractId)) return { results: [] };
+	const contract = await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${contractId}`, {
+		label: 'GET /contracts/{contractId}',
+	});
+	const turns = (Array.isArray(contract?.turns) ? contract.turns : []) as IDataObject[];
+	const sorted = [...turns].sort((a, b) => String(b.lastModified ?? '').localeCompare(String(a.lastModified ?? '')));
+	return {
+		results: sorted.map((turn, index) => ({
+			name: `${String(turn.lastModified ?? '').slice(0, 16).replace('T', ' ')} · ${turn.source ? String(turn.source) : 'Counterparty'}${turn.isComplete ? ' · completed' : ''}${index === 0 ? ' · latest' : ''}`,
+			value: String(turn.id),
+		})),
+	};
+}
+
+export async function searchSubscriptions(this: ILoadOptionsFunctions): Promise<INodeListSearchResult> {
+	const subscriptions = await listSubscriptions(this);
+	return {
+		results: subscriptions.map((subscription) => ({
+			name: `${subscription.type ?? 'subscription'} · created ${String(subscription.created ?? '').slice(0, 10)}`,
+			value: subscription.id,
+		})),
+	};
+}

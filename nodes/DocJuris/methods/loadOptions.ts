@@ -1,0 +1,19 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { docJurisPagedList } from '../transport';
+
+function toOptions(records: IDataObject[]): INodePropertyOptions[] {
+	return records.map((record) => ({
+		name: String(record.name ?? record.title ?? record.id),
+		value: Number(record.id),
+		description: typeof record.description === 'string' && record.description ? record.description : undefined,
+	}));
+}
+
+export async function getContractTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions(await docJurisPagedList(this, '/contractTypes', 'contractTypes', { sortBy: 'name' }, undefined));
+}
+
+export async function getPlaybooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions(await docJurisPagedList(this, '/playbooks', 'playbooks', { sortBy: 'name' }, undefined));
+}

@@ -1,0 +1,169 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+/** What we could learn about a failed HTTP call, whatever shape the error arrived in. */
+export interface HttpFailure {
+	/** HTTP status, when the vendor answered at all. */
+	status?: number;
+	headers: Record<string, string>;
+	/** Parsed body (JSON when it parses, else text), when there was one. */
+	body?: unknown;
+	/** Network-level code such as ECONNRESET, when the vendor never answered. */
+	networkCode?: string;
+	/** The library's own text, used only when nothing better is known. Redacted before use. */
+	rawMessage: string;
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+}
+
+function normaliseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	const source = asRecord(headers);
+	if (!source) return result;
+	// Axios headers are a class whose own enumerable keys are the header names.
+	for (const [key, value] of Object.entries(source)) {
+		if (typeof value === 'string' || typeof value === 'number') result[key.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+function parseBody(data: unknown): unknown {
+	if (data === undefined || data === null || data === '') return undefined;
+	let text: string | undefined;
+	if (typeof data === 'string') text = data;
+	else if (Buffer.isBuffer(data)) text = data.toString('utf8');
+	else if (data instanceof ArrayBuffer) text = Buffer.from(data).toString('utf8');
+	if (text === undefined) return data;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * n8n wraps a failed request in a NodeApiError whose `cause` is the HTTP library's error; tests and
+ * older cores may hand us the library error itself. Both carry `response` with status, headers, data.
+ */
+export function readHttpFailure(error: unknown): HttpFailure {
+	const outer = asRecord(error) ?? {};
+	const cause = asRecord(outer.cause) ?? {};
+	const response = asRecord(outer.response) ?? asRecord(cause.response);
+	const codeCandidate = [outer.code, cause.code].find((code) => typeof code === 'string' && NETWORK_CODES.has(code));
+	let status = typeof response?.status === 'number' ? response.status : undefined;
+	if (status === undefined && typeof outer.httpCode === 'string' && /^\d{3}$/.test(outer.httpCode)) {
+		status = Number(outer.httpCode);
+	}
+	return {
+		status,
+		headers: normaliseHeaders(response?.headers),
+		body: parseBody(response?.data),
+		networkCode: codeCandidate as string | undefined,
+		rawMessage: typeof outer.message === 'string' ? outer.message : String(error),
+	};
+}
+
+/** Reads a streamed error body (downloads ask for streams) so its vendor message can be shown. */
+export async function settleStreamedBody(failure: HttpFailure, maxBytes = 65536): Promise<HttpFailure> {
+	const body = failure.body as { [Symbol.asyncIterator]?: unknown } | undefined;
+	if (!body || typeof body !== 'object' || typeof body[Symbol.asyncIterator] !== 'function') return failure;
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body as AsyncIterable<Buffer | string>) {
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		chunks.push(buffer);
+		size += buffer.length;
+		if (size >= maxBytes) break;
+	}
+	return { ...failure, body: parseBody(Buffer.concat(chunks)) };
+}
+
+const SECRET_PATTERNS: RegExp[] = [
+	// Query-string and form secrets: login_token=..., access_token=..., password=...
+	/((?:login_token|access_token|refresh_token|api_key|apikey|password|client_secret|token)=)[^&\s"']+/gi,
+	// Authorization headers quoted in messages.
+	/(\b(?:Basic|Bearer)\s+)[A-Za-z0-9._~+/=-]{8,}/g,
+	// user:password@host in URLs.
+	/(\/\/[^/\s:@]+:)[^@\s/]+(@)/g,
+];
+
+/**
+ * Removes secrets from text that may reach a user, a log or an output item: every value of the
+ * credential we know about, and anything shaped like a token in a URL or header.
+ */
+export function redact(text: string, secrets: Array<string | undefined> = []): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (typeof secret === 'string' && secret.length >= 4) result = result.split(secret).join('[redacted]');
+	}
+	for (const pattern of SECRET_PATTERNS) {
+		result = result.replace(pattern, (_match, prefix: string, suffix?: string) =>
+			typeof suffix === 'string' ? `${prefix}[redacted]${suffix}` : `${prefix}[redacted]`,
+		);
+	}
+	return result;
+}
+
+export interface VendorErrorContext {
+	vendor: string;
+	/** "GET /contracts/{id}": method and path only, never the query string (it may hold tokens). */
+	requestLabel: string;
+	/** The vendor's own explanation, extracted from its error body. */
+	vendorText?: string;
+	/** A hint for this status (how to fix it), from the vendor's profile. */
+	hint?: string;
+	secrets: Array<string | undefined>;
+	itemIndex?: number;
+}
+
+const STATUS_SUMMARY: Record<number, string> = {
+	400: 'rejected the request as invalid',
+	401: 'did not accept the credentials',
+	403: 'refused access',
+	404: 'could not find the requested record',
+	409: 'reported a conflict',
+	412: 'reported a failed precondition',
+	413: 'refused the request as too large',
+	422: 'could not process the request',
+	429: 'is limiting the request rate',
+};
+
+/** Builds the one error users see for a failed vendor call: what happened, and how to fix it. */
+export function vendorApiError(node: INode, failure: HttpFailure, context: VendorErrorContext): NodeApiError {
+	const { vendor, requestLabel, vendorText, hint, secrets, itemIndex } = context;
+	let summary: string;
+	if (failure.status !== undefined) {
+		const what = STATUS_SUMMARY[failure.status] ?? (failure.status >= 500 ? 'had a server error' : 'returned an error');
+		summary = `${vendor} ${what} (HTTP ${failure.status})`;
+	} else if (failure.networkCode) {
+		summary = `Could not reach ${vendor} (${failure.networkCode})`;
+	} else {
+		summary = `The request to ${vendor} failed`;
+	}
+	const message = redact(vendorText ? `${summary}: ${vendorText}` : summary, secrets);
+	const details = [`Request: ${requestLabel}.`];
+	if (!vendorText && failure.status === undefined) details.push(redact(failure.rawMessage, secrets));
+	if (hint) details.push(hint);
+	const description = redact(details.join(' '), secrets);
+	const errorResponse: JsonObject = { message, description };
+	if (failure.status !== undefined) errorResponse.httpCode = String(failure.status);
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex,
+	});
+}

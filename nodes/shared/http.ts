@@ -1,0 +1,204 @@
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { readHttpFailure, redact, settleStreamedBody, vendorApiError, type HttpFailure } from './errors';
+
+/** Every n8n context our nodes make vendor calls from. */
+export type RequestContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions;
+
+/** What the shared transport needs to know about one vendor. */
+export interface VendorProfile {
+	/** Name shown in error messages ("DocJuris"). */
+	name: string;
+	/** n8n credential type used for every call. */
+	credentialType: string;
+	/** Credential fields whose values must never appear in an error, a log line or an item. */
+	secretFields: string[];
+	/** Pulls the vendor's own explanation out of an error body. */
+	errorText(body: unknown): string | undefined;
+	/** How to fix a failure, by HTTP status. */
+	hints?: Partial<Record<number, string>>;
+}
+
+export interface RetryPolicy {
+	/** Retries after a 429 (the vendor processed nothing, so any method may be re-sent). */
+	rateLimitRetries: number;
+	/** Retries after a 5xx or a network failure; only for requests safe to repeat. */
+	transientRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Longest single wait we accept from a Retry-After header; longer waits fail with a clear error. */
+	maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	rateLimitRetries: 8,
+	transientRetries: 3,
+	baseDelayMs: 500,
+	maxDelayMs: 8000,
+	maxRetryAfterMs: 120000,
+};
+
+export interface VendorRequest {
+	method: IHttpRequestMethods;
+	/** Absolute URL. */
+	url: string;
+	/** Method and path template for messages, e.g. "GET /contracts/{id}". */
+	label: string;
+	qs?: IDataObject;
+	headers?: IDataObject;
+	/** A body, or a factory for bodies that can be sent once only (streams). */
+	body?: unknown | (() => unknown);
+	json?: boolean;
+	/** Stream the response (downloads). */
+	stream?: boolean;
+	timeout?: number;
+	/**
+	 * Whether sending the request twice is harmless. Defaults to true for GET, HEAD, PUT and DELETE
+	 * and false for POST and PATCH: a create that may have reached the vendor is never re-sent blindly.
+	 */
+	idempotent?: boolean;
+	itemIndex?: number;
+	/** Extra text to add to the error for a given status (context only the caller knows). */
+	hints?: Partial<Record<number, string>>;
+}
+
+export interface VendorResponse<T = unknown> {
+	status: number;
+	headers: Record<string, string>;
+	body: T;
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+// Connection refused means nothing reached the vendor: safe to re-send whatever the method.
+const NEVER_DELIVERED = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds. */
+export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
+	const value = headers['retry-after'];
+	if (value === undefined) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+interface AttemptCounters {
+	rateLimited: number;
+	transient: number;
+}
+
+/** How long to wait before the next attempt, or undefined to give up. */
+export function nextRetryDelay(
+	failure: HttpFailure,
+	request: Pick<VendorRequest, 'method' | 'idempotent'>,
+	counters: AttemptCounters,
+	policy: RetryPolicy,
+): number | undefined {
+	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method.toUpperCase());
+	const announced = retryAfterMs(failure.headers);
+	if (failure.status === 429) {
+		if (counters.rateLimited >= policy.rateLimitRetries) return undefined;
+		counters.rateLimited++;
+		const wait = announced ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** counters.rateLimited);
+		return wait <= policy.maxRetryAfterMs ? wait : undefined;
+	}
+	const transientStatus = failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status);
+	const networkFailure = failure.status === undefined && failure.networkCode !== undefined;
+	if (!transientStatus && !networkFailure) return undefined;
+	const safe = idempotent || (networkFailure && NEVER_DELIVERED.has(failure.networkCode as string));
+	if (!safe || counters.transient >= policy.transientRetries) return undefined;
+	counters.transient++;
+	const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (counters.transient - 1));
+	return announced !== undefined ? Math.min(announced, policy.maxRetryAfterMs) : backoff;
+}
+
+/** Values of the credential's secret fields, for redaction. Never throws. */
+export async function credentialSecrets(ctx: RequestContext, profile: VendorProfile): Promise<string[]> {
+	try {
+		const credentials = await ctx.getCredentials(profile.credentialType);
+		return profile.secretFields
+			.map((field) => credentials[field])
+			.filter((value): value is string => typeof value === 'string' && value.length > 0);
+	} catch {
+		// No credential to read means none to leak; the request itself reports the missing credential.
+		return [];
+	}
+}
+
+/**
+ * The one way our nodes talk to a vendor: authenticated through n8n's credential system, retrying
+ * 429s (honouring Retry-After) and transient failures of safe requests with a bounded backoff,
+ * and turning any final failure into a clear, redacted NodeApiError.
+ */
+export async function vendorRequest<T = unknown>(
+	ctx: RequestContext,
+	profile: VendorProfile,
+	request: VendorRequest,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<VendorResponse<T>> {
+	const counters: AttemptCounters = { rateLimited: 0, transient: 0 };
+	for (;;) {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			qs: request.qs,
+			headers: request.headers,
+			body: typeof request.body === 'function' ? (request.body as () => unknown)() : request.body,
+			json: request.stream ? false : (request.json ?? true),
+			returnFullResponse: true,
+			timeout: request.timeout,
+		} as IHttpRequestOptions;
+		if (request.stream) options.encoding = 'stream';
+		if (options.body === undefined) delete options.body;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				profile.credentialType,
+				options,
+			)) as { statusCode: number; headers: Record<string, string>; body: T };
+			return { status: response.statusCode, headers: lowerCaseKeys(response.headers), body: response.body };
+		} catch (error) {
+			let failure = readHttpFailure(error);
+			const delay = nextRetryDelay(failure, request, counters, policy);
+			if (delay !== undefined) {
+				await sleep(delay);
+				continue;
+			}
+			failure = await settleStreamedBody(failure);
+			const secrets = await credentialSecrets(ctx, profile);
+			throw vendorApiError(ctx.getNode(), failure, {
+				vendor: profile.name,
+				requestLabel: request.label,
+				vendorText: failure.body !== undefined ? profile.errorText(failure.body) : undefined,
+				hint: failure.status !== undefined ? (request.hints?.[failure.status] ?? profile.hints?.[failure.status]) : undefined,
+				secrets,
+				itemIndex: request.itemIndex,
+			});
+		}
+	}
+}
+
+function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (value !== undefined && value !== null) result[key.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+export { redact };

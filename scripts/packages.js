@@ -1,0 +1,21 @@
+// The installable packages this repository builds: one per vendor (n8n accepts one third-party
+// service per package). A package name is part of every saved node type, so never rename one.
+'use strict';
+
+const repository = 'https://github.com/legaltech-n8n/n8n-nodes-legaltech';
+
+/** @type {Array<{name: string, version: string, vendorDir: string, description: string, keywords: string[], nodes: string[], credentials: string[]}>} */
+const packages = [
+	{
+		name: 'n8n-nodes-docjuris',
+		version: '0.1.0',
+		vendorDir: 'DocJuris',
+		description:
+			'n8n nodes for DocJuris contract negotiation: contracts, turns, documents, imports and subscription webhooks.',
+		keywords: ['docjuris', 'contracts', 'legal', 'redline'],
+		nodes: ['DocJuris/DocJuris.node.js', 'DocJuris/DocJurisTrigger.node.js'],
+		credentials: ['DocJurisApi.credentials.js'],
+	},
+];
+
+module.exports = { packages, repository, author: { name: 'Legal-tech n8n nodes maintainers', email: 'maintainers@legaltech-n8n.dev' } };
