@@ -71,7 +71,24 @@ function assemble(pkg) {
 	return path.join(tarballsOut, packed.trim().split('\n').pop());
 }
 
+/** The root package.json lists every node and credential (for lint); each must ship in exactly one package. */
+function checkRootManifest() {
+	const root_n8n = require(path.join(root, 'package.json')).n8n;
+	const claimed = packages.flatMap((pkg) => [
+		...pkg.nodes.map((file) => `dist/nodes/${file}`),
+		...pkg.credentials.map((file) => `dist/credentials/${file}`),
+	]);
+	const listed = [...root_n8n.nodes, ...root_n8n.credentials];
+	const unclaimed = listed.filter((entry) => !claimed.includes(entry));
+	const unlisted = claimed.filter((entry) => !listed.includes(entry));
+	const twice = claimed.filter((entry, index) => claimed.indexOf(entry) !== index);
+	if (unclaimed.length || unlisted.length || twice.length) {
+		throw new Error(`package.json "n8n" and scripts/packages.js disagree: unclaimed ${unclaimed}, unlisted ${unlisted}, in two packages ${twice}`);
+	}
+}
+
 function assembleAll() {
+	checkRootManifest();
 	fs.rmSync(tarballsOut, { recursive: true, force: true });
 	return packages.map(assemble);
 }

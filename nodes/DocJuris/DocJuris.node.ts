@@ -1,11 +1,58 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { description } from './actions/node.description';
+import * as contract from './actions/contract/Contract.resource';
+import * as contractType from './actions/contractType/ContractType.resource';
+import * as importResource from './actions/import/Import.resource';
+import * as playbook from './actions/playbook/Playbook.resource';
 import { router } from './actions/router';
+import * as subscription from './actions/subscription/Subscription.resource';
+import * as turn from './actions/turn/Turn.resource';
 import { listSearch, loadOptions } from './methods';
 
 export class DocJuris implements INodeType {
-	description: INodeTypeDescription = description;
+	description: INodeTypeDescription = {
+		displayName: 'DocJuris',
+		name: 'docJuris',
+		icon: { light: 'file:docjuris.svg', dark: 'file:docjuris.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create contracts and turns, download redlines and manage subscriptions in DocJuris',
+		defaults: { name: 'DocJuris' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'docJurisApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'contract',
+				options: [
+					{ name: 'Contract', value: 'contract' },
+					{ name: 'Contract Type', value: 'contractType' },
+					{ name: 'Import', value: 'import' },
+					{ name: 'Playbook', value: 'playbook' },
+					{ name: 'Subscription', value: 'subscription' },
+					{ name: 'Turn', value: 'turn' },
+				],
+			},
+			...contract.description,
+			...turn.description,
+			...contractType.description,
+			...playbook.description,
+			...importResource.description,
+			...subscription.description,
+		],
+	};
 
 	methods = { listSearch, loadOptions };
 

@@ -9,6 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { asNodeError } from '../shared/errors';
 import { EVENT_TYPES } from './actions/common.descriptions';
 import { normaliseEventType } from './helpers/utils';
 import { createSubscription, deleteSubscription, listSubscriptions, sameId } from './helpers/subscriptions';
@@ -142,7 +143,7 @@ export class DocJurisTrigger implements INodeType {
 				} catch (error) {
 					// Activation failed: take back what this attempt created so nothing is left behind.
 					for (const id of Object.values(created)) await deleteSubscription(this, id, { missingIsDeleted: true });
-					throw error;
+					throw asNodeError(this.getNode(), error);
 				}
 				all[slot] = { webhookUrl, secret, subscriptions: { ...kept, ...created } };
 				return true;
@@ -166,7 +167,7 @@ export class DocJurisTrigger implements INodeType {
 				if (firstError) {
 					// Keep what could not be removed, so the next deactivation tries again.
 					registration.subscriptions = remaining;
-					throw firstError;
+					throw asNodeError(this.getNode(), firstError);
 				}
 				delete all[slot];
 				return true;

@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 /** What we could learn about a failed HTTP call, whatever shape the error arrived in. */
 export interface HttpFailure {
@@ -166,4 +166,16 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex,
 	});
+}
+
+/**
+ * The error to throw from a catch block: n8n's own error types pass through unchanged (they already
+ * carry a clear message and the item index), anything else is wrapped so the UI can show it.
+ */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

@@ -1,10 +1,12 @@
 import {
-	NodeApiError,
+	type NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+
+import { asNodeError } from './errors';
 
 /** What one operation returns for one input item: JSON records, or full items (e.g. with binary). */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -41,11 +43,7 @@ export async function runForEachItem(ctx: IExecuteFunctions, handlerFor: (itemIn
 				output.push({ json, pairedItem: { item: itemIndex } });
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				throw error;
-			}
-			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			throw asNodeError(ctx.getNode(), error, itemIndex);
 		}
 	}
 	return [output];

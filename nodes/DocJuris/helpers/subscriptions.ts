@@ -1,5 +1,6 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
+import { asNodeError } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
 import { docJurisRequest } from '../transport';
 
@@ -29,7 +30,9 @@ export async function createSubscription(
 			itemIndex,
 		});
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || !ROUTE_NOT_OFFERED.has(String(error.httpCode))) throw error;
+		if (!(error instanceof NodeApiError) || !ROUTE_NOT_OFFERED.has(String(error.httpCode))) {
+			throw asNodeError(ctx.getNode(), error, itemIndex);
+		}
 		created = await docJurisRequest<Subscription>(ctx, 'POST', `/subscriptions/${type}`, {
 			body: { webhookUrl },
 			itemIndex,
@@ -54,7 +57,7 @@ export async function deleteSubscription(
 		await docJurisRequest(ctx, 'DELETE', `/subscriptions/${id}`, { itemIndex, label: 'DELETE /subscriptions/{id}' });
 	} catch (error) {
 		if (missingIsDeleted && error instanceof NodeApiError && String(error.httpCode) === '404') return;
-		throw error;
+		throw asNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 

@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. An expression may also give the type’s exact name.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'An expression may also give the contract type’s exact name instead of its ID',
 	},
 	{
 		displayName: 'Counterparty',
