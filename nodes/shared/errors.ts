@@ -54,26 +54,49 @@ function parseBody(data: unknown): unknown {
 	}
 }
 
+/** Network failure codes, found in an error's code or in the texts n8n keeps of it. */
+function networkCodeOf(...sources: Array<Record<string, unknown>>): string | undefined {
+	for (const source of sources) {
+		if (typeof source.code === 'string' && NETWORK_CODES.has(source.code)) return source.code;
+	}
+	const texts = sources.flatMap((source) => [source.message, ...(Array.isArray(source.messages) ? source.messages : [])]);
+	for (const text of texts) {
+		if (typeof text !== 'string') continue;
+		const code = [...NETWORK_CODES].find((candidate) => text.includes(candidate));
+		if (code) return code;
+		if (/socket hang up/i.test(text)) return 'ECONNRESET';
+		if (/timeout of \d+ms exceeded/i.test(text)) return 'ETIMEDOUT';
+	}
+	return undefined;
+}
+
 /**
- * n8n wraps a failed request in a NodeApiError whose `cause` is the HTTP library's error; tests and
- * older cores may hand us the library error itself. Both carry `response` with status, headers, data.
+ * What a thrown request error tells us. n8n wraps failures in a NodeApiError that, depending on the
+ * version, keeps the HTTP library's error as `cause`, as `errorResponse`, or only its texts; a bare
+ * library error may arrive too. Our transport asks n8n for full responses, so HTTP statuses mostly
+ * arrive as responses, not errors; what is thrown is usually a network failure.
  */
 export function readHttpFailure(error: unknown): HttpFailure {
 	const outer = asRecord(error) ?? {};
-	const cause = asRecord(outer.cause) ?? {};
-	const response = asRecord(outer.response) ?? asRecord(cause.response);
-	const codeCandidate = [outer.code, cause.code].find((code) => typeof code === 'string' && NETWORK_CODES.has(code));
+	const inner = asRecord(outer.cause) ?? asRecord(outer.errorResponse) ?? {};
+	const response = asRecord(outer.response) ?? asRecord(inner.response);
 	let status = typeof response?.status === 'number' ? response.status : undefined;
 	if (status === undefined && typeof outer.httpCode === 'string' && /^\d{3}$/.test(outer.httpCode)) {
 		status = Number(outer.httpCode);
 	}
+	const context = asRecord(outer.context);
 	return {
 		status,
 		headers: normaliseHeaders(response?.headers),
-		body: parseBody(response?.data),
-		networkCode: codeCandidate as string | undefined,
+		body: parseBody(response?.data ?? context?.data),
+		networkCode: status === undefined ? networkCodeOf(outer, inner) : undefined,
 		rawMessage: typeof outer.message === 'string' ? outer.message : String(error),
 	};
+}
+
+/** The failure an HTTP response with an error status describes. */
+export function responseFailure(status: number, headers: Record<string, string>, body: unknown): HttpFailure {
+	return { status, headers, body: parseBody(body), rawMessage: `HTTP ${status}` };
 }
 
 /** Reads a streamed error body (downloads ask for streams) so its vendor message can be shown. */

@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -10,7 +11,14 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { readHttpFailure, redact, settleStreamedBody, vendorApiError, type HttpFailure } from './errors';
+import {
+	readHttpFailure,
+	redact,
+	responseFailure,
+	settleStreamedBody,
+	vendorApiError,
+	type HttpFailure,
+} from './errors';
 
 /** Every n8n context our nodes make vendor calls from. */
 export type RequestContext =
@@ -153,6 +161,8 @@ export async function vendorRequest<T = unknown>(
 ): Promise<VendorResponse<T>> {
 	const counters: AttemptCounters = { rateLimited: 0, transient: 0 };
 	for (;;) {
+		// Full responses for every status: n8n's error wrapping drops response headers (Retry-After),
+		// so statuses are judged here rather than thrown by n8n.
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
@@ -161,35 +171,48 @@ export async function vendorRequest<T = unknown>(
 			body: typeof request.body === 'function' ? (request.body as () => unknown)() : request.body,
 			json: request.stream ? false : (request.json ?? true),
 			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
 			timeout: request.timeout,
 		} as IHttpRequestOptions;
 		if (request.stream) options.encoding = 'stream';
 		if (options.body === undefined) delete options.body;
+		let failure: HttpFailure;
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				profile.credentialType,
 				options,
 			)) as { statusCode: number; headers: Record<string, string>; body: T };
-			return { status: response.statusCode, headers: lowerCaseKeys(response.headers), body: response.body };
+			const headers = lowerCaseKeys(response.headers);
+			if (response.statusCode < 400) return { status: response.statusCode, headers, body: response.body };
+			failure = responseFailure(response.statusCode, headers, response.body);
 		} catch (error) {
-			let failure = readHttpFailure(error);
-			const delay = nextRetryDelay(failure, request, counters, policy);
-			if (delay !== undefined) {
-				await sleep(delay);
-				continue;
-			}
-			failure = await settleStreamedBody(failure);
-			const secrets = await credentialSecrets(ctx, profile);
-			throw vendorApiError(ctx.getNode(), failure, {
-				vendor: profile.name,
-				requestLabel: request.label,
-				vendorText: failure.body !== undefined ? profile.errorText(failure.body) : undefined,
-				hint: failure.status !== undefined ? (request.hints?.[failure.status] ?? profile.hints?.[failure.status]) : undefined,
-				secrets,
-				itemIndex: request.itemIndex,
-			});
+			if (error instanceof NodeOperationError) throw error;
+			failure = readHttpFailure(error);
 		}
+		const delay = nextRetryDelay(failure, request, counters, policy);
+		if (delay !== undefined) {
+			await drain(failure.body);
+			await sleep(delay);
+			continue;
+		}
+		failure = await settleStreamedBody(failure);
+		const secrets = await credentialSecrets(ctx, profile);
+		throw vendorApiError(ctx.getNode(), failure, {
+			vendor: profile.name,
+			requestLabel: request.label,
+			vendorText: failure.body !== undefined ? profile.errorText(failure.body) : undefined,
+			hint: failure.status !== undefined ? (request.hints?.[failure.status] ?? profile.hints?.[failure.status]) : undefined,
+			secrets,
+			itemIndex: request.itemIndex,
+		});
+	}
+}
+
+/** Reads and drops a streamed body we will not use, so its socket is released. */
+async function drain(body: unknown): Promise<void> {
+	if (body && typeof body === 'object' && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+		for await (const chunk of body as AsyncIterable<unknown>) void chunk;
 	}
 }
 

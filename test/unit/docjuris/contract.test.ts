@@ -1,0 +1,251 @@
+import nock from 'nock';
+
+import { binaryItem, type StoredBinary } from '../../helpers/fakeContext';
+import { capture, envelope, errorEnvelope } from '../../helpers/nockRequests';
+import { API_KEY, BASE, BASIC_AUTH, CONTRACT_ID, contractRecord, locator, runDocJuris } from './harness';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+	expect(nock.pendingMocks()).toEqual([]);
+	nock.cleanAll();
+});
+
+describe('DocJuris contract: create', () => {
+	it('uploads the file as multipart with every field, Basic auth and the document password header', async () => {
+		const store = new Map<string, StoredBinary>();
+		const content = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200_000, 7)]);
+		const item = binaryItem(store, content, 'Acme NDA.docx');
+		const seen = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
+
+		const { output } = await runDocJuris(
+			{
+				resource: 'contract',
+				operation: 'create',
+				binaryPropertyName: 'data',
+				contractType: 3,
+				counterParty: locator('Company A', 'name'),
+				additionalFields: {
+					name: 'Acme NDA',
+					description: 'Mutual NDA',
+					owningUserEmail: 'owner@firm.example',
+					playbookId: 7,
+					documentPassword: 'hello',
+				},
+				extendedData: { namedValues: [{ name: 'crmId', value: 'D-42', type: 'text' }, { name: 'Deal', value: 'https://crm.example/d/42', type: 'url' }] },
+			},
+			{ items: [item], binaryStore: store },
+		);
+
+		expect(seen).toHaveLength(1);
+		const request = seen[0];
+		expect(request.headers.authorization).toBe(BASIC_AUTH);
+		expect(request.headers.documentpassword).toBe('aGVsbG8=');
+		expect(Number(request.headers['content-length'])).toBe(request.body.length);
+		expect(request.multipart!.fields).toEqual({
+			contractTypeId: ['3'],
+			counterPartyName: ['Company A'],
+			name: ['Acme NDA'],
+			description: ['Mutual NDA'],
+			owningUserEmail: ['owner@firm.example'],
+			playbookId: ['7'],
+			extendedData: [
+				JSON.stringify({
+					namedValues: [
+						{ name: 'crmId', value: 'D-42', type: 'text' },
+						{ name: 'Deal', value: 'https://crm.example/d/42', type: 'url' },
+					],
+				}),
+			],
+		});
+		expect(request.multipart!.files).toHaveLength(1);
+		expect(request.multipart!.files[0]).toMatchObject({ field: 'file', fileName: 'Acme NDA.docx' });
+		expect(request.multipart!.files[0].content.equals(content)).toBe(true);
+
+		expect(output).toEqual([{ json: contractRecord(), pairedItem: { item: 0 } }]);
+	});
+
+	it('sends a contract type given by name and a counterparty given by ID', async () => {
+		const store = new Map<string, StoredBinary>();
+		const seen = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
+		await runDocJuris(
+			{ resource: 'contract', operation: 'create', contractType: 'NDA', counterParty: locator('12', 'id') },
+			{ items: [binaryItem(store, 'text file')], binaryStore: store },
+		);
+		expect(seen[0].multipart!.fields).toEqual({ contractType: ['NDA'], counterPartyId: ['12'] });
+	});
+
+	it('sends a file kept inline in the item (no binary store)', async () => {
+		const seen = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
+		await runDocJuris(
+			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('Company A', 'name') },
+			{ items: [{ json: {}, binary: { data: { data: Buffer.from('inline doc').toString('base64'), mimeType: 'application/pdf', fileName: 'a.pdf' } } }] },
+		);
+		expect(seen[0].multipart!.files[0]).toMatchObject({ fileName: 'a.pdf', mimeType: 'application/pdf' });
+		expect(seen[0].multipart!.files[0].content.toString()).toBe('inline doc');
+	});
+
+	it('rejects bad input before sending anything, naming the item', async () => {
+		const store = new Map<string, StoredBinary>();
+		const items = [binaryItem(store, 'a'), binaryItem(store, 'b')];
+		const parameters = (itemIndex: number) => ({
+			resource: 'contract',
+			operation: 'create',
+			contractType: 3,
+			counterParty: locator('Company A', 'name'),
+			additionalFields: { owningUserEmail: itemIndex === 1 ? 'not-an-email' : 'ok@firm.example' },
+		});
+		capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
+		await expect(runDocJuris(parameters, { items, binaryStore: store })).rejects.toThrow(
+			'Owner Email "not-an-email" is not a valid email address [item 1]',
+		);
+	});
+
+	it('says which binary field is missing and which exist', async () => {
+		const store = new Map<string, StoredBinary>();
+		const error = await runDocJuris(
+			{ resource: 'contract', operation: 'create', binaryPropertyName: 'data', contractType: 3, counterParty: locator('A', 'name') },
+			{ items: [binaryItem(store, 'x', 'a.docx', 'application/msword', {}, 'attachment_0')], binaryStore: store },
+		).catch((caught) => caught);
+		expect(error.message).toBe('No file found in the binary field "data" [item 0]');
+		expect(error.description).toContain('attachment_0');
+	});
+
+	it('rejects extended data beyond the vendor limits', async () => {
+		const store = new Map<string, StoredBinary>();
+		await expect(
+			runDocJuris(
+				{
+					resource: 'contract',
+					operation: 'create',
+					contractType: 3,
+					counterParty: locator('A', 'name'),
+					extendedData: { namedValues: [{ name: 'note', value: 'x'.repeat(3001), type: 'text' }] },
+				},
+				{ items: [binaryItem(store, 'x')], binaryStore: store },
+			),
+		).rejects.toThrow('Extended Data value of "note" is 3001 characters long; the limit is 3000 [item 0]');
+	});
+
+	it('re-sends the whole upload after a 429 and waits as long as Retry-After says', async () => {
+		const { sleep } = jest.requireMock('n8n-workflow');
+		sleep.mockClear();
+		const store = new Map<string, StoredBinary>();
+		const limited = capture(nock(BASE).post('/v1/contracts'), 429, errorEnvelope(429, 'Too many requests'), { 'Retry-After': '3' });
+		const accepted = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
+		const { output } = await runDocJuris(
+			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('A', 'name') },
+			{ items: [binaryItem(store, 'the contract body')], binaryStore: store },
+		);
+		expect(sleep).toHaveBeenCalledWith(3000);
+		expect(limited[0].multipart!.files[0].content.toString()).toBe('the contract body');
+		expect(accepted[0].multipart!.files[0].content.toString()).toBe('the contract body');
+		expect(output[0].json.id).toBe(CONTRACT_ID);
+	});
+
+	it('never re-sends a create after a server error (it may have been processed)', async () => {
+		const store = new Map<string, StoredBinary>();
+		const seen = capture(nock(BASE).post('/v1/contracts'), 502, '<html>Bad gateway</html>');
+		const error = await runDocJuris(
+			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('A', 'name') },
+			{ items: [binaryItem(store, 'x')], binaryStore: store },
+		).catch((caught) => caught);
+		expect(seen).toHaveLength(1);
+		expect(error.message).toBe('DocJuris had a server error (HTTP 502)');
+	});
+});
+
+describe('DocJuris contract: get, download, document info', () => {
+	it('gets a contract by API URL and unwraps the envelope', async () => {
+		const seen = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`), 200, envelope(contractRecord()));
+		const { output } = await runDocJuris({
+			resource: 'contract',
+			operation: 'get',
+			contractId: locator(`https://api.docjuris.com/v1/contracts/${CONTRACT_ID}`, 'url'),
+		});
+		expect(seen).toHaveLength(1);
+		expect(output[0].json).toEqual(contractRecord());
+	});
+
+	it('retries a read after 503 and then succeeds', async () => {
+		const failures = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).times(2), 503, 'busy');
+		capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`), 200, envelope(contractRecord()));
+		const { output } = await runDocJuris({ resource: 'contract', operation: 'get', contractId: locator(CONTRACT_ID) });
+		expect(failures).toHaveLength(2);
+		expect(output[0].json.id).toBe(CONTRACT_ID);
+	});
+
+	it('rejects an ID that is not a GUID without calling DocJuris', async () => {
+		await expect(runDocJuris({ resource: 'contract', operation: 'get', contractId: locator('12') })).rejects.toThrow(
+			'Contract ID "12" is not a valid ID [item 0]',
+		);
+	});
+
+	it('shows the vendor message for a 404, and with Continue On Fail keeps one paired item per input', async () => {
+		const other = 'b41a4a25-e692-4b4c-9002-6560de291315';
+		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).reply(200, envelope(contractRecord()));
+		nock(BASE).get(`/v1/contracts/${other}`).reply(404, errorEnvelope(404, 'Contract not found', 'NotFound'));
+		const ids = [CONTRACT_ID, other, 'nonsense'];
+		const { output } = await runDocJuris(
+			(itemIndex) => ({ resource: 'contract', operation: 'get', contractId: locator(ids[itemIndex]) }),
+			{ items: ids.map(() => ({ json: {} })), continueOnFail: true },
+		);
+		expect(output).toHaveLength(3);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json.id).toBe(CONTRACT_ID);
+		expect(output[1].json.error).toBe('DocJuris could not find the requested record (HTTP 404): Contract not found (NotFound)');
+		expect(output[2].json.error).toBe('Contract ID "nonsense" is not a valid ID [item 2]');
+	});
+
+	it('never shows the API key, even when the vendor echoes it', async () => {
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}`)
+			.reply(401, errorEnvelope(401, `Key ${API_KEY} is not valid`, 'Unauthorized'));
+		const error = await runDocJuris({ resource: 'contract', operation: 'get', contractId: locator(CONTRACT_ID) }).catch((caught) => caught);
+		expect(error.message).toContain('did not accept the credentials (HTTP 401)');
+		expect(JSON.stringify({ message: error.message, description: error.description, context: error.context })).not.toContain(API_KEY);
+		expect(error.description).toContain('Check the Organization (Account) ID and API Key');
+	});
+
+	it('downloads the document as binary, named and typed from its description', async () => {
+		const docx = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300_000, 1)]);
+		const meta = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document/meta`).query({ docState: 'completedClean' }), 200, envelope({ name: 'Acme NDA v3.docx', extension: 'docx', originalFileName: 'acme.docx' }));
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}/document`)
+			.query({ docState: 'completedClean' })
+			.reply(200, docx, { 'Content-Type': 'application/octet-stream' });
+		const { output, fake } = await runDocJuris({
+			resource: 'contract',
+			operation: 'download',
+			contractId: locator(CONTRACT_ID),
+			docState: 'completedClean',
+			binaryPropertyName: 'redline',
+		});
+		expect(meta).toHaveLength(1);
+		const binary = output[0].binary!.redline;
+		expect(binary).toMatchObject({ fileName: 'Acme NDA v3.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+		expect(fake.binaryStore.get(binary.id!)!.data.equals(docx)).toBe(true);
+		expect(output[0].json).toMatchObject({ contractId: CONTRACT_ID, docState: 'completedClean', fileName: 'Acme NDA v3.docx' });
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('explains a refused completed document on an incomplete turn', async () => {
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
+			.query(true)
+			.reply(400, errorEnvelope(400, 'Turn is not complete'));
+		const error = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedWithMarkup' }).catch((caught) => caught);
+		expect(error.message).toBe('DocJuris rejected the request as invalid (HTTP 400): Turn is not complete (Error)');
+		expect(error.description).toContain('only once the turn has been completed');
+	});
+
+	it('gets the document description', async () => {
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
+			.query({ docState: 'screeningReport' })
+			.reply(200, envelope({ name: 'report.xlsx', extension: 'xlsx', originalFileName: 'report.xlsx' }));
+		const { output } = await runDocJuris({ resource: 'contract', operation: 'getDocumentInfo', contractId: locator(CONTRACT_ID), docState: 'screeningReport' });
+		expect(output[0].json).toEqual({ contractId: CONTRACT_ID, docState: 'screeningReport', name: 'report.xlsx', extension: 'xlsx', originalFileName: 'report.xlsx' });
+	});
+});
