@@ -175,7 +175,7 @@ export function createFakeContext(options: FakeOptions) {
 			const extra = props[key] as IDataObject | undefined;
 			if (!extra) continue;
 			const resolved = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, resolveCredentialExpression(v, data)]));
-			(result as IDataObject)[key] = { ...((requestOptions[key] as IDataObject) ?? {}), ...resolved };
+			(result as unknown as IDataObject)[key] = { ...((requestOptions[key] as IDataObject) ?? {}), ...resolved };
 		}
 		return result;
 	}
