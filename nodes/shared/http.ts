@@ -12,6 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	asNodeError,
 	readHttpFailure,
 	redact,
 	responseFailure,
@@ -187,7 +188,8 @@ export async function vendorRequest<T = unknown>(
 			if (response.statusCode < 400) return { status: response.statusCode, headers, body: response.body };
 			failure = responseFailure(response.statusCode, headers, response.body);
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw error;
+			// A configuration problem (e.g. no credential) is not worth retrying.
+			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			failure = readHttpFailure(error);
 		}
 		const delay = nextRetryDelay(failure, request, counters, policy);
