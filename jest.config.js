@@ -4,5 +4,6 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/unit/**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/nockSetup.ts'],
 	testTimeout: 20000,
 };

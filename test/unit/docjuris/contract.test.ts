@@ -6,11 +6,6 @@ import { API_KEY, BASE, BASIC_AUTH, CONTRACT_ID, contractRecord, locator, runDoc
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-	expect(nock.pendingMocks()).toEqual([]);
-	nock.cleanAll();
-});
 
 describe('DocJuris contract: create', () => {
 	it('uploads the file as multipart with every field, Basic auth and the document password header', async () => {
