@@ -1,0 +1,207 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import { DocJurisTrigger } from '../../../nodes/DocJuris/DocJurisTrigger.node';
+import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { capture, envelope, errorEnvelope } from '../../helpers/nockRequests';
+import { BASE, CONTRACT_ID, credentials, TURN_1 } from './harness';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+
+const WEBHOOK_URL = 'https://n8n.example.com/webhook/5f0c/webhook';
+const SUB_A = 'aaaaaaaa-0000-4000-8000-000000000001';
+const SUB_B = 'bbbbbbbb-0000-4000-8000-000000000002';
+const SUB_C = 'cccccccc-0000-4000-8000-000000000003';
+
+function trigger(options: Partial<Omit<FakeOptions, 'nodeType'>> = {}) {
+	const node = new DocJurisTrigger();
+	const fake = createFakeContext({
+		nodeType: node,
+		parameters: { events: ['turnCompleted', 'turnMention'], options: {} },
+		credentials,
+		webhookUrl: WEBHOOK_URL,
+		...options,
+	});
+	const hooks = node.webhookMethods.default;
+	return {
+		fake,
+		checkExists: () => hooks.checkExists.call(fake.context),
+		create: () => hooks.create.call(fake.context),
+		delete: () => hooks.delete.call(fake.context),
+		webhook: () => node.webhook.call(fake.context),
+	};
+}
+
+function registrationOf(staticData: IDataObject) {
+	return (staticData.registrations as IDataObject).production as { webhookUrl: string; secret: string; subscriptions: Record<string, string> };
+}
+
+describe('DocJuris Trigger lifecycle', () => {
+	it('creates one subscription per event, pointing at the webhook URL with a secret', async () => {
+		const created = capture(nock(BASE).post('/v1/subscriptions'), 200, envelope({ id: SUB_A, type: 'turnCompleted' }));
+		const created2 = capture(nock(BASE).post('/v1/subscriptions'), 200, envelope({ id: SUB_B, type: 'turnMention' }));
+		const { create, fake } = trigger();
+		expect(await create()).toBe(true);
+
+		const bodies = [...created, ...created2].map((request) => request.json as IDataObject);
+		expect(bodies.map((body) => body.type)).toEqual(['turnCompleted', 'turnMention']);
+		const registration = registrationOf(fake.staticData);
+		expect(registration.secret).toMatch(/^[0-9a-f]{64}$/);
+		for (const body of bodies) expect(body.webhookUrl).toBe(`${WEBHOOK_URL}?token=${registration.secret}`);
+		expect(registration.subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_B });
+	});
+
+	it('reports the registration as existing only while every subscription is live at DocJuris', async () => {
+		const staticData = {
+			registrations: { production: { webhookUrl: WEBHOOK_URL, secret: 's', subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } } },
+		};
+		nock(BASE)
+			.get('/v1/subscriptions')
+			.reply(200, envelope([{ id: SUB_A.toUpperCase(), type: 'turnCompleted' }, { id: SUB_B, type: 'turnMention' }]));
+		expect(await trigger({ staticData }).checkExists()).toBe(true);
+
+		nock(BASE).get('/v1/subscriptions').reply(200, envelope([{ id: SUB_A, type: 'turnCompleted' }]));
+		expect(await trigger({ staticData }).checkExists()).toBe(false);
+	});
+
+	it('does not call DocJuris when the URL or the events changed', async () => {
+		const staticData = { registrations: { production: { webhookUrl: 'https://old.example/webhook', secret: 's', subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } } } };
+		expect(await trigger({ staticData }).checkExists()).toBe(false);
+		const sameUrl = { registrations: { production: { webhookUrl: WEBHOOK_URL, secret: 's', subscriptions: { turnCompleted: SUB_A } } } };
+		expect(await trigger({ staticData: sameUrl }).checkExists()).toBe(false);
+	});
+
+	it('heals a subscription deleted at DocJuris: re-creates only that one, keeping the secret', async () => {
+		const staticData = {
+			registrations: { production: { webhookUrl: WEBHOOK_URL, secret: 'kept-secret', subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } } },
+		};
+		nock(BASE).get('/v1/subscriptions').reply(200, envelope([{ id: SUB_A, type: 'turnCompleted' }]));
+		const created = capture(nock(BASE).post('/v1/subscriptions'), 200, envelope({ id: SUB_C, type: 'turnMention' }));
+		const { create, fake } = trigger({ staticData });
+		await create();
+		expect(created).toHaveLength(1);
+		expect(created[0].json).toEqual({ webhookUrl: `${WEBHOOK_URL}?token=kept-secret`, type: 'turnMention' });
+		expect(registrationOf(fake.staticData).subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_C });
+	});
+
+	it('replaces subscriptions made for another URL instead of adding duplicates', async () => {
+		const staticData = {
+			registrations: { production: { webhookUrl: 'https://old.example/webhook', secret: 'old', subscriptions: { turnCompleted: SUB_A } } },
+		};
+		nock(BASE).get('/v1/subscriptions').reply(200, envelope([{ id: SUB_A, type: 'turnCompleted' }]));
+		const removed = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_A}`), 200, envelope(null));
+		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_B }));
+		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_C }));
+		const { create, fake } = trigger({ staticData });
+		await create();
+		expect(removed).toHaveLength(1);
+		const registration = registrationOf(fake.staticData);
+		expect(registration.secret).not.toBe('old');
+		expect(registration.subscriptions).toEqual({ turnCompleted: SUB_B, turnMention: SUB_C });
+	});
+
+	it('takes back what it created when activation fails half-way', async () => {
+		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_A }));
+		nock(BASE).post('/v1/subscriptions').reply(403, errorEnvelope(403, 'Subscriptions not enabled'));
+		const rollback = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_A}`), 200, envelope(null));
+		const { create, fake } = trigger();
+		await expect(create()).rejects.toThrow('DocJuris refused access (HTTP 403): Subscriptions not enabled (Error)');
+		expect(rollback).toHaveLength(1);
+		expect((fake.staticData.registrations as IDataObject).production).toBeUndefined();
+	});
+
+	it('deletes every subscription on deactivation, treating already-deleted ones as done', async () => {
+		const staticData = {
+			registrations: { production: { webhookUrl: WEBHOOK_URL, secret: 's', subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } } },
+		};
+		const first = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_A}`), 200, envelope(null));
+		const second = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_B}`), 404, errorEnvelope(404, 'Not found'));
+		const { delete: remove, fake } = trigger({ staticData });
+		expect(await remove()).toBe(true);
+		expect(first).toHaveLength(1);
+		expect(second).toHaveLength(1);
+		expect((fake.staticData.registrations as IDataObject).production).toBeUndefined();
+	});
+
+	it('keeps test-mode registrations apart from production ones', async () => {
+		const staticData = {
+			registrations: { production: { webhookUrl: WEBHOOK_URL, secret: 'prod', subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } } },
+		};
+		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_C }));
+		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: 'dddddddd-0000-4000-8000-000000000004' }));
+		const { create, fake } = trigger({ staticData, mode: 'manual', webhookUrl: 'https://n8n.example.com/webhook-test/5f0c/webhook' });
+		await create();
+		const all = fake.staticData.registrations as IDataObject;
+		expect((all.production as IDataObject).secret).toBe('prod');
+		expect((all.test as IDataObject).webhookUrl).toBe('https://n8n.example.com/webhook-test/5f0c/webhook');
+	});
+});
+
+describe('DocJuris Trigger webhook', () => {
+	const staticData = () => ({
+		registrations: { production: { webhookUrl: WEBHOOK_URL, secret: 'right-secret', subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } } },
+	});
+	const event = { messageId: 'C5672EE4-2FC3-49A3-9D07-08F8E27B7696', type: 'TurnCompleted', contractId: CONTRACT_ID, turnId: TURN_1, sentOn: '2026-02-05T19:28:14Z' };
+
+	it.each([
+		['no token', {}],
+		['a wrong token', { token: 'wrong-secret' }],
+		['an empty token', { token: '' }],
+	])('rejects a call with %s: 401 and no execution', async (_label, query) => {
+		const { webhook, fake } = trigger({ staticData: staticData(), request: { query, body: event } });
+		const result = await webhook();
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(fake.response.statusCode).toBe(401);
+	});
+
+	it('starts one execution for a valid event, with the type compared without case', async () => {
+		const { webhook } = trigger({ staticData: staticData(), request: { query: { token: 'right-secret' }, body: event } });
+		const result = await webhook();
+		expect(result.workflowData).toEqual([[{ json: { ...event, event: 'turnCompleted' } }]]);
+	});
+
+	it('answers 400 to a body that is not a DocJuris event', async () => {
+		const { webhook, fake } = trigger({ staticData: staticData(), request: { query: { token: 'right-secret' }, body: { hello: 'world' } } });
+		expect(await webhook()).toEqual({ noWebhookResponse: true });
+		expect(fake.response.statusCode).toBe(400);
+	});
+
+	it('acknowledges but ignores an event type the node does not listen to', async () => {
+		const { webhook, fake } = trigger({ staticData: staticData(), request: { query: { token: 'right-secret' }, body: { ...event, type: 'turnTagged' } } });
+		expect(await webhook()).toEqual({ noWebhookResponse: true });
+		expect(fake.response.statusCode).toBe(200);
+	});
+
+	it('drops a repeated messageId', async () => {
+		const data = staticData();
+		const first = await trigger({ staticData: data, request: { query: { token: 'right-secret' }, body: event } }).webhook();
+		expect(first.workflowData).toHaveLength(1);
+		const again = trigger({ staticData: data, request: { query: { token: 'right-secret' }, body: { ...event, messageId: event.messageId.toLowerCase() } } });
+		expect(await again.webhook()).toEqual({ noWebhookResponse: true });
+		expect(again.fake.response.body).toEqual({ received: true, ignored: 'repeated message' });
+	});
+
+	it('adds the turn details, built from the IDs, when asked', async () => {
+		const turn = { id: TURN_1, tags: [{ name: 'Execution Copy' }], importedFileName: 'v3.docx' };
+		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/turns/${TURN_1}`).reply(200, envelope(turn));
+		const { webhook } = trigger({
+			staticData: staticData(),
+			parameters: { events: ['turnCompleted'], options: { fetchTurnDetails: true } },
+			request: { query: { token: 'right-secret' }, body: event },
+		});
+		const result = await webhook();
+		expect(result.workflowData![0][0].json).toEqual({ ...event, event: 'turnCompleted', turn });
+	});
+
+	it('still delivers the event when the turn lookup fails', async () => {
+		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/turns/${TURN_1}`).reply(404, errorEnvelope(404, 'Turn not found'));
+		const { webhook } = trigger({
+			staticData: staticData(),
+			parameters: { events: ['turnCompleted'], options: { fetchTurnDetails: true } },
+			request: { query: { token: 'right-secret' }, body: event },
+		});
+		const json = (await webhook()).workflowData![0][0].json;
+		expect(json.turnError).toContain('Turn not found');
+		expect(json.messageId).toBe(event.messageId);
+	});
+});
