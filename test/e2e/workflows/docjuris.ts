@@ -1,0 +1,171 @@
+/**
+ * DocJuris workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
+ * Node types are the installed package's (`n8n-nodes-docjuris.*`), as in a user's instance.
+ */
+export const DOCJURIS_CREDENTIAL = { id: 'docjurisCred0001', name: 'DocJuris sandbox' };
+
+export function docJurisCredentialFile(apiBaseUrl: string, accountId: string, apiKey: string) {
+	return [{ ...DOCJURIS_CREDENTIAL, type: 'docJurisApi', data: { accountId, apiKey, baseUrl: apiBaseUrl } }];
+}
+
+const credentials = { docJurisApi: DOCJURIS_CREDENTIAL };
+const byId = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
+
+function chain(names: string[]) {
+	const connections: Record<string, unknown> = {};
+	for (let index = 0; index < names.length - 1; index++) {
+		connections[names[index]] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+function fetchFile(name: string, simulatorUrl: string, fileName: string, size: number, x: number) {
+	return {
+		id: `fetch-${x}`,
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [x, 0],
+		parameters: {
+			url: `${simulatorUrl}/_sim/files/${encodeURIComponent(fileName)}?size=${size}`,
+			options: { response: { response: { responseFormat: 'file' } } },
+		},
+	};
+}
+
+/** Contract intake and negotiation: create a contract from a file, add a turn, download it, list types. */
+export function docJurisOperationsWorkflow(simulatorUrl: string, fileSize = 300_000) {
+	const nodes = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		fetchFile('Fetch Contract File', simulatorUrl, 'Acme NDA.docx', fileSize, 200),
+		{
+			id: 'create-contract',
+			name: 'Create Contract',
+			type: 'n8n-nodes-docjuris.docJuris',
+			typeVersion: 1,
+			position: [400, 0],
+			credentials,
+			parameters: {
+				resource: 'contract',
+				operation: 'create',
+				binaryPropertyName: 'data',
+				contractType: 1,
+				counterParty: { __rl: true, mode: 'name', value: 'Company A' },
+				additionalFields: { name: 'Acme NDA', owningUserEmail: 'counsel@firm.example', documentPassword: 'secret-doc-pass' },
+				extendedData: { namedValues: [{ name: 'matterId', value: 'M-2026-001', type: 'text' }] },
+			},
+		},
+		fetchFile('Fetch Counterparty Redline', simulatorUrl, 'Acme NDA v2.docx', fileSize + 1, 600),
+		{
+			id: 'add-turn',
+			name: 'Add Turn',
+			type: 'n8n-nodes-docjuris.docJuris',
+			typeVersion: 1,
+			position: [800, 0],
+			credentials,
+			parameters: {
+				resource: 'turn',
+				operation: 'create',
+				contractId: byId("={{ $('Create Contract').item.json.id }}"),
+				binaryPropertyName: 'data',
+				turnSelection: 'latest',
+				additionalFields: { description: 'Counterparty redline', executionCopyTag: 'importedIsExecutionCopy' },
+			},
+		},
+		{
+			id: 'download',
+			name: 'Download Turn Document',
+			type: 'n8n-nodes-docjuris.docJuris',
+			typeVersion: 1,
+			position: [1000, 0],
+			credentials,
+			parameters: {
+				resource: 'turn',
+				operation: 'download',
+				contractId: byId("={{ $('Create Contract').item.json.id }}"),
+				turnSelection: 'latest',
+				docState: 'imported',
+				binaryPropertyName: 'data',
+			},
+		},
+		{
+			id: 'reupload',
+			name: 'Stage Downloaded Copy',
+			type: 'n8n-nodes-docjuris.docJuris',
+			typeVersion: 1,
+			position: [1200, 0],
+			credentials,
+			parameters: { resource: 'import', operation: 'create', binaryPropertyName: 'data' },
+		},
+		{
+			id: 'get-contract',
+			name: 'Get Contract',
+			type: 'n8n-nodes-docjuris.docJuris',
+			typeVersion: 1,
+			position: [1400, 0],
+			credentials,
+			parameters: { resource: 'contract', operation: 'get', contractId: byId("={{ $('Create Contract').item.json.id }}") },
+		},
+		{
+			id: 'list-types',
+			name: 'List Contract Types',
+			type: 'n8n-nodes-docjuris.docJuris',
+			typeVersion: 1,
+			position: [1600, 0],
+			credentials,
+			parameters: { resource: 'contractType', operation: 'getAll', returnAll: true },
+		},
+	];
+	return {
+		id: 'djOperations0001',
+		name: 'DocJuris: contract intake, turn and download',
+		active: false,
+		nodes,
+		connections: chain(nodes.map((node) => node.name)),
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+export const TRIGGER_WEBHOOK_ID = '6b0b7a4e-3f5d-4b8e-9a52-d0c5a1f0b001';
+
+/** Every DocJuris event, enriched with the turn's details, forwarded to a sink (in the sandbox: the simulator). */
+export function docJurisTriggerWorkflow(sinkUrl: string) {
+	const nodes = [
+		{
+			id: 'trigger',
+			name: 'DocJuris Trigger',
+			type: 'n8n-nodes-docjuris.docJurisTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: TRIGGER_WEBHOOK_ID,
+			credentials,
+			parameters: {
+				events: ['turnCompleted', 'turnTagged', 'turnCreated', 'turnMention', 'screeningReportUpdated'],
+				options: { fetchTurnDetails: true },
+			},
+		},
+		{
+			id: 'forward',
+			name: 'Forward Event',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [300, 0],
+			parameters: {
+				method: 'POST',
+				url: sinkUrl,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify($json) }}',
+				options: {},
+			},
+		},
+	];
+	return {
+		id: 'djTrigger0000001',
+		name: 'DocJuris: turn events to a sink',
+		active: false,
+		nodes,
+		connections: chain(nodes.map((node) => node.name)),
+		settings: { executionOrder: 'v1' },
+	};
+}
