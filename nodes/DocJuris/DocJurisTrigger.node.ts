@@ -9,6 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { deliveredBefore } from '../shared/dedupe';
 import { asNodeError } from '../shared/errors';
 import { EVENT_TYPES } from './actions/common.descriptions';
 import { normaliseEventType } from './helpers/utils';
@@ -17,8 +18,6 @@ import { docJurisRequest } from './transport';
 
 const EVENT_VALUES = EVENT_TYPES.map((event) => event.value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** How many delivered message IDs we remember to drop repeats. */
-const REMEMBERED_MESSAGES = 500;
 
 /** What we registered at DocJuris for one webhook URL (test and production are kept apart). */
 interface Registration {
@@ -198,15 +197,9 @@ export class DocJurisTrigger implements INodeType {
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (options.ignoreRepeatedMessages !== false && typeof body.messageId === 'string') {
-			const staticData = this.getWorkflowStaticData('node');
-			const seen = (staticData.recentMessageIds as string[] | undefined) ?? [];
-			const messageId = body.messageId.toLowerCase();
-			if (seen.includes(messageId)) {
-				response.status(200).json({ received: true, ignored: 'repeated message' });
-				return { noWebhookResponse: true };
-			}
-			staticData.recentMessageIds = [...seen, messageId].slice(-REMEMBERED_MESSAGES);
+		if (options.ignoreRepeatedMessages !== false && typeof body.messageId === 'string' && deliveredBefore(this, body.messageId)) {
+			response.status(200).json({ received: true, ignored: 'repeated message' });
+			return { noWebhookResponse: true };
 		}
 
 		const item: IDataObject = { ...body, event };

@@ -91,6 +91,7 @@ export class N8nInstance {
 			DB_SQLITE_POOL_SIZE: '2',
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
+			N8N_WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
 			...this.options.env,
 		};
 		if (this.line === '2') {

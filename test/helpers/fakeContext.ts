@@ -44,6 +44,8 @@ export interface FakeOptions {
 	request?: { query?: IDataObject; body?: unknown; headers?: IDataObject };
 	/** Binary store (ids → content), shared with the test to seed inputs and read outputs. */
 	binaryStore?: Map<string, StoredBinary>;
+	/** Workflow ID; each context gets its own unless a test shares one. */
+	workflowId?: string;
 }
 
 export interface FakeResponse {
@@ -95,7 +97,10 @@ function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 	return config;
 }
 
+let contextCount = 0;
+
 export function createFakeContext(options: FakeOptions) {
+	const workflowId = options.workflowId ?? `workflow-${++contextCount}`;
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const credentials = options.credentials ?? {};
 	const staticData: IDataObject = options.staticData ?? {};
@@ -239,6 +244,7 @@ export function createFakeContext(options: FakeOptions) {
 		},
 		continueOnFail: () => options.continueOnFail ?? false,
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: workflowId, name: 'Test workflow', active: true }),
 		getMode: () => options.mode ?? 'trigger',
 		getNodeWebhookUrl: () => options.webhookUrl ?? 'https://n8n.example.com/webhook/abc/webhook',
 		getQueryData: () => options.request?.query ?? {},

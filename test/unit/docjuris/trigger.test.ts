@@ -181,6 +181,16 @@ describe('DocJuris Trigger webhook', () => {
 		expect(again.fake.response.body).toEqual({ received: true, ignored: 'repeated message' });
 	});
 
+	it('drops a repeat delivered to the same n8n process even when static data was not saved (n8n 2.x)', async () => {
+		const body = { ...event, messageId: 'D2D2D2D2-0000-4000-8000-00000000AAAA' };
+		const first = await trigger({ staticData: staticData(), workflowId: 'wf-memory', request: { query: { token: 'right-secret' }, body } }).webhook();
+		expect(first.workflowData).toHaveLength(1);
+		const again = await trigger({ staticData: staticData(), workflowId: 'wf-memory', request: { query: { token: 'right-secret' }, body } }).webhook();
+		expect(again).toEqual({ noWebhookResponse: true });
+		const otherWorkflow = await trigger({ staticData: staticData(), workflowId: 'wf-other', request: { query: { token: 'right-secret' }, body } }).webhook();
+		expect(otherWorkflow.workflowData).toHaveLength(1);
+	});
+
 	it('adds the turn details, built from the IDs, when asked', async () => {
 		const turn = { id: TURN_1, tags: [{ name: 'Execution Copy' }], importedFileName: 'v3.docx' };
 		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/turns/${TURN_1}`).reply(200, envelope(turn));
