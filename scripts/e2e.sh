@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# End-to-end tests: the packed packages in real n8n (1.123.50 on Node 20, 2.41.1 on Node 24)
+# against the local vendor simulators. n8n is installed once into ~/.cache/legaltech-n8n.
+# E2E_N8N_LINES=1 or =2 runs one line only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lines="${E2E_N8N_LINES:-1,2}"
+[ -d build/tarballs ] || npm run build
+for line in ${lines//,/ }; do
+	echo "e2e: n8n line $line at $(bash scripts/install-n8n.sh "$line" | tail -1)"
+done
+mkdir -p build/test-results
+E2E_N8N_LINES="$lines" npx jest --config jest.e2e.config.js --json --outputFile=build/test-results/e2e.json
