@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts', 'build/packages/*/dist/**/*.js'];
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'build/packages/*/node_modules/**', 'eslint.config.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.n8n-local/**', 'build/packages/*/node_modules/**', 'eslint.config.mjs'] },
 	{
 		files: ['**/*.ts'],
 		extends: [eslint.configs.recommended, tseslint.configs.recommended],

@@ -117,10 +117,14 @@ export function requireMaxLength(ctx: IExecuteFunctions, value: string, max: num
 	return value;
 }
 
-/** Keeps the first `limit` entries of a list when "Return All" is off. */
-export function applyLimit<T>(ctx: IExecuteFunctions, itemIndex: number, records: T[]): T[] {
+/** The "Limit" to stop at, or undefined when "Return All" is on. */
+export function limitParameter(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	if (returnAll) return records;
-	const limit = ctx.getNodeParameter('limit', itemIndex, 50) as number;
-	return records.slice(0, limit);
+	return returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** Keeps the first `limit` entries of a list the vendor returns whole, when "Return All" is off. */
+export function applyLimit<T>(ctx: IExecuteFunctions, itemIndex: number, records: T[]): T[] {
+	const limit = limitParameter(ctx, itemIndex);
+	return limit === undefined ? records : records.slice(0, limit);
 }

@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions';
+import { limitParameter } from '../../shared/items';
+import { docJurisPagedList } from '../transport';
 
 /** Return All / Limit plus the filter and sort DocJuris offers on its catalogue lists. */
 export function catalogueListProperties(noun: string): INodeProperties[] {
@@ -34,4 +36,18 @@ export function catalogueListProperties(noun: string): INodeProperties[] {
 			],
 		},
 	];
+}
+
+/** Reads a catalogue list (contract types, playbooks) with the node's Return All, Limit and filters. */
+export async function getCatalogue(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	recordsKey: string,
+): Promise<IDataObject[]> {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.filter) qs.filter = filters.filter;
+	if (filters.sortBy) qs.sortBy = filters.sortBy;
+	return await docJurisPagedList(ctx, path, recordsKey, qs, limitParameter(ctx, itemIndex), itemIndex);
 }

@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { getCatalogue } from '../contractType/getAll.operation';
-import { catalogueListProperties } from '../common.list';
+import { catalogueListProperties, getCatalogue } from '../common.list';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['playbook'], operation: ['getAll'] } },

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
+import { limitParameter } from '../../../shared/items';
 import { docJurisArrayList } from '../../transport';
 import { subscriptionIdParameter, subscriptionLocator } from './common';
 
@@ -11,8 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = subscriptionIdParameter(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const messages = await docJurisArrayList(this, `/subscriptions/${id}/messages`, limit, itemIndex);
+	const messages = await docJurisArrayList(this, `/subscriptions/${id}/messages`, limitParameter(this, itemIndex), itemIndex);
 	return messages.map((message) => ({ subscriptionId: id, ...message }));
 }
