@@ -96,11 +96,21 @@ describe.each(lines)('DocJuris in n8n %s.x', (line) => {
 		expect(raw).not.toContain('secret-doc-pass');
 	});
 
-	it('subscribes on activation, delivers each event once, rejects unauthenticated calls, heals and unsubscribes', async () => {
+	it('tests the credential, subscribes on activation, delivers each event once, rejects unauthenticated calls, heals and unsubscribes', async () => {
 		const contract = simulator.seedContract('Trigger NDA');
 		const turn = simulator.turns.get(contract.turnIds[0])!;
 		await n8n.start();
 		try {
+			// n8n's own credential test: a right key passes, a wrong one fails with our explanation.
+			const [stored] = docJurisCredentialFile(simulator.apiBaseUrl, ACCOUNT_ID, API_KEY);
+			const good = await n8n.rest<{ status: string }>('POST', '/credentials/test', { credentials: stored });
+			expect(good.status).toBe('OK');
+			const wrong = { ...stored, data: { ...stored.data, apiKey: 'not-the-key' } };
+			const bad = await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: wrong });
+			// n8n 1.x's tester drops the HTTP response, so it shows its own text instead of our rule's.
+			const explanation = line === '1' ? 'Authorization failed - please check your credentials' : 'did not accept this Organization ID and API key';
+			expect(bad).toEqual({ status: 'Error', message: expect.stringContaining(explanation) });
+
 			await n8n.activate('djTrigger0000001');
 			// n8n 2.x registers webhooks after the activation call returns.
 			await waitFor('five subscriptions', () => (simulator.subscriptions.size === 5 ? true : undefined));

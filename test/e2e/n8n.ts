@@ -148,9 +148,9 @@ export class N8nInstance {
 			const failure = error as { stdout?: string; stderr?: string; message: string };
 			throw new Error(`n8n execute failed: ${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);
 		}
-		const start = stdout.indexOf('{');
-		if (start < 0) throw new Error(`n8n execute printed no run data:\n${stdout}`);
-		const parsed = JSON.parse(stdout.slice(start)) as { data?: { resultData: RawResultData }; resultData?: RawResultData };
+		const json = runDataJson(stdout);
+		if (!json) throw new Error(`n8n execute printed no run data:\n${stdout}`);
+		const parsed = JSON.parse(json) as { data?: { resultData: RawResultData }; resultData?: RawResultData };
 		return new RunData((parsed.data ?? parsed).resultData as RawResultData);
 	}
 
@@ -239,6 +239,38 @@ export class N8nInstance {
 		await this.stop();
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/** The balanced JSON object starting at `start` (strings and escapes respected), if any. */
+function balancedObject(text: string, start: number): string | undefined {
+	let depth = 0;
+	let inString = false;
+	for (let index = start; index < text.length; index++) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{') depth++;
+		else if (char === '}' && --depth === 0) return text.slice(start, index + 1);
+	}
+	return undefined;
+}
+
+/** The run data n8n printed, found among log lines that may come before or after it. */
+export function runDataJson(text: string): string | undefined {
+	for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('\n{', start + 1)) {
+		if (text[start] === '\n') start++;
+		const candidate = balancedObject(text, start);
+		if (!candidate) continue;
+		try {
+			const parsed = JSON.parse(candidate) as Record<string, unknown>;
+			if (parsed.data || parsed.resultData) return candidate;
+		} catch {
+			// A log line that merely contains braces.
+		}
+	}
+	return undefined;
 }
 
 interface RawResultData {
