@@ -14,7 +14,6 @@ import {
 import {
 	asNodeError,
 	readHttpFailure,
-	redact,
 	responseFailure,
 	settleStreamedBody,
 	vendorApiError,
@@ -226,4 +225,3 @@ function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<str
 	return result;
 }
 
-export { redact };

@@ -27,12 +27,11 @@ function toItems(result: OperationResult): INodeExecutionData[] {
  * With "Continue On Fail", a failing item yields exactly one error item, in its place, and the
  * run goes on; otherwise the error (already naming the item) stops the run.
  */
-export async function runForEachItem(ctx: IExecuteFunctions, handlerFor: (itemIndex: number) => OperationHandler): Promise<INodeExecutionData[][]> {
+export async function runForEachItem(ctx: IExecuteFunctions, handler: OperationHandler): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const handler = handlerFor(itemIndex);
 			const produced = toItems(await handler.call(ctx, itemIndex));
 			output.push(...ctx.helpers.constructExecutionMetaData(produced, { itemData: { item: itemIndex } }));
 		} catch (error) {

@@ -26,5 +26,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!module || typeof module.execute !== 'function') {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return await runForEachItem(this, () => module.execute);
+	return await runForEachItem(this, module.execute);
 }
