@@ -46,7 +46,7 @@ JSON
       # Native builds that need network downloads fail; skip scripts, then rebuild what n8n needs.
       npm install --no-audit --no-fund --ignore-scripts --loglevel=error
       npm rebuild node
-      n24=$(ls -d "$dir"/node_modules/node/node_modules/node-linux-* "$dir"/node_modules/node/node_modules/node-darwin-* 2>/dev/null | head -1)
+      n24=$(ls -d "$dir"/node_modules/node/node_modules/node-linux-* "$dir"/node_modules/node/node_modules/node-darwin-* 2>/dev/null | head -1 || true)
       PATH="$n24/bin:$PATH" npm_config_nodedir="$n24" npm rebuild sqlite3 isolated-vm
     ) >"$dir/install.log" 2>&1 || { tail -40 "$dir/install.log" >&2; exit 1; }
     ;;
