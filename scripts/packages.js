@@ -16,6 +16,16 @@ const packages = [
 		nodes: ['DocJuris/DocJuris.node.js', 'DocJuris/DocJurisTrigger.node.js'],
 		credentials: ['DocJurisApi.credentials.js'],
 	},
+	{
+		name: 'n8n-nodes-docket-alarm',
+		version: '0.1.0',
+		vendorDir: 'DocketAlarm',
+		description:
+			'n8n nodes for Docket Alarm: search US court dockets (PACER, state and agency courts), get dockets and filings, track cases and receive push notifications.',
+		keywords: ['docket-alarm', 'pacer', 'court', 'dockets', 'litigation'],
+		nodes: ['DocketAlarm/DocketAlarm.node.js', 'DocketAlarm/DocketAlarmTrigger.node.js'],
+		credentials: ['DocketAlarmApi.credentials.js'],
+	},
 ];
 
 module.exports = { packages, repository, author: { name: 'Legal-tech n8n nodes maintainers', email: 'maintainers@legaltech-n8n.dev' } };

@@ -168,7 +168,10 @@ const STATUS_SUMMARY: Record<number, string> = {
 export function vendorApiError(node: INode, failure: HttpFailure, context: VendorErrorContext): NodeApiError {
 	const { vendor, requestLabel, vendorText, hint, secrets, itemIndex } = context;
 	let summary: string;
-	if (failure.status !== undefined) {
+	if (failure.status !== undefined && failure.status < 400) {
+		// The vendor flagged a failure in a successful-looking response.
+		summary = `${vendor} returned an error`;
+	} else if (failure.status !== undefined) {
 		const what = STATUS_SUMMARY[failure.status] ?? (failure.status >= 500 ? 'had a server error' : 'returned an error');
 		summary = `${vendor} ${what} (HTTP ${failure.status})`;
 	} else if (failure.networkCode) {

@@ -1,6 +1,8 @@
 import {
 	NodeOperationError,
 	sleep,
+	type IAdditionalCredentialOptions,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
@@ -40,6 +42,25 @@ export interface VendorProfile {
 	errorText(body: unknown): string | undefined;
 	/** How to fix a failure, by HTTP status. */
 	hints?: Partial<Record<number, string>>;
+	/** For vendors that answer 2xx with a failure flag: the error text, or undefined for a success. */
+	bodyError?(body: unknown): string | undefined;
+	/** For credentials holding a session token that n8n obtains in `preAuthentication`. */
+	session?: SessionPolicy;
+}
+
+/**
+ * n8n logs in again only when the token field is empty or a request throws 401. Vendors that
+ * report an expired session differently (e.g. 200 with an error flag) or whose tokens expire on a
+ * clock are handled here: we hand n8n the credential with its token emptied, so n8n runs the
+ * credential's own login once, stores the new token and uses it (later calls read it back).
+ */
+export interface SessionPolicy {
+	/** The credential's hidden, expirable token field. */
+	tokenField: string;
+	/** Whether a failure means the session is no longer valid. */
+	expired(failure: HttpFailure): boolean;
+	/** Whether a stored token is too old to use, before sending anything. */
+	stale?(credentials: ICredentialDataDecryptedObject): boolean;
 }
 
 export interface RetryPolicy {
@@ -160,6 +181,8 @@ export async function vendorRequest<T = unknown>(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<VendorResponse<T>> {
 	const counters: AttemptCounters = { rateLimited: 0, transient: 0 };
+	let freshLogin = profile.session?.stale ? profile.session.stale(await ctx.getCredentials(profile.credentialType)) : false;
+	let loggedInAgain = false;
 	for (;;) {
 		// Full responses for every status: n8n's error wrapping drops response headers (Retry-After),
 		// so statuses are judged here rather than thrown by n8n.
@@ -172,6 +195,8 @@ export async function vendorRequest<T = unknown>(
 			json: request.stream ? false : (request.json ?? true),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// Lists go out as repeated keys (a=1&a=2), the form most APIs read.
+			arrayFormat: 'repeat',
 			timeout: request.timeout,
 		} as IHttpRequestOptions;
 		if (request.stream) options.encoding = 'stream';
@@ -182,14 +207,24 @@ export async function vendorRequest<T = unknown>(
 				ctx,
 				profile.credentialType,
 				options,
+				freshLogin ? await withoutSessionToken(ctx, profile) : undefined,
 			)) as { statusCode: number; headers: Record<string, string>; body: T };
+			freshLogin = false;
 			const headers = lowerCaseKeys(response.headers);
-			if (response.statusCode < 400) return { status: response.statusCode, headers, body: response.body };
+			const bodyError = response.statusCode < 400 && !request.stream ? profile.bodyError?.(response.body) : undefined;
+			if (response.statusCode < 400 && bodyError === undefined) return { status: response.statusCode, headers, body: response.body };
 			failure = responseFailure(response.statusCode, headers, response.body);
 		} catch (error) {
 			// A configuration problem (e.g. no credential) is not worth retrying.
 			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			failure = readHttpFailure(error);
+		}
+		// An expired session was refused before anything happened: log in again once and re-send.
+		if (profile.session && !loggedInAgain && profile.session.expired(failure)) {
+			loggedInAgain = true;
+			freshLogin = true;
+			await drain(failure.body);
+			continue;
 		}
 		const delay = nextRetryDelay(failure, request, counters, policy);
 		if (delay !== undefined) {
@@ -208,6 +243,20 @@ export async function vendorRequest<T = unknown>(
 			itemIndex: request.itemIndex,
 		});
 	}
+}
+
+/** Credential options that make n8n run the credential's login before this request. */
+async function withoutSessionToken(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions> {
+	const data = await ctx.getCredentials(profile.credentialType);
+	const reference = ctx.getNode().credentials?.[profile.credentialType];
+	return {
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: profile.credentialType,
+			data: { ...data, [profile.session!.tokenField]: '' },
+		},
+	};
 }
 
 /** Reads and drops a streamed body we will not use, so its socket is released. */

@@ -84,6 +84,16 @@ function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 		maxRedirects: 0,
 	};
 	if (options.ignoreHttpStatusErrors) config.validateStatus = () => true;
+	if (options.arrayFormat === 'repeat') {
+		config.paramsSerializer = (params: Record<string, unknown>) => {
+			const search = new URLSearchParams();
+			for (const [key, value] of Object.entries(params)) {
+				if (value === undefined || value === null) continue;
+				for (const single of Array.isArray(value) ? value : [value]) search.append(key, String(single));
+			}
+			return search.toString();
+		};
+	}
 	if (options.auth) config.auth = { username: options.auth.username!, password: options.auth.password! };
 	if (options.encoding === 'stream') config.responseType = 'stream';
 	else if (options.encoding === 'arraybuffer') config.responseType = 'arraybuffer';

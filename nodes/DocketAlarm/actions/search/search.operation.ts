@@ -1,0 +1,136 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { limitParameter, requireText } from '../../../shared/items';
+import { withIsoDates } from '../../helpers/dates';
+import { clientMatterParameter } from '../../helpers/validation';
+import { docketAlarmRequest } from '../../transport';
+import { clientMatterOption } from '../common.descriptions';
+
+/** search/ serves at most 50 results a call, and offset + limit must stay below 1000. */
+export const PAGE_SIZE = 50;
+export const OFFSET_WINDOW = 1000;
+/** Docket Alarm advises bins of at most 5000 results each. */
+const RESULTS_PER_BIN = 5000;
+const MAX_BINS = 16;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'is:docket party:(name:"Acme" type:defendant) from:-30days',
+		description: 'Keywords with Docket Alarm’s connectors and filters (court:, party:, is:docket, from:, to:, …)',
+	},
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			clientMatterOption,
+			{
+				displayName: 'Parallel Bins',
+				name: 'parallelBins',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: MAX_BINS },
+				default: 1,
+				description:
+					'For more than 999 results, Docket Alarm splits the results into bins read side by side. 1 reads one after the other; 0 picks enough bins for at most 5000 results each (one extra request to count). Results from several bins are not in sort order.',
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				default: '',
+				options: [
+					{ name: 'Relevance', value: '' },
+					{ name: 'Date Filed, Newest First', value: '-date_filed' },
+					{ name: 'Date Filed, Oldest First', value: 'date_filed' },
+					{ name: 'Random', value: 'random' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['search'] } }, properties);
+
+interface SearchPage {
+	search_results?: IDataObject[];
+	count?: number;
+	scroll?: string;
+}
+
+type SearchCall = (fields: IDataObject) => Promise<SearchPage>;
+
+/** Up to 999 results by offset, 50 a call, stopping at a short page or the limit. */
+async function byOffset(search: SearchCall, limit: number): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	while (results.length < limit) {
+		const offset = results.length;
+		const size = Math.min(PAGE_SIZE, limit - offset, OFFSET_WINDOW - 1 - offset);
+		if (size <= 0) break;
+		const page = await search({ offset, limit: size });
+		const records = page.search_results ?? [];
+		results.push(...records);
+		if (records.length < size) break;
+	}
+	return results;
+}
+
+/** Results gathered by all bins so far, so every bin stops once the limit is met. */
+interface ScrollProgress {
+	collected: number;
+	limit?: number;
+}
+
+/** One scroll bin: the first call names the bin, later calls pass back the newest scroll token. */
+async function scrollBin(search: SearchCall, bins: number, index: number, progress: ScrollProgress): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	const wanted = () => progress.limit === undefined || progress.collected < progress.limit;
+	let page = await search({ limit: PAGE_SIZE, scroll_parallel: bins, scroll_index: index });
+	for (;;) {
+		const records = page.search_results ?? [];
+		if (!records.length) break;
+		results.push(...records);
+		progress.collected += records.length;
+		if (!wanted() || !page.scroll) break;
+		page = await search({ limit: PAGE_SIZE, scroll: page.scroll });
+	}
+	return results;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const query = requireText(this, this.getNodeParameter('query', itemIndex), 'Query', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const clientMatter = clientMatterParameter(this, itemIndex, 'options');
+	const limit = limitParameter(this, itemIndex);
+	const base: IDataObject = { q: query };
+	if (options.sort) base.o = options.sort;
+	const search: SearchCall = async (fields) =>
+		await docketAlarmRequest<SearchPage>(this, 'GET', 'search/', {
+			fields: { ...base, ...fields },
+			clientMatter: clientMatter ?? false,
+			itemIndex,
+		});
+
+	let results: IDataObject[];
+	if (limit !== undefined && limit < OFFSET_WINDOW) {
+		results = await byOffset(search, limit);
+	} else {
+		let bins = Number(options.parallelBins ?? 1);
+		if (bins === 0) {
+			const { count = 0 } = await search({ limit: 1, offset: 0 });
+			bins = Math.min(MAX_BINS, Math.max(1, Math.ceil(count / RESULTS_PER_BIN)));
+		}
+		const progress: ScrollProgress = { collected: 0, limit };
+		const perBin = await Promise.all(Array.from({ length: bins }, async (_, index) => await scrollBin(search, bins, index, progress)));
+		results = perBin.flat();
+	}
+	return withIsoDates(limit === undefined ? results : results.slice(0, limit));
+}

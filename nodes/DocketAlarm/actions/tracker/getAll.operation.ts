@@ -1,0 +1,51 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { redact } from '../../../shared/errors';
+import { limitParameter } from '../../../shared/items';
+import { collectOffsetPages } from '../../../shared/paging';
+import { withIsoDates } from '../../helpers/dates';
+import { docketAlarmRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Push Debug Info',
+				name: 'includeDebugInfo',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include Docket Alarm’s record of its last push for each tracker (for debugging only; the vendor may drop it)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['tracker'], operation: ['getAll'] } }, properties);
+
+/** track/ serves at most 50 trackers a call. */
+const PAGE_SIZE = 50;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const trackers = await collectOffsetPages(
+		async (offset, limit) => {
+			const page = await docketAlarmRequest<{ dockets?: IDataObject[] }>(this, 'GET', 'track/', { fields: { offset, limit }, itemIndex });
+			return { records: page.dockets ?? [] };
+		},
+		{ limit: limitParameter(this, itemIndex), maxPageSize: PAGE_SIZE },
+	);
+	return withIsoDates(
+		trackers.map(({ _api_push_debug_info: debug, ...tracker }) => {
+			if (!options.includeDebugInfo || !debug) return tracker;
+			// The push URL may embed Basic credentials (https://user:secret@host/…).
+			return { ...tracker, _api_push_debug_info: JSON.parse(redact(JSON.stringify(debug))) as IDataObject };
+		}),
+	);
+}

@@ -1,0 +1,193 @@
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { fileNameFromContentDisposition } from '../../shared/binary';
+import type { HttpFailure } from '../../shared/errors';
+import { vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+
+export const DEFAULT_BASE_URL = 'https://www.docketalarm.com';
+
+/**
+ * The guide says a token lasts 90 minutes in one place and 30 in another; the vendor's own
+ * client assumes 30. We log in again once a token is 25 minutes old, before it can fail.
+ */
+export const SAFE_TOKEN_AGE_MS = 25 * 60 * 1000;
+
+// Docket Alarm's errors carry no codes; these words mark a refused or expired session.
+const SESSION_ERROR = /login|log in|token|authenticat|session|expired|not logged|unauthori[sz]ed/i;
+
+export function docketAlarmErrorText(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const error = (body as IDataObject).error;
+	return typeof error === 'string' && error.trim() ? error.trim() : undefined;
+}
+
+export const docketAlarmProfile: VendorProfile = {
+	name: 'Docket Alarm',
+	credentialType: 'docketAlarmApi',
+	secretFields: ['password', 'loginToken'],
+	errorText: docketAlarmErrorText,
+	bodyError(body) {
+		if (!body || typeof body !== 'object' || (body as IDataObject).success !== false) return undefined;
+		return docketAlarmErrorText(body) ?? 'unknown error';
+	},
+	session: {
+		tokenField: 'loginToken',
+		expired(failure: HttpFailure) {
+			if (failure.status === 401) return true;
+			const text = docketAlarmErrorText(failure.body);
+			return failure.status !== undefined && failure.status < 400 && !!text && SESSION_ERROR.test(text);
+		},
+		stale(credentials: ICredentialDataDecryptedObject) {
+			if (credentials.authMethod === 'basic') return false;
+			const issuedAt = Number(credentials.sessionStartedAt ?? 0);
+			return !!credentials.loginToken && issuedAt > 0 && Date.now() - issuedAt > SAFE_TOKEN_AGE_MS;
+		},
+	},
+	hints: {
+		401: 'Docket Alarm did not accept the login. Check the username and password in the credential, and that API access is enabled.',
+		403: 'The document is sealed, or the court has not released it yet. Try again in a few days.',
+		404: 'Docket Alarm has no such document in this docket. Check the link.',
+		412: 'The document is not in Docket Alarm’s cache. Turn off "Cached Only" to fetch it from the court (court fees may apply).',
+		500: 'Docket Alarm reported an internal error; retrying rarely helps. Contact Docket Alarm support if it persists.',
+	},
+};
+
+interface DocketAlarmCredentials {
+	baseUrl: string;
+	clientMatter: string;
+}
+
+async function credentialSettings(ctx: RequestContext): Promise<DocketAlarmCredentials> {
+	const credentials = await ctx.getCredentials('docketAlarmApi');
+	return {
+		baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		clientMatter: String(credentials.clientMatter ?? ''),
+	};
+}
+
+/** Form encoding with repeated keys for lists (`nature_of_suit=810&nature_of_suit=220`). */
+export function formEncode(fields: IDataObject): string {
+	const form = new URLSearchParams();
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		for (const single of Array.isArray(value) ? value : [value]) form.append(name, String(single));
+	}
+	return form.toString();
+}
+
+export interface DocketAlarmCall {
+	/** Query parameters (GET) or form fields (POST). */
+	fields?: IDataObject;
+	itemIndex?: number;
+	/** Whether to add the client matter (the node's, else the credential's default). */
+	clientMatter?: string | false;
+	label?: string;
+	timeout?: number;
+	/** Whether sending it twice is harmless (e.g. enabling a tracker), so a server error may be retried. */
+	idempotent?: boolean;
+}
+
+/** The client matter to bill: the node's value, else the credential's default. */
+export async function clientMatterFor(ctx: RequestContext, given: string | undefined): Promise<string> {
+	return given !== undefined && given !== '' ? given : (await credentialSettings(ctx)).clientMatter;
+}
+
+/**
+ * Calls a Docket Alarm endpoint (`search/`, `getdocket/`, …). GET sends the fields as query
+ * parameters, POST as a form. A `success: false` answer becomes an error with the vendor's text;
+ * an expired session is renewed once (see the shared transport).
+ */
+export async function docketAlarmRequest<T = IDataObject>(
+	ctx: RequestContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	call: DocketAlarmCall = {},
+): Promise<T> {
+	const { baseUrl } = await credentialSettings(ctx);
+	const fields: IDataObject = { ...(call.fields ?? {}) };
+	if (call.clientMatter !== false && call.clientMatter !== undefined) fields.client_matter = await clientMatterFor(ctx, call.clientMatter);
+	const response = await vendorRequest<T>(ctx, docketAlarmProfile, {
+		method,
+		url: `${baseUrl}/api/v1/${endpoint}`,
+		label: call.label ?? `${method} ${endpoint}`,
+		qs: method === 'GET' ? fields : undefined,
+		body: method === 'GET' ? undefined : formEncode(fields),
+		headers: method === 'GET' ? undefined : { 'Content-Type': 'application/x-www-form-urlencoded' },
+		itemIndex: call.itemIndex,
+		timeout: call.timeout ?? 120_000,
+		idempotent: call.idempotent,
+	});
+	return response.body;
+}
+
+/**
+ * A document link as an absolute URL on the credential's Docket Alarm host. Links may be relative
+ * (`cases/…/docs/1.pdf`); a link to any other host is refused, because the login token would go
+ * with it.
+ */
+export async function documentUrl(ctx: IExecuteFunctions, link: string, itemIndex: number): Promise<string> {
+	const { baseUrl } = await credentialSettings(ctx);
+	const text = link.trim();
+	if (!text) {
+		throw new NodeOperationError(ctx.getNode(), `Document Link is empty [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'Use the `link` of a docket entry or exhibit from "Get Docket".',
+		});
+	}
+	let url: URL;
+	try {
+		url = new URL(text, `${baseUrl}/`);
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `Document Link "${text}" is not a URL [item ${itemIndex}]`, { itemIndex });
+	}
+	const allowed = new URL(`${baseUrl}/`);
+	if (url.host !== allowed.host) {
+		throw new NodeOperationError(ctx.getNode(), `Document Link points to ${url.host}, not Docket Alarm [item ${itemIndex}]`, {
+			itemIndex,
+			description: `Only links on ${allowed.host} are downloaded, so the login never goes to another site.`,
+		});
+	}
+	url.search = '';
+	url.hash = '';
+	return url.toString();
+}
+
+/** Downloads a document (a PDF) into the item's binary data, streamed. */
+export async function downloadDocument(
+	ctx: IExecuteFunctions,
+	link: string,
+	options: { cached: boolean; clientMatter?: string; binaryPropertyName: string; itemIndex: number },
+): Promise<INodeExecutionData> {
+	const url = await documentUrl(ctx, link, options.itemIndex);
+	const qs: IDataObject = {};
+	if (options.cached) qs.cached = 'true';
+	const clientMatter = await clientMatterFor(ctx, options.clientMatter);
+	if (clientMatter) qs.client_matter = clientMatter;
+	const response = await vendorRequest<AsyncIterable<Buffer>>(ctx, docketAlarmProfile, {
+		method: 'GET',
+		url,
+		label: 'GET <document link>',
+		qs,
+		stream: true,
+		itemIndex: options.itemIndex,
+		timeout: 120_000,
+	});
+	const path = new URL(url).pathname;
+	const fileName = fileNameFromContentDisposition(response.headers['content-disposition']) || decodeURIComponent(path.split('/').pop() || 'document.pdf');
+	const binary = await ctx.helpers.prepareBinaryData(response.body as unknown as Buffer, fileName, 'application/pdf');
+	return {
+		json: { link: url, fileName, cached: options.cached, size: Number(response.headers['content-length'] ?? 0) || undefined },
+		binary: { [options.binaryPropertyName]: binary },
+	};
+}
