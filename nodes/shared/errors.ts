@@ -177,11 +177,12 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 	} else if (failure.networkCode) {
 		summary = `Could not reach ${vendor} (${failure.networkCode})`;
 	} else {
+		// Neither an answer nor a network failure: e.g. the credential's login was refused.
 		summary = `The request to ${vendor} failed`;
 	}
-	const message = redact(vendorText ? `${summary}: ${vendorText}` : summary, secrets);
+	const reason = vendorText ?? (failure.status === undefined && !failure.networkCode ? failure.rawMessage : undefined);
+	const message = redact(reason ? `${summary}: ${reason}` : summary, secrets);
 	const details = [`Request: ${requestLabel}.`];
-	if (!vendorText && failure.status === undefined) details.push(redact(failure.rawMessage, secrets));
 	if (hint) details.push(hint);
 	const description = redact(details.join(' '), secrets);
 	const errorResponse: JsonObject = { message, description };

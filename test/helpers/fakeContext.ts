@@ -20,9 +20,11 @@ import {
 } from 'n8n-workflow';
 
 import { DocJurisApi } from '../../credentials/DocJurisApi.credentials';
+import { DocketAlarmApi } from '../../credentials/DocketAlarmApi.credentials';
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	docJurisApi: new DocJurisApi(),
+	docketAlarmApi: new DocketAlarmApi(),
 };
 
 export interface StoredBinary {
@@ -51,6 +53,7 @@ export interface FakeOptions {
 export interface FakeResponse {
 	statusCode?: number;
 	body?: unknown;
+	headers?: Record<string, string>;
 }
 
 export interface HttpCall {
@@ -112,12 +115,14 @@ let contextCount = 0;
 export function createFakeContext(options: FakeOptions) {
 	const workflowId = options.workflowId ?? `workflow-${++contextCount}`;
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
-	const credentials = options.credentials ?? {};
+	// A copy: a login during a test updates the credential the way n8n saves it, for that test only.
+	const credentials = { ...(options.credentials ?? {}) };
 	const staticData: IDataObject = options.staticData ?? {};
 	const binaryStore = options.binaryStore ?? new Map<string, StoredBinary>();
 	const response: FakeResponse = {};
 	const httpCalls: HttpCall[] = [];
 	const node: INode = {
+		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: `${type} credential` }])),
 		id: 'node-1',
 		name: options.nodeType.description.displayName,
 		type: `n8n-nodes-test.${options.nodeType.description.name}`,
@@ -172,12 +177,29 @@ export function createFakeContext(options: FakeOptions) {
 		return result.data;
 	}
 
-	async function applyCredential(type: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	/**
+	 * Like n8n's credentials helper: runs the credential's preAuthentication when its expirable field
+	 * is empty (saving the result, as n8n saves it to the database), then applies `authenticate`.
+	 */
+	async function applyCredential(
+		type: string,
+		requestOptions: IHttpRequestOptions,
+		additional?: { credentialsDecrypted?: { data?: ICredentialDataDecryptedObject } },
+	): Promise<IHttpRequestOptions> {
 		const credentialType = CREDENTIAL_TYPES[type];
-		const data = credentials[type];
-		if (!credentialType || !data) throw new NodeOperationError(node, `No credentials of type "${type}" set`);
+		const data = { ...(additional?.credentialsDecrypted?.data ?? credentials[type]) } as ICredentialDataDecryptedObject;
+		if (!credentialType || !credentials[type]) throw new NodeOperationError(node, `No credentials of type "${type}" set`);
+		const expirable = credentialType.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable);
+		if (expirable && credentialType.preAuthentication && data[expirable.name] === '') {
+			const output = await credentialType.preAuthentication.call({ helpers: { httpRequest: send } } as never, data);
+			if (output[expirable.name] !== undefined) {
+				Object.assign(data, output);
+				credentials[type] = { ...credentials[type], ...output } as ICredentialDataDecryptedObject;
+			}
+		}
 		const authenticate = credentialType.authenticate;
-		if (!authenticate || typeof authenticate === 'function') return requestOptions;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(data, requestOptions);
 		const result: IHttpRequestOptions = { ...requestOptions };
 		const props = authenticate.properties;
 		if (props.auth) {
@@ -196,9 +218,9 @@ export function createFakeContext(options: FakeOptions) {
 	}
 
 	const helpers = {
-		async httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions) {
+		async httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions, additional?: { credentialsDecrypted?: { data?: ICredentialDataDecryptedObject } }) {
 			try {
-				return await send(await applyCredential(type, requestOptions));
+				return await send(await applyCredential(type, requestOptions, additional));
 			} catch (error) {
 				throw new NodeApiError(node, error as never);
 			}
@@ -250,7 +272,7 @@ export function createFakeContext(options: FakeOptions) {
 			getNodeParameter(name, 0, undefined, parameterOptions),
 		getCredentials: async (type: string) => {
 			if (!credentials[type]) throw new NodeOperationError(node, `No credentials of type "${type}" set`);
-			return credentials[type];
+			return { ...credentials[type] };
 		},
 		continueOnFail: () => options.continueOnFail ?? false,
 		getWorkflowStaticData: () => staticData,
@@ -264,6 +286,10 @@ export function createFakeContext(options: FakeOptions) {
 		getResponseObject: () => ({
 			status(code: number) {
 				response.statusCode = code;
+				return this;
+			},
+			setHeader(name: string, value: string) {
+				response.headers = { ...response.headers, [name.toLowerCase()]: value };
 				return this;
 			},
 			json(body: unknown) {

@@ -15,6 +15,16 @@ export interface CapturedRequest {
 	body: Buffer;
 	json?: unknown;
 	multipart?: ParsedMultipart;
+	/** Form fields (application/x-www-form-urlencoded), each with all its values. */
+	form?: Record<string, string[]>;
+	/** Query parameters, each with all its values. */
+	query: Record<string, string[]>;
+}
+
+function allValues(params: URLSearchParams): Record<string, string[]> {
+	const values: Record<string, string[]> = {};
+	for (const [key, value] of params) (values[key] ??= []).push(value);
+	return values;
 }
 
 /** Records what the vendor received for an interceptor, for assertions on the request itself. */
@@ -23,8 +33,9 @@ export function capture(interceptor: nock.Interceptor, status: number, reply: un
 	interceptor.reply(async function (this: nock.ReplyFnContext, uri, requestBody) {
 		const body = bodyBuffer(requestBody);
 		const contentType = String(this.req.headers['content-type'] ?? '');
-		const entry: CapturedRequest = { method: this.req.method, path: uri, headers: this.req.headers, body };
+		const entry: CapturedRequest = { method: this.req.method, path: uri, headers: this.req.headers, body, query: allValues(new URL(uri, 'http://x').searchParams) };
 		if (contentType.startsWith('multipart/form-data')) entry.multipart = await parseMultipart(contentType, body);
+		else if (contentType.startsWith('application/x-www-form-urlencoded')) entry.form = allValues(new URLSearchParams(body.toString('utf8')));
 		else if (body.length) {
 			try {
 				entry.json = JSON.parse(body.toString('utf8'));

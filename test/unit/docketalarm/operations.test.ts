@@ -1,0 +1,307 @@
+import nock from 'nock';
+
+import { capture } from '../../helpers/nockRequests';
+import { BASE, credential, docketResponse, locator, PASSWORD, runDocketAlarm, TOKEN } from './harness';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+
+// Every test here starts from a fresh token, so no login call is expected.
+const loggedIn = { credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }) };
+const results = (count: number, offset = 0) =>
+	Array.from({ length: count }, (_, index) => ({ title: `Case ${offset + index}`, court: 'Texas Eastern District Court', docket: `6:13-cv-${offset + index}`, date_filed: '5/28/2013', link: 'x' }));
+
+describe('Docket Alarm: search PACER', () => {
+	it('sends the documented parameters, converting dates and repeating list values, and pages until a short page', async () => {
+		const pages = capture(nock(BASE).get('/api/v1/searchpacer/').query((query) => query.page === '1'), 200, { success: true, page_max: 1, search_results: results(50) });
+		const second = capture(nock(BASE).get('/api/v1/searchpacer/').query((query) => query.page === '2'), 200, { success: true, page_max: 2, search_results: results(7, 50) });
+		const { output } = await runDocketAlarm(
+			{
+				resource: 'search',
+				operation: 'searchPacer',
+				partyName: 'Sony',
+				returnAll: true,
+				filters: { natureOfSuit: ['820', '830'], dateFiledStart: '2013-05-01T00:00:00.000-04:00', dateFiledEnd: '06/30/2013', courtRegion: 'Texas Eastern', caseType: 'Civil' },
+				options: { clientMatter: 'Matter 7' },
+			},
+			loggedIn,
+		);
+		expect(pages[0].query).toEqual({
+			party_name: ['Sony'],
+			case_type: ['Civil'],
+			court_region: ['Texas Eastern'],
+			nature_of_suit: ['820', '830'],
+			date_filed_start: ['05/01/2013'],
+			date_filed_end: ['06/30/2013'],
+			page: ['1'],
+			client_matter: ['Matter 7'],
+			login_token: [TOKEN],
+		});
+		expect(second).toHaveLength(1);
+		expect(output).toHaveLength(57);
+		expect(output[0].json).toMatchObject({ date_filed: '5/28/2013', date_filed_iso: '2013-05-28' });
+	});
+
+	it('does not trust page_max on page 1 (the vendor under-reports it) and stops at the limit', async () => {
+		nock(BASE).get('/api/v1/searchpacer/').query((query) => query.page === '1').reply(200, { success: true, page_max: 1, search_results: results(50) });
+		const second = capture(nock(BASE).get('/api/v1/searchpacer/').query((query) => query.page === '2'), 200, { success: true, page_max: 4, search_results: results(50, 50) });
+		const { output } = await runDocketAlarm({ resource: 'search', operation: 'searchPacer', partyName: 'Sony', returnAll: false, limit: 60 }, loggedIn);
+		expect(second).toHaveLength(1);
+		expect(output).toHaveLength(60);
+	});
+
+	it.each([
+		[{ filters: { ssn4: '1234', caseType: 'Civil' }, partyName: 'Doe' }, 'SSN Last Four needs Case Type "Bankruptcy" and a Party Name [item 0]'],
+		[{ filters: { ssn4: '1234', caseType: 'Bankruptcy' }, partyName: '' }, 'SSN Last Four needs Case Type "Bankruptcy" and a Party Name [item 0]'],
+		[{ filters: { ssnTid: '123-45-678', caseType: 'Bankruptcy' } }, 'SSN or Tax ID must be nine digits [item 0]'],
+		[{ filters: { mdlId: '2741' } }, 'MDL ID needs Case Type "Multi-District Litigation" [item 0]'],
+		[{ filters: { courtRegion: 'Atlantis' } }, 'Court Region "Atlantis" is not a Docket Alarm region [item 0]'],
+		[{ filters: { dateFiledStart: '31/31/2013' }, partyName: 'x' }, 'Date Filed From "31/31/2013" is not a date [item 0]'],
+		[{ partyName: 'x', options: { clientMatter: 'm'.repeat(51) } }, 'Client Matter is 51 characters long; the limit is 50 [item 0]'],
+		[{ partyName: '' }, 'Give at least one search criterion [item 0]'],
+	])('refuses %j before any fee is incurred', async (parameters, message) => {
+		await expect(runDocketAlarm({ resource: 'search', operation: 'searchPacer', partyName: '', ...parameters }, loggedIn)).rejects.toThrow(message);
+	});
+});
+
+describe('Docket Alarm: search', () => {
+	it('pages by offset within the 1000-result window, 50 a call', async () => {
+		const offsets: Array<Record<string, string>> = [];
+		nock(BASE)
+			.persist()
+			.get('/api/v1/search/')
+			.query(true)
+			.reply(function (uri) {
+				const query = Object.fromEntries(new URL(uri, BASE).searchParams);
+				offsets.push(query);
+				return [200, { success: true, count: 500, search_results: results(Number(query.limit), Number(query.offset)) }];
+			});
+		const { output } = await runDocketAlarm({ resource: 'search', operation: 'search', query: 'is:docket Acme', returnAll: false, limit: 120, options: { sort: '-date_filed' } }, loggedIn);
+		expect(output).toHaveLength(120);
+		expect(offsets.map(({ offset, limit, o, q }) => ({ offset, limit, o, q }))).toEqual([
+			{ offset: '0', limit: '50', o: '-date_filed', q: 'is:docket Acme' },
+			{ offset: '50', limit: '50', o: '-date_filed', q: 'is:docket Acme' },
+			{ offset: '100', limit: '20', o: '-date_filed', q: 'is:docket Acme' },
+		]);
+		nock.cleanAll();
+	});
+
+	it('reads everything with the scroll protocol, sending back the newest token byte for byte', async () => {
+		const seen: Array<Record<string, string>> = [];
+		const tokens = ['DnF1abc=', 'DnF1Xyz=', 'DnF1end='];
+		nock(BASE)
+			.persist()
+			.get('/api/v1/search/')
+			.query(true)
+			.reply(function (uri) {
+				const query = Object.fromEntries(new URL(uri, BASE).searchParams);
+				seen.push(query);
+				const step = query.scroll ? tokens.indexOf(query.scroll) + 1 : 0;
+				return [200, { success: true, count: 120, scroll: tokens[step], search_results: step < 3 ? results(step === 2 ? 20 : 50, step * 50) : [] }];
+			});
+		const { output } = await runDocketAlarm({ resource: 'search', operation: 'search', query: 'Acme', returnAll: true }, loggedIn);
+		expect(output).toHaveLength(120);
+		expect(seen.map(({ scroll, scroll_parallel, scroll_index, offset }) => ({ scroll, scroll_parallel, scroll_index, offset }))).toEqual([
+			{ scroll: undefined, scroll_parallel: '1', scroll_index: '0', offset: undefined },
+			{ scroll: 'DnF1abc=', scroll_parallel: undefined, scroll_index: undefined, offset: undefined },
+			{ scroll: 'DnF1Xyz=', scroll_parallel: undefined, scroll_index: undefined, offset: undefined },
+			{ scroll: 'DnF1end=', scroll_parallel: undefined, scroll_index: undefined, offset: undefined },
+		]);
+		nock.cleanAll();
+	});
+
+	it('opens one scroll bin per parallel bin', async () => {
+		const first: string[] = [];
+		nock(BASE)
+			.persist()
+			.get('/api/v1/search/')
+			.query(true)
+			.reply(function (uri) {
+				const query = Object.fromEntries(new URL(uri, BASE).searchParams);
+				if (query.scroll_index !== undefined) {
+					first.push(`${query.scroll_index}/${query.scroll_parallel}`);
+					return [200, { success: true, count: 30, scroll: `bin${query.scroll_index}`, search_results: results(10, Number(query.scroll_index) * 10) }];
+				}
+				return [200, { success: true, count: 30, scroll: query.scroll, search_results: [] }];
+			});
+		const { output } = await runDocketAlarm({ resource: 'search', operation: 'search', query: 'Acme', returnAll: true, options: { parallelBins: 3 } }, loggedIn);
+		expect(first.sort()).toEqual(['0/3', '1/3', '2/3']);
+		expect(output).toHaveLength(30);
+		nock.cleanAll();
+	});
+});
+
+describe('Docket Alarm: direct search of state and agency courts', () => {
+	const court = 'Pennsylvania State, Philadelphia County';
+	const form = { success: true, required: ['court', 'party_name'], optional: ['docketnum', 'county'], choices: { county: ['Philadelphia', 'Bucks'] } };
+
+	it('checks the court’s required fields, then posts the search as a form', async () => {
+		nock(BASE).get('/api/v1/searchdirect/').query((query) => query.court === court).reply(200, form);
+		const posted = capture(nock(BASE).post('/api/v1/searchdirect/').query(true), 200, { success: true, search_results: [{ title: 'Com. v. Doe', court, docket: 'CP-51-CR-1', date_filed: '1/2/2020' }] });
+		const { output } = await runDocketAlarm(
+			{ resource: 'search', operation: 'searchDirect', court, searchFields: { field: [{ name: 'party_name', value: 'Doe' }, { name: 'county', value: 'Philadelphia' }] } },
+			loggedIn,
+		);
+		expect(posted[0].form).toEqual({ court: [court], party_name: ['Doe'], county: ['Philadelphia'], client_matter: ['CM-default'], login_token: [TOKEN] });
+		expect(output[0].json).toMatchObject({ docket: 'CP-51-CR-1', date_filed_iso: '2020-01-02' });
+	});
+
+	it.each([
+		[[{ name: 'county', value: 'Bucks' }], `${court} needs party_name [item 0]`],
+		[[{ name: 'party_name', value: 'Doe' }, { name: 'county', value: 'Nowhere' }], `"Nowhere" is not an allowed value of county for ${court} [item 0]`],
+		[[{ name: 'party_name', value: 'Doe' }, { name: 'judge', value: 'X' }], `"judge" is not a search field of ${court} [item 0]`],
+	])('refuses fields the court does not accept: %j', async (rows, message) => {
+		nock(BASE).get('/api/v1/searchdirect/').query(true).reply(200, form);
+		await expect(runDocketAlarm({ resource: 'search', operation: 'searchDirect', court, searchFields: { field: rows } }, loggedIn)).rejects.toThrow(message);
+	});
+});
+
+describe('Docket Alarm: docket', () => {
+	const parameters = { resource: 'docket', operation: 'get', court: locator('New York Southern District Court'), docket: '1:11-cv-06909' };
+
+	it('returns the whole docket with ISO twins of its dates', async () => {
+		nock(BASE).get('/api/v1/getdocket/').query(true).reply(200, docketResponse);
+		const { output } = await runDocketAlarm({ ...parameters, output: 'docket' }, loggedIn);
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ court: 'New York Southern District Court', docket: '1:11-cv-06909', info: { date_filed: '9/30/2011', date_filed_iso: '2011-09-30' } });
+		expect(output[0].json.success).toBeUndefined();
+	});
+
+	it('returns one item per docket entry, or per party, and fetches fresh data when asked', async () => {
+		const fresh = capture(nock(BASE).get('/api/v1/getdocket/').query(true), 200, docketResponse);
+		const entries = await runDocketAlarm({ ...parameters, output: 'entries', cached: false }, loggedIn);
+		expect(fresh[0].query.cached).toBeUndefined();
+		expect(entries.output.map((item) => item.json)).toEqual([
+			expect.objectContaining({ court: 'New York Southern District Court', title: docketResponse.info.title, number: 107, date_iso: '2014-09-11', entry_date_iso: '2014-09-11' }),
+			expect.objectContaining({ contents: 'Minute Entry', link: null }),
+		]);
+		nock(BASE).get('/api/v1/getdocket/').query(true).reply(200, docketResponse);
+		const parties = await runDocketAlarm({ ...parameters, output: 'parties' }, loggedIn);
+		expect(parties.output.map((item) => item.json.name)).toEqual(['Fan Funded, LLC', 'Kickstarter, Inc.']);
+	});
+});
+
+describe('Docket Alarm: document', () => {
+	const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100_000, 3)]);
+
+	it('downloads a relative link from the Docket Alarm host as a PDF, with the token only in the request', async () => {
+		const downloads = capture(nock(BASE).get('/cases/NYSD/1--11-cv-06909/K/docs/107.pdf').query(true), 200, pdf);
+		const { output, fake } = await runDocketAlarm(
+			{ resource: 'document', operation: 'download', link: 'cases/NYSD/1--11-cv-06909/K/docs/107.pdf', cached: true, binaryPropertyName: 'pdf' },
+			loggedIn,
+		);
+		expect(downloads[0].query).toEqual({ cached: ['true'], client_matter: ['CM-default'], login_token: [TOKEN] });
+		const binary = output[0].binary!.pdf;
+		expect(binary).toMatchObject({ fileName: '107.pdf', mimeType: 'application/pdf' });
+		expect(fake.binaryStore.get(binary.id!)!.data.equals(pdf)).toBe(true);
+		expect(JSON.stringify(output[0].json)).not.toContain(TOKEN);
+	});
+
+	it('refuses a link to another host, so the token never leaves Docket Alarm', async () => {
+		await expect(
+			runDocketAlarm({ resource: 'document', operation: 'download', link: 'https://evil.example/cases/x.pdf', binaryPropertyName: 'data' }, loggedIn),
+		).rejects.toThrow('Document Link points to evil.example, not Docket Alarm [item 0]');
+	});
+
+	it.each([
+		[403, 'Document is sealed', 'Docket Alarm refused access (HTTP 403): Document is sealed', 'sealed'],
+		[404, 'No such document', 'Docket Alarm could not find the requested record (HTTP 404): No such document', 'Check the link'],
+		[412, 'Not in cache', 'Docket Alarm reported a failed precondition (HTTP 412): Not in cache', 'Turn off "Cached Only"'],
+	])('explains HTTP %i', async (status, vendorText, message, hint) => {
+		nock(BASE).get('/cases/a/docs/1.pdf').query(true).reply(status, { success: false, error: vendorText });
+		const error = await runDocketAlarm({ resource: 'document', operation: 'download', link: `${BASE}/cases/a/docs/1.pdf`, cached: true, binaryPropertyName: 'data' }, loggedIn).catch((caught) => caught);
+		expect(error.message).toBe(message);
+		expect(error.description).toContain(hint);
+	});
+});
+
+describe('Docket Alarm: trackers', () => {
+	it('lists every tracker 50 at a time, without the push debug record unless asked (its URL redacted)', async () => {
+		const trackers = Array.from({ length: 60 }, (_, index) => ({
+			court: 'C',
+			docket: `d-${index}`,
+			enabled: true,
+			last_updated: '06/01/2017',
+			_api_push_debug_info: { request_url: 'https://user:hunter2@hooks.example/x', response_code: 200 },
+		}));
+		const queries: string[] = [];
+		nock(BASE)
+			.persist()
+			.get('/api/v1/track/')
+			.query(true)
+			.reply(function (uri) {
+				const params = new URL(uri, BASE).searchParams;
+				queries.push(`${params.get('offset')}/${params.get('limit')}`);
+				const offset = Number(params.get('offset'));
+				return [200, { success: true, dockets: trackers.slice(offset, offset + Number(params.get('limit'))) }];
+			});
+		const plain = await runDocketAlarm({ resource: 'tracker', operation: 'getAll', returnAll: true }, loggedIn);
+		expect(queries).toEqual(['0/50', '50/50']);
+		expect(plain.output).toHaveLength(60);
+		expect(plain.output[0].json).toEqual({ court: 'C', docket: 'd-0', enabled: true, last_updated: '06/01/2017', last_updated_iso: '2017-06-01' });
+		const debug = await runDocketAlarm({ resource: 'tracker', operation: 'getAll', returnAll: false, limit: 1, options: { includeDebugInfo: true } }, loggedIn);
+		expect(JSON.stringify(debug.output)).not.toContain('hunter2');
+		expect((debug.output[0].json._api_push_debug_info as { request_url: string }).request_url).toBe('https://user:[redacted]@hooks.example/x');
+		nock.cleanAll();
+	});
+
+	it('creates and deletes docket and search trackers with form posts', async () => {
+		const created = capture(nock(BASE).post('/api/v1/track/').query(true), 200, { success: true });
+		const { output } = await runDocketAlarm(
+			{ resource: 'tracker', operation: 'create', trackerType: 'docket', court: locator('Texas Eastern District Court'), docket: '6:13-cv-00442', frequency: 'weekly' },
+			loggedIn,
+		);
+		expect(created[0].form).toEqual({
+			court: ['Texas Eastern District Court'],
+			docket: ['6:13-cv-00442'],
+			enable: ['true'],
+			frequency: ['weekly'],
+			client_matter: ['CM-default'],
+			login_token: [TOKEN],
+		});
+		expect(output[0].json).toMatchObject({ enabled: true, frequency: 'weekly' });
+
+		const removed = capture(nock(BASE).post('/api/v1/track/').query(true), 200, { success: true });
+		const deletion = await runDocketAlarm({ resource: 'tracker', operation: 'delete', trackerType: 'search', query: 'party:(name:"Acme")' }, loggedIn);
+		expect(removed[0].form).toMatchObject({ q: ['party:(name:"Acme")'], court: [''], docket: [''], enable: ['false'] });
+		expect(deletion.output[0].json).toMatchObject({ q: 'party:(name:"Acme")', deleted: true });
+	});
+});
+
+describe('Docket Alarm: sub-accounts', () => {
+	it('creates a sub-account on the master’s domain, never echoing its password or push URL', async () => {
+		const posted = capture(nock(BASE).post('/api/v1/subaccount/').query(true), 200, { success: true });
+		const { output } = await runDocketAlarm(
+			{
+				resource: 'subaccount',
+				operation: 'upsert',
+				username: 'associate@firm.example',
+				password: 'Sub-Pass-77',
+				enable: true,
+				additionalFields: { name: 'A. Associate', api_push_url: 'https://u:p@hooks.example/da' },
+			},
+			loggedIn,
+		);
+		expect(posted[0].form).toMatchObject({
+			username: ['associate@firm.example'],
+			password: ['Sub-Pass-77'],
+			password_repeat: ['Sub-Pass-77'],
+			enable: ['true'],
+			name: ['A. Associate'],
+			api_push_url: ['https://u:p@hooks.example/da'],
+		});
+		expect(output[0].json).toEqual({ username: 'associate@firm.example', enabled: true, name: 'A. Associate', pushUrlSet: true });
+	});
+
+	it('refuses a sub-account on another email domain', async () => {
+		await expect(
+			runDocketAlarm({ resource: 'subaccount', operation: 'upsert', username: 'someone@gmail.com', password: 'x', enable: true }, loggedIn),
+		).rejects.toThrow('Sub-Account Email must be on firm.example, the domain of your Docket Alarm account [item 0]');
+	});
+
+	it('lists sub-accounts', async () => {
+		nock(BASE).get('/api/v1/subaccount/').query(true).reply(200, { success: true, subaccounts: [{ username: 'a@firm.example' }, { username: 'b@firm.example' }] });
+		const { output } = await runDocketAlarm({ resource: 'subaccount', operation: 'getAll', returnAll: true }, loggedIn);
+		expect(output.map((item) => item.json.username)).toEqual(['a@firm.example', 'b@firm.example']);
+		expect(JSON.stringify(output)).not.toContain(PASSWORD);
+	});
+});

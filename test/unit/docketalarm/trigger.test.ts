@@ -1,0 +1,134 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import { DocketAlarmTrigger, pushUrl } from '../../../nodes/DocketAlarm/DocketAlarmTrigger.node';
+import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { capture } from '../../helpers/nockRequests';
+import { BASE, credential, docketResponse, TOKEN } from './harness';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+
+const SECRET = 'push-secret-0123456789abcdef';
+const WEBHOOK_URL = 'https://n8n.example.com/webhook/9d1/webhook';
+const docketPush = { push_type: 'docket', court: 'New York Southern District Court', docket: '1:11-cv-06909', info: docketResponse.info, docket_report: docketResponse.docket_report, parties: [] };
+
+function trigger(parameters: IDataObject, options: Partial<Omit<FakeOptions, 'nodeType' | 'parameters'>> = {}) {
+	const node = new DocketAlarmTrigger();
+	const fake = createFakeContext({
+		nodeType: node,
+		parameters: { events: ['docket', 'search_results', 'new_case'], authentication: 'token', pushSecret: SECRET, output: 'items', options: {}, management: {}, ...parameters },
+		credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }),
+		webhookUrl: WEBHOOK_URL,
+		...options,
+	});
+	const hooks = node.webhookMethods.default;
+	return {
+		fake,
+		webhook: () => node.webhook.call(fake.context),
+		checkExists: () => hooks.checkExists.call(fake.context),
+		create: () => hooks.create.call(fake.context),
+		delete: () => hooks.delete.call(fake.context),
+	};
+}
+
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+describe('Docket Alarm Trigger: receiving pushes', () => {
+	it.each([
+		['no secret', { authentication: 'token' }, {}, {}],
+		['a wrong secret', { authentication: 'token' }, { token: 'nope' }, {}],
+		['no Basic credentials', { authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' }, {}, {}],
+		['wrong Basic credentials', { authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' }, {}, { authorization: basic('da', 'guess') }],
+	])('refuses a push with %s: 401, no execution', async (_label, parameters, query, headers) => {
+		const { webhook, fake } = trigger(parameters, { request: { query, headers, body: docketPush } });
+		expect(await webhook()).toEqual({ noWebhookResponse: true });
+		expect(fake.response.statusCode).toBe(401);
+		if (parameters.authentication === 'basicAuth') expect(fake.response.headers!['www-authenticate']).toContain('Basic');
+	});
+
+	it('emits one item per new docket entry, with the case and ISO dates', async () => {
+		const { webhook } = trigger({}, { request: { query: { token: SECRET }, body: docketPush } });
+		const [items] = (await webhook()).workflowData!;
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ push_type: 'docket', court: docketPush.court, docket: docketPush.docket, title: docketResponse.info.title, number: 107, date_iso: '2014-09-11' }),
+			expect.objectContaining({ contents: 'Minute Entry' }),
+		]);
+	});
+
+	it('accepts Basic credentials embedded in the push URL, and can emit the whole notification', async () => {
+		const { webhook } = trigger(
+			{ authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1', output: 'notification' },
+			{ request: { headers: { authorization: basic('da', 'pw-basic-1') }, body: { push_type: 'search_results', q: 'Acme', title: 'Acme search', search_results: [{ docket: 'x' }] } } },
+		);
+		const [items] = (await webhook()).workflowData!;
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ push_type: 'search_results', q: 'Acme' });
+	});
+
+	it('splits search results, keeping the query with each', async () => {
+		const { webhook } = trigger({}, { request: { query: { token: SECRET }, body: { push_type: 'new_case', party_name: 'Sony', search_results: [{ docket: 'a', date_filed: '8/8/2013' }, { docket: 'b' }] } } });
+		const [items] = (await webhook()).workflowData!;
+		expect(items.map((item) => item.json)).toEqual([
+			{ push_type: 'new_case', party_name: 'Sony', q: undefined, search_title: undefined, search_link: undefined, docket: 'a', date_filed: '8/8/2013', date_filed_iso: '2013-08-08' },
+			{ push_type: 'new_case', party_name: 'Sony', q: undefined, search_title: undefined, search_link: undefined, docket: 'b' },
+		]);
+	});
+
+	it('drops a retried delivery of the same push, and ignores unselected or malformed pushes', async () => {
+		const staticData = {};
+		const first = await trigger({}, { staticData, workflowId: 'wf-da', request: { query: { token: SECRET }, body: docketPush } }).webhook();
+		expect(first.workflowData).toBeDefined();
+		const retry = trigger({}, { staticData, workflowId: 'wf-da', request: { query: { token: SECRET }, body: docketPush } });
+		expect(await retry.webhook()).toEqual({ noWebhookResponse: true });
+		expect(retry.fake.response).toMatchObject({ statusCode: 200, body: { received: true, ignored: 'repeated delivery' } });
+
+		const unselected = trigger({ events: ['docket'] }, { request: { query: { token: SECRET }, body: { push_type: 'new_case', search_results: [] } } });
+		expect(await unselected.webhook()).toEqual({ noWebhookResponse: true });
+		expect(unselected.fake.response.statusCode).toBe(200);
+		const malformed = trigger({}, { request: { query: { token: SECRET }, body: { hello: 1 } } });
+		expect(await malformed.webhook()).toEqual({ noWebhookResponse: true });
+		expect(malformed.fake.response.statusCode).toBe(400);
+	});
+});
+
+describe('Docket Alarm Trigger: management on activation', () => {
+	const management = {
+		subaccountEmail: 'alerts@firm.example',
+		subaccountPassword: 'Sub-Pass-1',
+		dockets: { docket: [{ court: 'Texas Eastern District Court', docket: '6:13-cv-00442' }] },
+		queries: ['party:(name:"Acme")'],
+		frequency: 'twice_daily',
+	};
+
+	it('builds push URLs with the secret or the Basic credentials', () => {
+		expect(pushUrl(WEBHOOK_URL, 'token', SECRET, '', '')).toBe(`${WEBHOOK_URL}?token=${SECRET}`);
+		expect(pushUrl(WEBHOOK_URL, 'basicAuth', '', 'da', 'p@ss:word')).toBe('https://da:p%40ss%3Aword@n8n.example.com/webhook/9d1/webhook');
+	});
+
+	it('needs nothing registered when it manages nothing', async () => {
+		expect(await trigger({}).checkExists()).toBe(true);
+		expect(await trigger({ management }).checkExists()).toBe(false);
+	});
+
+	it('refuses a short push secret', async () => {
+		await expect(trigger({ pushSecret: 'short' }).create()).rejects.toThrow('Push Secret must be at least 16 characters');
+	});
+
+	it('points the sub-account at this trigger and enables the trackers, then undoes both', async () => {
+		const subaccount = capture(nock(BASE).post('/api/v1/subaccount/').query(true).times(2), 200, { success: true });
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(4), 200, { success: true });
+		const { create, fake } = trigger({ management });
+		expect(await create()).toBe(true);
+		expect(subaccount[0].form).toMatchObject({ username: ['alerts@firm.example'], password: ['Sub-Pass-1'], api_push_url: [`${WEBHOOK_URL}?token=${SECRET}`] });
+		expect(tracks.map((request) => request.form)).toEqual([
+			expect.objectContaining({ court: ['Texas Eastern District Court'], docket: ['6:13-cv-00442'], enable: ['true'], frequency: ['twice_daily'] }),
+			expect.objectContaining({ q: ['party:(name:"Acme")'], court: [''], docket: [''], enable: ['true'] }),
+		]);
+
+		const { delete: remove } = trigger({ management }, { staticData: fake.staticData });
+		expect(await remove()).toBe(true);
+		expect(tracks.slice(2).map((request) => request.form!.enable)).toEqual([['false'], ['false']]);
+		expect(subaccount[1].form!.api_push_url).toEqual(['']);
+		expect(fake.staticData.managed).toBeUndefined();
+	});
+});
