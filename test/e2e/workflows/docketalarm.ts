@@ -1,0 +1,89 @@
+/**
+ * Docket Alarm workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
+ */
+export const DOCKET_ALARM_CREDENTIAL = { id: 'docketAlarmCred1', name: 'Docket Alarm sandbox' };
+
+export function docketAlarmCredentialFile(baseUrl: string, username: string, password: string, extra: Record<string, unknown> = {}) {
+	return [{ ...DOCKET_ALARM_CREDENTIAL, type: 'docketAlarmApi', data: { username, password, authMethod: 'loginToken', clientMatter: 'sandbox-matter', testMode: false, baseUrl, ...extra } }];
+}
+
+const credentials = { docketAlarmApi: DOCKET_ALARM_CREDENTIAL };
+
+function node(id: string, name: string, x: number, parameters: Record<string, unknown>, settings: Record<string, unknown> = {}) {
+	return { id, name, type: 'n8n-nodes-docket-alarm.docketAlarm', typeVersion: 1, position: [x, 0], credentials, parameters, ...settings };
+}
+
+function chain(names: string[]) {
+	const connections: Record<string, unknown> = {};
+	for (let index = 0; index < names.length - 1; index++) connections[names[index]] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
+	return connections;
+}
+
+/** New filings research: search → get each docket → download its complaint; PACER search; tracker round trip. */
+export function docketAlarmOperationsWorkflow(court: string, docket: string) {
+	const nodes = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		node('search', 'Search Dockets', 200, { resource: 'search', operation: 'search', query: 'is:docket Acme', returnAll: false, limit: 2, options: { sort: '-date_filed' } }),
+		node('docket', 'Get Docket', 400, {
+			resource: 'docket',
+			operation: 'get',
+			court: { __rl: true, mode: 'name', value: '={{ $json.court }}' },
+			docket: '={{ $json.docket }}',
+			cached: true,
+			output: 'docket',
+		}),
+		node('download', 'Download Complaint', 600, {
+			resource: 'document',
+			operation: 'download',
+			link: "={{ $json.docket_report.find(entry => entry.contents === 'COMPLAINT').link }}",
+			cached: false,
+			binaryPropertyName: 'data',
+		}),
+		node('pacer', 'Search PACER', 800, { resource: 'search', operation: 'searchPacer', partyName: 'Globex', returnAll: true, filters: { dateFiledStart: '2024-01-01' } }, { executeOnce: true }),
+		node('track', 'Track Docket', 1000, { resource: 'tracker', operation: 'create', trackerType: 'docket', court: { __rl: true, mode: 'name', value: court }, docket, frequency: 'weekly' }, { executeOnce: true }),
+		node('trackers', 'List Trackers', 1200, { resource: 'tracker', operation: 'getAll', returnAll: true }, { executeOnce: true }),
+		node('untrack', 'Stop Tracking', 1400, { resource: 'tracker', operation: 'delete', trackerType: 'docket', court: { __rl: true, mode: 'name', value: court }, docket }, { executeOnce: true }),
+	];
+	return {
+		id: 'daOperations0001',
+		name: 'Docket Alarm: dockets, complaints, PACER and trackers',
+		active: false,
+		nodes,
+		connections: chain(nodes.map((entry) => entry.name)),
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+export const DA_TRIGGER_WEBHOOK_ID = '3c9f2a10-6a4e-4d1b-8c55-5e0d7b2f0a11';
+
+/** New docket entries pushed by Docket Alarm, one item each, forwarded to a sink. */
+export function docketAlarmTriggerWorkflow(sinkUrl: string, management: Record<string, unknown>, pushSecret: string) {
+	const nodes = [
+		{
+			id: 'trigger',
+			name: 'Docket Alarm Trigger',
+			type: 'n8n-nodes-docket-alarm.docketAlarmTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: DA_TRIGGER_WEBHOOK_ID,
+			credentials,
+			parameters: { events: ['docket', 'search_results', 'new_case'], authentication: 'token', pushSecret, output: 'items', options: {}, management },
+		},
+		{
+			id: 'forward',
+			name: 'Forward Entry',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [300, 0],
+			parameters: { method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+		},
+	];
+	return {
+		id: 'daTrigger0000001',
+		name: 'Docket Alarm: new docket entries to a sink',
+		active: false,
+		nodes,
+		connections: chain(nodes.map((entry) => entry.name)),
+		settings: { executionOrder: 'v1' },
+	};
+}
