@@ -7,7 +7,9 @@ import path from 'node:path';
 
 import { builtTarball, N8nInstance, type N8nLine } from '../test/e2e/n8n';
 import { DocJurisSimulator } from '../test/simulators/docjuris';
+import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../test/simulators/docketalarm';
 import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../test/e2e/workflows/docjuris';
+import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../test/e2e/workflows/docketalarm';
 
 const line = (process.argv[2] ?? '2') as N8nLine;
 const root = path.resolve(__dirname, '..');
@@ -19,14 +21,23 @@ async function main() {
 	await docJuris.start(simulatorPort);
 	const contract = docJuris.seedContract('Sandbox NDA');
 	console.log(`DocJuris simulator: ${docJuris.apiBaseUrl} (account ${docJuris.accountId})`);
+	const docketAlarm = new DocketAlarmSimulator();
+	await docketAlarm.start(simulatorPort + 1);
+	console.log(`Docket Alarm simulator: ${docketAlarm.url} (user ${docketAlarm.username})`);
+	const pushSecret = 'sandbox-push-secret-0123456789';
 
-	const n8n = new N8nInstance({ line, userFolder: process.env.SANDBOX_DIR ?? path.join(root, '.n8n-local') });
+	const n8n = new N8nInstance({ line, userFolder: process.env.SANDBOX_DIR ?? path.join(root, '.n8n-local', `n8n-${line}`) });
 	n8n.port = n8nPort;
 	console.log('Installing the packages into the sandbox user folder...');
-	await n8n.installPackages([builtTarball('n8n-nodes-docjuris')]);
+	await n8n.installPackages([builtTarball('n8n-nodes-docjuris'), builtTarball('n8n-nodes-docket-alarm')]);
 	await n8n.importCredentials(docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey));
 	await n8n.importWorkflow(docJurisOperationsWorkflow(docJuris.url));
 	await n8n.importWorkflow(docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`));
+	await n8n.importCredentials(docketAlarmCredentialFile(docketAlarm.url, docketAlarm.username, docketAlarm.password));
+	await n8n.importWorkflow(docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET));
+	await n8n.importWorkflow(docketAlarmTriggerWorkflow(`${docketAlarm.url}/_sim/sink`, {}, pushSecret));
+	// In real life Docket Alarm support sets the account's push URL; the sandbox does it here.
+	docketAlarm.pushUrl = `http://127.0.0.1:${n8nPort}/webhook/${DA_TRIGGER_WEBHOOK_ID}/webhook?token=${pushSecret}`;
 	console.log('Starting n8n...');
 	await n8n.start();
 	await n8n.rest('GET', '/workflows/djTrigger0000001');
@@ -36,16 +47,23 @@ async function main() {
 n8n ${line === '1' ? '1.123.50' : '2.41.1'} is running: http://127.0.0.1:${n8nPort}
 Sign in as ${N8nInstance.OWNER.email} / ${N8nInstance.OWNER.password}
 
-Loaded: n8n-nodes-docjuris (DocJuris, DocJuris Trigger), credential "DocJuris sandbox".
-Example workflows: "DocJuris: contract intake, turn and download" (run it), and
-"DocJuris: turn events to a sink" (activate it, then fire an event):
+Loaded packages: n8n-nodes-docjuris, n8n-nodes-docket-alarm, with sandbox credentials
+("DocJuris sandbox", "Docket Alarm sandbox") pointing at the local simulators.
+
+DocJuris: run "DocJuris: contract intake, turn and download"; activate "DocJuris: turn
+events to a sink", then fire an event:
   curl -X POST ${docJuris.url}/_sim/turns/${turnId}/complete
-  curl ${docJuris.url}/_sim/sink        # what the workflow forwarded
+  curl ${docJuris.url}/_sim/sink
+Docket Alarm: run "Docket Alarm: dockets, complaints, PACER and trackers"; activate
+"Docket Alarm: new docket entries to a sink", then push new docket entries:
+  curl -X POST ${docketAlarm.url}/_sim/push
+  curl ${docketAlarm.url}/_sim/sink
 Press Ctrl-C to stop.`);
 
 	const stop = async () => {
 		await n8n.stop();
 		await docJuris.stop();
+		await docketAlarm.stop();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);

@@ -2,7 +2,7 @@
 # `npm start`: build the packages, then run a local n8n (SQLite) with every package installed,
 # the vendor simulators, sandbox credentials and example workflows. First run installs n8n.
 #   N8N_LINE=1 npm start   -> n8n 1.123.50 on Node 20 instead of 2.41.1 on Node 24
-#   N8N_PORT=5678, SANDBOX_DIR=.n8n-local (kept between runs; delete it to start afresh)
+#   N8N_PORT=5678, SANDBOX_DIR=.n8n-local/n8n-<line> (kept between runs; delete it to start afresh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building the packages..."
