@@ -127,3 +127,17 @@ export function applyLimit<T>(ctx: IExecuteFunctions, itemIndex: number, records
 	const limit = limitParameter(ctx, itemIndex);
 	return limit === undefined ? records : records.slice(0, limit);
 }
+
+/** Resource modules keyed by resource, each exporting its operations' `execute` by operation name. */
+export type ResourceModules = Record<string, Record<string, unknown>>;
+
+/** Runs the operation chosen by the node's Resource and Operation parameters for every item. */
+export async function routeToOperation(ctx: IExecuteFunctions, resources: ResourceModules): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const module = resources[resource]?.[operation] as { execute?: OperationHandler } | undefined;
+	if (!module || typeof module.execute !== 'function') {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return await runForEachItem(ctx, module.execute);
+}

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import { DocJurisSimulator } from '../simulators/docjuris';
-import { builtTarball, N8nInstance, N8N_VERSIONS, type N8nLine } from './n8n';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
 import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from './workflows/docjuris';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
@@ -20,16 +20,6 @@ function fixtureSha(size: number): string {
 	for (let index = 0; index < size; index++) content[index] = (index * 31 + 7) & 0xff;
 	content.write('PK\u0003\u0004', 0, 'binary');
 	return createHash('sha256').update(content).digest('hex');
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 describe.each(lines)('DocJuris in n8n %s.x', (line) => {

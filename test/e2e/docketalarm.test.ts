@@ -3,23 +3,13 @@
  * local Docket Alarm simulator. E2E_N8N_LINES=1 or =2 runs one line only.
  */
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
-import { builtTarball, N8nInstance, N8N_VERSIONS, type N8nLine } from './n8n';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
 import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from './workflows/docketalarm';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 const USERNAME = 'clerk@e2e-firm.example';
 const PASSWORD = 'e2e-da-password-8841';
 const PUSH_SECRET = 'e2e-push-secret-0123456789';
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 	// Each token serves five calls, so the operations workflow meets an expired token mid-run.

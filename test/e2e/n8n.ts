@@ -304,3 +304,14 @@ export function builtTarball(packageName: string): string {
 	if (!file) throw new Error(`no tarball for ${packageName}: run npm run build first`);
 	return file;
 }
+
+/** Polls until `probe` returns a value (an e2e assertion on something n8n does asynchronously). */
+export async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}

@@ -393,7 +393,7 @@ export class DocketAlarmSimulator {
 			return this.json(res, 200, await this.push(this.docketPush(2), target));
 		}
 		if (path === '/_sim/state') {
-			return this.json(res, 200, { logins: this.logins, trackers: this.trackers, subaccounts: [...this.subaccounts.values()].map(({ password: _password, ...account }) => account), pushes: this.pushes.map(({ url, status }) => ({ url: url.replace(/\/\/[^@/]*@/, '//***@'), status })) });
+			return this.json(res, 200, { logins: this.logins, trackers: this.trackers, subaccounts: [...this.subaccounts.values()].map((account) => ({ username: account.username, name: account.name, enabled: account.enabled, api_push_url: account.api_push_url })), pushes: this.pushes.map(({ url, status }) => ({ url: url.replace(/\/\/[^@/]*@/, '//***@'), status })) });
 		}
 		return this.json(res, 404, { message: `No control route ${method} ${path}` });
 	}

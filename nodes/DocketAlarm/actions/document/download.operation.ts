@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { outputBinaryField } from '../../../shared/descriptions';
+import { optionsCollection, outputBinaryField } from '../../../shared/descriptions';
 import { clientMatterParameter } from '../../helpers/validation';
 import { downloadDocument } from '../../transport';
 import { clientMatterOption } from '../common.descriptions';
@@ -24,14 +24,7 @@ const properties: INodeProperties[] = [
 			'Whether to download only a document Docket Alarm already holds (no court fee). Off fetches it from the court when needed, which may carry fees.',
 	},
 	outputBinaryField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [clientMatterOption],
-	},
+	optionsCollection([clientMatterOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, properties);

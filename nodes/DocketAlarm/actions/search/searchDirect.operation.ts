@@ -3,6 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { requireText } from '../../../shared/items';
 import { withIsoDates } from '../../helpers/dates';
 import { courtSearchForm } from '../../helpers/directSearch';
+import { optionsCollection } from '../../../shared/descriptions';
 import { clientMatterParameter, failValidation } from '../../helpers/validation';
 import { docketAlarmRequest } from '../../transport';
 import { clientMatterOption } from '../common.descriptions';
@@ -45,14 +46,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [clientMatterOption],
-	},
+	optionsCollection([clientMatterOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['searchDirect'] } }, properties);

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { RequestContext } from '../../../shared/http';
+import { optionsCollection } from '../../../shared/descriptions';
 import { clientMatterParameter } from '../../helpers/validation';
 import { clientMatterFor, docketAlarmRequest } from '../../transport';
 import { clientMatterOption } from '../common.descriptions';
@@ -19,14 +20,7 @@ const properties: INodeProperties[] = [
 		],
 		description: 'How often Docket Alarm checks for news',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [clientMatterOption],
-	},
+	optionsCollection([clientMatterOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['tracker'], operation: ['create'] } }, properties);
