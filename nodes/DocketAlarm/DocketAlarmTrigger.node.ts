@@ -246,6 +246,7 @@ export class DocketAlarmTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getMode() === 'manual') return true;
 				const authentication = this.getNodeParameter('authentication', 'token') as string;
 				const secret = this.getNodeParameter('pushSecret', '') as string;
 				if (authentication === 'token' && secret.length < 16) {
@@ -290,6 +291,8 @@ export class DocketAlarmTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
+				// A test listen set nothing up; what the active workflow set up must stay.
+				if (this.getMode() === 'manual') return true;
 				const staticData = this.getWorkflowStaticData('node');
 				const state = staticData.managed as unknown as ManagedState | undefined;
 				if (!state) return true;

@@ -110,6 +110,15 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		expect(await trigger({ management }).checkExists()).toBe(false);
 	});
 
+	it('leaves the active workflow’s setup alone when a test listen starts and ends', async () => {
+		const staticData = { managed: { pushUrlSubaccount: 'alerts@firm.example', trackers: [{ court: 'C', docket: 'D' }] } };
+		const listen = trigger({ management }, { mode: 'manual', staticData });
+		expect(await listen.checkExists()).toBe(true);
+		expect(await listen.create()).toBe(true);
+		expect(await listen.delete()).toBe(true);
+		expect(listen.fake.staticData.managed).toEqual(staticData.managed);
+	});
+
 	it('refuses a short push secret', async () => {
 		await expect(trigger({ pushSecret: 'short' }).create()).rejects.toThrow('Push Secret must be at least 16 characters');
 	});
