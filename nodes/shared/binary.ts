@@ -82,39 +82,39 @@ function quoteHeaderValue(value: string): string {
 	return value.replace(/[\r\n]/g, ' ').replace(/"/g, '%22');
 }
 
+/** A piece of a streamed body: fixed bytes, or a file sent as is or base64-encoded. */
+export type BodySegment = Buffer | { file: UploadFile; base64?: boolean };
+
+function segmentSize(segment: BodySegment): number {
+	if (Buffer.isBuffer(segment)) return segment.length;
+	return segment.base64 ? 4 * Math.ceil(segment.file.size / 3) : segment.file.size;
+}
+
+/** Base64-encodes a byte stream chunk by chunk, carrying the 0-2 bytes that do not fill a group. */
+async function* base64Chunks(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
+	let carry = Buffer.alloc(0);
+	for await (const chunk of source) {
+		const data = carry.length ? Buffer.concat([carry, Buffer.from(chunk)]) : Buffer.from(chunk);
+		const whole = data.length - (data.length % 3);
+		if (whole) yield Buffer.from(data.subarray(0, whole).toString('base64'), 'latin1');
+		carry = data.subarray(whole);
+	}
+	if (carry.length) yield Buffer.from(carry.toString('base64'), 'latin1');
+}
+
 /**
- * A multipart/form-data body that is streamed, never buffered whole. It presents itself as a
- * Blob (type, size, stream()), which n8n's HTTP client (axios) sends as a stream with an exact
- * Content-Length. This keeps memory flat for large documents without any runtime dependency.
+ * A request body that is streamed, never buffered whole. It presents itself as a Blob (type, size,
+ * stream()), which n8n's HTTP client (axios) sends as a stream with an exact Content-Length. This
+ * keeps memory flat for large documents without any runtime dependency.
  */
-export class StreamedMultipartBody {
-	readonly type: string;
+export class StreamedBody {
 	readonly size: number;
-	readonly boundary: string;
-	private readonly head: Buffer;
-	private readonly tail: Buffer;
 
 	constructor(
-		fields: Record<string, MultipartField>,
-		fileFieldName: string,
-		private readonly file: UploadFile,
+		private readonly segments: BodySegment[],
+		readonly type: string,
 	) {
-		this.boundary = `----n8nLegalTech${randomBytes(12).toString('hex')}`;
-		this.type = `multipart/form-data; boundary=${this.boundary}`;
-		const parts: string[] = [];
-		for (const [name, value] of Object.entries(fields)) {
-			for (const single of Array.isArray(value) ? value : [value]) {
-				if (single === undefined || single === '') continue;
-				parts.push(`--${this.boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(name)}"\r\n\r\n${String(single)}\r\n`);
-			}
-		}
-		parts.push(
-			`--${this.boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(fileFieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\n` +
-				`Content-Type: ${file.mimeType}\r\n\r\n`,
-		);
-		this.head = Buffer.from(parts.join(''), 'utf8');
-		this.tail = Buffer.from(`\r\n--${this.boundary}--\r\n`, 'utf8');
-		this.size = this.head.length + file.size + this.tail.length;
+		this.size = segments.reduce((total, segment) => total + segmentSize(segment), 0);
 	}
 
 	get [Symbol.toStringTag](): string {
@@ -122,10 +122,42 @@ export class StreamedMultipartBody {
 	}
 
 	async *stream(): AsyncGenerator<Uint8Array> {
-		yield this.head;
-		for await (const chunk of await this.file.open()) yield chunk;
-		yield this.tail;
+		for (const segment of this.segments) {
+			if (Buffer.isBuffer(segment)) yield segment;
+			else if (segment.base64) yield* base64Chunks(await segment.file.open());
+			else for await (const chunk of await segment.file.open()) yield chunk;
+		}
 	}
+}
+
+/** multipart/form-data with fields and one file, streamed. */
+export function multipartBody(fields: Record<string, MultipartField>, fileFieldName: string, file: UploadFile): StreamedBody {
+	const boundary = `----n8nLegalTech${randomBytes(12).toString('hex')}`;
+	const parts: string[] = [];
+	for (const [name, value] of Object.entries(fields)) {
+		for (const single of Array.isArray(value) ? value : [value]) {
+			if (single === undefined || single === '') continue;
+			parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(name)}"\r\n\r\n${String(single)}\r\n`);
+		}
+	}
+	parts.push(
+		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(fileFieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\n` +
+			`Content-Type: ${file.mimeType}\r\n\r\n`,
+	);
+	return new StreamedBody(
+		[Buffer.from(parts.join(''), 'utf8'), { file }, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')],
+		`multipart/form-data; boundary=${boundary}`,
+	);
+}
+
+/**
+ * JSON whose record carries a file as a base64 string, e.g. `{"document": {"title": …, "base64_data": "…"}}`,
+ * streamed: the file is encoded as it is sent, so it never sits in memory whole.
+ */
+export function jsonBodyWithBase64File(rootKey: string, fields: Record<string, unknown>, base64Field: string, file: UploadFile): StreamedBody {
+	const record = JSON.stringify(fields);
+	const head = `{${JSON.stringify(rootKey)}:${record === '{}' ? '{' : `${record.slice(0, -1)},`}${JSON.stringify(base64Field)}:"`;
+	return new StreamedBody([Buffer.from(head, 'utf8'), { file, base64: true }, Buffer.from('"}}', 'utf8')], 'application/json');
 }
 
 const EXTENSION_MIME_TYPES: Record<string, string> = {

@@ -46,6 +46,13 @@ export interface VendorProfile {
 	bodyError?(body: unknown): string | undefined;
 	/** For credentials holding a session token that n8n obtains in `preAuthentication`. */
 	session?: SessionPolicy;
+	/**
+	 * For OAuth2 credentials: n8n refreshes the access token only when a request throws 401, so a 401
+	 * answer is sent once more with status errors thrown, and n8n refreshes, stores and retries.
+	 */
+	oauth2?: boolean;
+	/** The vendor's request budget per credential; calls are paced to stay within it. */
+	rateLimit?: { requests: number; windowMs: number };
 }
 
 /**
@@ -104,6 +111,8 @@ export interface VendorRequest {
 	itemIndex?: number;
 	/** Extra text to add to the error for a given status (context only the caller knows). */
 	hints?: Partial<Record<number, string>>;
+	/** Send without the credential (e.g. a pre-signed download link, which refuses extra auth). */
+	unauthenticated?: boolean;
 }
 
 export interface VendorResponse<T = unknown> {
@@ -183,7 +192,9 @@ export async function vendorRequest<T = unknown>(
 	const counters: AttemptCounters = { rateLimited: 0, transient: 0 };
 	let freshLogin = profile.session?.stale ? profile.session.stale(await ctx.getCredentials(profile.credentialType)) : false;
 	let loggedInAgain = false;
+	let letN8nRefresh = false;
 	for (;;) {
+		if (profile.rateLimit && !request.unauthenticated) await pace(ctx, profile);
 		// Full responses for every status: n8n's error wrapping drops response headers (Retry-After),
 		// so statuses are judged here rather than thrown by n8n.
 		const options: IHttpRequestOptions = {
@@ -194,7 +205,7 @@ export async function vendorRequest<T = unknown>(
 			body: typeof request.body === 'function' ? (request.body as () => unknown)() : request.body,
 			json: request.stream ? false : (request.json ?? true),
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
+			ignoreHttpStatusErrors: !letN8nRefresh,
 			// Lists go out as repeated keys (a=1&a=2), the form most APIs read.
 			arrayFormat: 'repeat',
 			timeout: request.timeout,
@@ -203,12 +214,16 @@ export async function vendorRequest<T = unknown>(
 		if (options.body === undefined) delete options.body;
 		let failure: HttpFailure;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				profile.credentialType,
-				options,
-				freshLogin ? await withoutSessionToken(ctx, profile) : undefined,
-			)) as { statusCode: number; headers: Record<string, string>; body: T };
+			const response = (
+				request.unauthenticated
+					? await ctx.helpers.httpRequest(options)
+					: await ctx.helpers.httpRequestWithAuthentication.call(
+							ctx,
+							profile.credentialType,
+							options,
+							freshLogin ? await withoutSessionToken(ctx, profile) : undefined,
+						)
+			) as { statusCode: number; headers: Record<string, string>; body: T };
 			freshLogin = false;
 			const headers = lowerCaseKeys(response.headers);
 			const bodyError = response.statusCode < 400 && !request.stream ? profile.bodyError?.(response.body) : undefined;
@@ -218,6 +233,11 @@ export async function vendorRequest<T = unknown>(
 			// A configuration problem (e.g. no credential) is not worth retrying.
 			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			failure = readHttpFailure(error);
+		}
+		if (profile.oauth2 && !letN8nRefresh && failure.status === 401 && !request.unauthenticated) {
+			letN8nRefresh = true;
+			await drain(failure.body);
+			continue;
 		}
 		// An expired session was refused before anything happened: log in again once and re-send.
 		if (profile.session && !loggedInAgain && profile.session.expired(failure)) {
@@ -243,6 +263,24 @@ export async function vendorRequest<T = unknown>(
 			itemIndex: request.itemIndex,
 		});
 	}
+}
+
+// Recent request times per credential, for pacing (per n8n process; a 429 covers the rest).
+const recentRequests = new Map<string, number[]>();
+
+/**
+ * Waits, if needed, so this credential's requests stay within the vendor's budget: each request
+ * reserves the earliest time slot that keeps `requests` calls per `windowMs`.
+ */
+async function pace(ctx: RequestContext, profile: VendorProfile): Promise<void> {
+	const { requests, windowMs } = profile.rateLimit!;
+	const key = `${profile.credentialType}:${ctx.getNode().credentials?.[profile.credentialType]?.id ?? ''}`;
+	const now = Date.now();
+	const slots = (recentRequests.get(key) ?? []).filter((time) => time > now - windowMs);
+	const slot = slots.length >= requests ? Math.max(now, slots[slots.length - requests] + windowMs) : now;
+	slots.push(slot);
+	recentRequests.set(key, slots);
+	if (slot > now) await sleep(slot - now);
 }
 
 /** Credential options that make n8n run the credential's login before this request. */

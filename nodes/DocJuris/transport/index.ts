@@ -9,7 +9,7 @@ import {
 	binaryUploadFile,
 	fileNameFromContentDisposition,
 	mimeTypeForFileName,
-	StreamedMultipartBody,
+	multipartBody,
 	type MultipartField,
 } from '../../shared/binary';
 import { vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
@@ -241,7 +241,7 @@ export async function docJurisUpload(
 	const binaryPropertyName = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await binaryUploadFile(ctx, itemIndex, binaryPropertyName);
 	return await docJurisRequest<IDataObject>(ctx, 'POST', path, {
-		body: () => new StreamedMultipartBody(fields, 'file', file),
+		body: () => multipartBody(fields, 'file', file),
 		headers: options.headers,
 		label: options.label,
 		hints: options.hints,
