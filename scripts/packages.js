@@ -26,6 +26,16 @@ const packages = [
 		nodes: ['DocketAlarm/DocketAlarm.node.js', 'DocketAlarm/DocketAlarmTrigger.node.js'],
 		credentials: ['DocketAlarmApi.credentials.js'],
 	},
+	{
+		name: 'n8n-nodes-docketwise',
+		version: '0.1.0',
+		vendorDir: 'Docketwise',
+		description:
+			'n8n nodes for Docketwise immigration practice management: contacts, matters, documents, invoices, charges and notes, with a polling trigger.',
+		keywords: ['docketwise', 'immigration', 'practice-management', 'matters'],
+		nodes: ['Docketwise/Docketwise.node.js', 'Docketwise/DocketwiseTrigger.node.js'],
+		credentials: ['DocketwiseOAuth2Api.credentials.js'],
+	},
 ];
 
 module.exports = { packages, repository, author: { name: 'Legal-tech n8n nodes maintainers', email: 'maintainers@legaltech-n8n.dev' } };

@@ -169,9 +169,10 @@ export function nextRetryDelay(
 export async function credentialSecrets(ctx: RequestContext, profile: VendorProfile): Promise<string[]> {
 	try {
 		const credentials = await ctx.getCredentials(profile.credentialType);
-		return profile.secretFields
-			.map((field) => credentials[field])
-			.filter((value): value is string => typeof value === 'string' && value.length > 0);
+		// Token data (e.g. OAuth2's oauthTokenData) is an object: every string in it is secret.
+		const strings = (value: unknown): string[] =>
+			typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+		return profile.secretFields.flatMap((field) => strings(credentials[field])).filter((value) => value.length > 0);
 	} catch {
 		// No credential to read means none to leak; the request itself reports the missing credential.
 		return [];

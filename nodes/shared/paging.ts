@@ -34,3 +34,32 @@ export async function collectOffsetPages<T>(
 	}
 	return limit === undefined ? records : records.slice(0, limit);
 }
+
+/** One numbered page and what the vendor says comes after it. */
+export interface NumberedPage<T> {
+	records: T[];
+	/** The next page number, null when this is the last, undefined when the vendor does not say. */
+	nextPage?: number | null;
+}
+
+/**
+ * Collects a list served in numbered pages (1, 2, …). It follows the vendor's "next page" when given
+ * (so a known-empty page is never requested), else stops at a short page, and stops early at the limit.
+ */
+export async function collectNumberedPages<T>(
+	fetchPage: (page: number) => Promise<NumberedPage<T>>,
+	{ limit, pageSize }: { limit?: number; pageSize: number },
+): Promise<T[]> {
+	const records: T[] = [];
+	let page = 1;
+	for (;;) {
+		const result = await fetchPage(page);
+		records.push(...result.records);
+		if (limit !== undefined && records.length >= limit) break;
+		if (result.nextPage === null) break;
+		if (result.nextPage === undefined && result.records.length < pageSize) break;
+		if (result.nextPage !== undefined && result.nextPage <= page) break;
+		page = result.nextPage ?? page + 1;
+	}
+	return limit === undefined ? records : records.slice(0, limit);
+}

@@ -1,0 +1,14 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { outputBinaryField } from '../../../shared/descriptions';
+import { requirePositiveInteger } from '../../../shared/items';
+import { downloadDocument } from '../../transport';
+import { documentIdField } from './get.operation';
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, [documentIdField, outputBinaryField]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const id = requirePositiveInteger(this, this.getNodeParameter('documentId', itemIndex), 'Document ID', itemIndex);
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	return [await downloadDocument(this, id, binaryPropertyName, itemIndex)];
+}

@@ -1,0 +1,13 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { recordId } from '../../helpers/utils';
+import { docketwiseRequest } from '../../transport';
+import { matterLocator } from '../common.descriptions';
+
+export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['getReceipts'] } }, [matterLocator]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = recordId(this, 'matterId', 'Matter ID', itemIndex);
+	const receipts = await docketwiseRequest<IDataObject[]>(this, 'GET', `/matters/${id}/receipts`, { itemIndex });
+	return (Array.isArray(receipts) ? receipts : []).map((receipt) => ({ matter_id: id, ...receipt }));
+}

@@ -1,0 +1,38 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { requirePositiveInteger } from '../../../shared/items';
+
+export const noteTarget: INodeProperties[] = [
+	{
+		displayName: 'Attach To',
+		name: 'attachTo',
+		type: 'options',
+		default: 'matter',
+		options: [
+			{ name: 'Matter', value: 'matter' },
+			{ name: 'Contact', value: 'contact' },
+		],
+		description: 'Docketwise needs a matter or a contact for every note',
+	},
+	{ displayName: 'Matter ID', name: 'matterId', type: 'string', default: '', required: true, displayOptions: { show: { attachTo: ['matter'] } } },
+	{ displayName: 'Contact ID', name: 'clientId', type: 'string', default: '', required: true, displayOptions: { show: { attachTo: ['contact'] } } },
+	{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '' },
+];
+
+/** A note body: Notes take their fields at the top level (no root key), IDs as strings per the docs. */
+export function noteBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const attachTo = ctx.getNodeParameter('attachTo', itemIndex, 'matter') as string;
+	const body: IDataObject =
+		attachTo === 'contact'
+			? { client_id: String(requirePositiveInteger(ctx, ctx.getNodeParameter('clientId', itemIndex), 'Contact ID', itemIndex)) }
+			: { matter_id: String(requirePositiveInteger(ctx, ctx.getNodeParameter('matterId', itemIndex), 'Matter ID', itemIndex)) };
+	const title = String(ctx.getNodeParameter('title', itemIndex, ''));
+	const content = String(ctx.getNodeParameter('content', itemIndex, ''));
+	if (!title.trim() && !content.trim()) {
+		throw new NodeOperationError(ctx.getNode(), `The note has neither a title nor content [item ${itemIndex}]`, { itemIndex });
+	}
+	if (title) body.title = title;
+	if (content) body.content = content;
+	return body;
+}

@@ -1,0 +1,20 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { limitParameter } from '../../../shared/items';
+import { docketwiseList } from '../../transport';
+
+/** Read-only firm lists, each a Get Many. */
+export const REFERENCE_LISTS: Record<string, string> = {
+	user: '/users',
+	matterType: '/matter_types',
+	matterStatus: '/matter_statuses',
+	country: '/countries',
+};
+
+export const description = updateDisplayOptions({ show: { resource: Object.keys(REFERENCE_LISTS), operation: ['getAll'] } }, returnAllOrLimit());
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	return await docketwiseList(this, REFERENCE_LISTS[resource], {}, limitParameter(this, itemIndex), itemIndex);
+}
