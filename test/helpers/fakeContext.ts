@@ -21,10 +21,12 @@ import {
 
 import { DocJurisApi } from '../../credentials/DocJurisApi.credentials';
 import { DocketAlarmApi } from '../../credentials/DocketAlarmApi.credentials';
+import { DocketwiseOAuth2Api } from '../../credentials/DocketwiseOAuth2Api.credentials';
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	docJurisApi: new DocJurisApi(),
 	docketAlarmApi: new DocketAlarmApi(),
+	docketwiseOAuth2Api: new DocketwiseOAuth2Api(),
 };
 
 export interface StoredBinary {
@@ -217,8 +219,45 @@ export function createFakeContext(options: FakeOptions) {
 		return result;
 	}
 
+	/**
+	 * Like n8n's OAuth2 requests: the stored access token as a Bearer header; when the request throws
+	 * 401, a refresh at the token URL (client credentials in the body), stored, then one retry.
+	 */
+	async function oauth2Request(type: string, requestOptions: IHttpRequestOptions) {
+		const sign = () => {
+			const token = (credentials[type].oauthTokenData as IDataObject).access_token;
+			return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(token)}` } };
+		};
+		try {
+			return await send(sign());
+		} catch (error) {
+			if ((error as { response?: { status?: number } }).response?.status !== 401) throw new NodeApiError(node, error as never);
+			const data = credentials[type];
+			const host = data.useCustomUrl ? String(data.customUrl) : 'https://app.docketwise.com';
+			const refreshed = await send({
+				method: 'POST',
+				url: `${host}/oauth/token`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({
+					grant_type: 'refresh_token',
+					refresh_token: String((data.oauthTokenData as IDataObject).refresh_token),
+					client_id: String(data.clientId),
+					client_secret: String(data.clientSecret),
+				}).toString(),
+				json: true,
+			});
+			credentials[type] = { ...data, oauthTokenData: refreshed as IDataObject } as ICredentialDataDecryptedObject;
+			try {
+				return await send(sign());
+			} catch (retryError) {
+				throw new NodeApiError(node, retryError as never);
+			}
+		}
+	}
+
 	const helpers = {
 		async httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions, additional?: { credentialsDecrypted?: { data?: ICredentialDataDecryptedObject } }) {
+			if (CREDENTIAL_TYPES[type]?.extends?.includes('oAuth2Api')) return await oauth2Request(type, requestOptions);
 			try {
 				return await send(await applyCredential(type, requestOptions, additional));
 			} catch (error) {

@@ -1,0 +1,217 @@
+import nock from 'nock';
+
+import { binaryItem, type StoredBinary } from '../../helpers/fakeContext';
+import { capture } from '../../helpers/nockRequests';
+import { ACCESS_TOKEN, API, CLIENT_SECRET, contact, credential, HOST, locator, pagedList, REFRESH_TOKEN, runDocketwise } from './harness';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+
+describe('Docketwise contacts', () => {
+	it('creates a contact wrapped in "contact", with addresses and phones as nested attributes', async () => {
+		const created = capture(nock(API).post('/contacts'), 201, contact(7));
+		const { output } = await runDocketwise({
+			resource: 'contact',
+			operation: 'create',
+			firstName: 'Ana',
+			lastName: 'Ruiz',
+			additionalFields: { email: 'ana@example.com', type: 'Person', lead: true },
+			addresses: { address: [{ id: 0, street_number_and_name: '1 Main St', city: 'Austin', state: 'TX', zip_code: '78701', physical: true, mailing: false, apartment_number: '', province: '' }] },
+			phoneNumbers: { phone: [{ id: 0, number: '5125550100', daytime: true }] },
+		});
+		expect(created[0].headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+		expect(created[0].json).toEqual({
+			contact: {
+				first_name: 'Ana',
+				last_name: 'Ruiz',
+				email: 'ana@example.com',
+				type: 'Person',
+				lead: true,
+				addresses_attributes: [{ data: { street_number_and_name: '1 Main St', city: 'Austin', state: 'TX', zip_code: '78701', physical: true, mailing: false } }],
+				phone_numbers_attributes: [{ data: { number: '5125550100', daytime: true } }],
+			},
+		});
+		expect(output[0].json.id).toBe(7);
+	});
+
+	it('reads every page by X-Pagination, 200 a page, without asking for a page it knows is empty', async () => {
+		const list = pagedList(Array.from({ length: 400 }, (_, index) => contact(index + 1)));
+		nock(API).persist().get('/contacts').query(true).reply(list.reply);
+		const { output } = await runDocketwise({ resource: 'contact', operation: 'getAll', returnAll: true, filters: { type: 'Person' }, simplify: true });
+		expect(list.pages).toEqual([1, 2]);
+		expect(output).toHaveLength(400);
+		expect(Object.keys(output[0].json)).toEqual(['id', 'first_name', 'middle_name', 'last_name', 'company_name', 'email', 'lead', 'lead_phone', 'created_at', 'updated_at']);
+	});
+
+	it('stops at the limit, and returns the raw record when Simplify is off', async () => {
+		const list = pagedList(Array.from({ length: 450 }, (_, index) => contact(index + 1)));
+		nock(API).persist().get('/contacts').query(true).reply(list.reply);
+		const { output } = await runDocketwise({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 5, simplify: false });
+		expect(list.pages).toEqual([1]);
+		expect(output).toHaveLength(5);
+		expect(output[0].json.physical_address).toEqual({ id: 10, city: 'Austin' });
+	});
+
+	it('waits as long as Retry-After says on 429 and loses nothing', async () => {
+		const { sleep } = jest.requireMock('n8n-workflow');
+		sleep.mockClear();
+		nock(API).get('/contacts/5').reply(429, { error: 'Throttled' }, { 'Retry-After': '2' });
+		nock(API).get('/contacts/5').reply(200, contact(5));
+		const { output } = await runDocketwise({ resource: 'contact', operation: 'get', contactId: locator(5), simplify: true });
+		expect(sleep).toHaveBeenCalledWith(2000);
+		expect(output[0].json.id).toBe(5);
+	});
+
+	it('refreshes an expired access token once, through the credential, and retries', async () => {
+		nock(API).get('/contacts/5').matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).times(2).reply(401, { error: 'invalid_token' });
+		const refresh = capture(nock(HOST).post('/oauth/token'), 200, { access_token: 'dw-access-NEW', refresh_token: 'dw-refresh-NEW', token_type: 'Bearer', expires_in: 15552000 });
+		nock(API).get('/contacts/5').matchHeader('authorization', 'Bearer dw-access-NEW').reply(200, contact(5));
+		nock(API).get('/contacts/6').matchHeader('authorization', 'Bearer dw-access-NEW').reply(200, contact(6));
+		const ids = [5, 6];
+		const { output } = await runDocketwise((itemIndex) => ({ resource: 'contact', operation: 'get', contactId: locator(ids[itemIndex]), simplify: true }), {
+			items: [{ json: {} }, { json: {} }],
+		});
+		expect(refresh).toHaveLength(1);
+		expect(refresh[0].form).toEqual({ grant_type: ['refresh_token'], refresh_token: [REFRESH_TOKEN], client_id: ['dw-client'], client_secret: [CLIENT_SECRET] });
+		expect(output.map((item) => item.json.id)).toEqual([5, 6]);
+	});
+
+	it('takes a contact from its app link, and says when there is nothing to update', async () => {
+		const updated = capture(nock(API).put('/contacts/42'), 200, contact(42, { email: 'new@client.example' }));
+		await runDocketwise({ resource: 'contact', operation: 'update', contactId: locator('https://app.docketwise.com/contacts/42', 'url'), updateFields: { email: 'new@client.example' } });
+		expect(updated[0].json).toEqual({ contact: { email: 'new@client.example' } });
+		await expect(runDocketwise({ resource: 'contact', operation: 'update', contactId: locator(42), updateFields: {} })).rejects.toThrow('Nothing to update [item 0]');
+	});
+
+	it('deletes a contact and never shows the tokens in an error', async () => {
+		nock(API).delete('/contacts/9').reply(200, {});
+		const { output } = await runDocketwise({ resource: 'contact', operation: 'delete', contactId: locator(9) });
+		expect(output[0].json).toEqual({ id: 9, deleted: true });
+		nock(API).delete('/contacts/10').reply(422, { errors: { base: [`cannot delete with token ${ACCESS_TOKEN}`] } });
+		const error = await runDocketwise({ resource: 'contact', operation: 'delete', contactId: locator(10) }).catch((caught) => caught);
+		expect(error.message).toContain('could not process the request (HTTP 422)');
+		expect(JSON.stringify({ m: error.message, d: error.description })).not.toMatch(new RegExp(`${ACCESS_TOKEN}|${REFRESH_TOKEN}|${CLIENT_SECRET}`));
+	});
+});
+
+describe('Docketwise matters', () => {
+	it('creates a matter for a client with assigned users', async () => {
+		const created = capture(nock(API).post('/matters'), 201, { id: 77, client_id: 8116 });
+		await runDocketwise({ resource: 'matter', operation: 'create', clientId: locator(8116), title: 'Ruiz – I-130', additionalFields: { number: '1234', user_ids: [1, '2'] } });
+		expect(created[0].json).toEqual({ matter: { client_id: 8116, title: 'Ruiz – I-130', number: '1234', user_ids: [1, 2] } });
+	});
+
+	it('fills the required client_id from the current matter when an update leaves it empty', async () => {
+		capture(nock(API).get('/matters/77'), 200, { id: 77, client_id: 8116, title: 'Old' });
+		const updated = capture(nock(API).put('/matters/77'), 200, { id: 77 });
+		await runDocketwise({ resource: 'matter', operation: 'update', matterId: locator(77), clientId: locator(''), updateFields: { title: 'New' } });
+		expect(updated[0].json).toEqual({ matter: { title: 'New', client_id: 8116 } });
+
+		const direct = capture(nock(API).put('/matters/77'), 200, { id: 77 });
+		await runDocketwise({ resource: 'matter', operation: 'update', matterId: locator(77), clientId: locator(9000), updateFields: {} });
+		expect(direct[0].json).toEqual({ matter: { client_id: 9000 } });
+	});
+
+	it('lists receipts, and rejects a matter ID that is not a number before calling', async () => {
+		nock(API).get('/matters/77/receipts').reply(200, [{ id: 1, number: 'EAC0000000000' }]);
+		const { output } = await runDocketwise({ resource: 'matter', operation: 'getReceipts', matterId: locator(77) });
+		expect(output[0].json).toEqual({ matter_id: 77, id: 1, number: 'EAC0000000000' });
+		await expect(runDocketwise({ resource: 'matter', operation: 'get', matterId: locator('abc'), simplify: true })).rejects.toThrow('Matter ID "abc" is not a valid ID [item 0]');
+	});
+});
+
+describe('Docketwise documents', () => {
+	it('uploads a file as base64 inside JSON, streamed, named after the file', async () => {
+		const store = new Map<string, StoredBinary>();
+		const content = Buffer.from(Array.from({ length: 70_001 }, (_, index) => (index * 7) & 0xff));
+		const uploaded = capture(nock(API).post('/documents'), 201, { id: 4512, title: 'passport.pdf' });
+		await runDocketwise(
+			{ resource: 'document', operation: 'upload', binaryPropertyName: 'data', additionalFields: { client_id: 8116, matter_id: 77, description: 'Passport' } },
+			{ items: [binaryItem(store, content, 'passport.pdf', 'application/pdf')], binaryStore: store },
+		);
+		expect(Number(uploaded[0].headers['content-length'])).toBe(uploaded[0].body.length);
+		expect(uploaded[0].json).toEqual({
+			document: { title: 'passport.pdf', filename: 'passport.pdf', client_id: 8116, matter_id: 77, description: 'Passport', base64_data: content.toString('base64') },
+		});
+	});
+
+	it('downloads through the one-hour link, without sending the token to the storage host', async () => {
+		const pdf = Buffer.from('%PDF-1.4 passport scan');
+		nock(API).get('/documents/4512').reply(200, { id: 4512, title: 'passport.pdf', size: pdf.length });
+		nock(API).get('/documents/4512/download').reply(200, { url: 'https://storage.test/bucket/4512?X-Amz-Signature=abc' });
+		const fetched = capture(nock('https://storage.test').get('/bucket/4512').query(true), 200, pdf);
+		const { output, fake } = await runDocketwise({ resource: 'document', operation: 'download', documentId: '4512', binaryPropertyName: 'file' });
+		expect(fetched[0].headers.authorization).toBeUndefined();
+		const binary = output[0].binary!.file;
+		expect(binary).toMatchObject({ fileName: 'passport.pdf', mimeType: 'application/pdf' });
+		expect(fake.binaryStore.get(binary.id!)!.data.equals(pdf)).toBe(true);
+	});
+
+	it('searches documents by title', async () => {
+		const search = capture(nock(API).get('/documents').query(true), 200, [{ id: 1, title: 'I-130 receipt' }]);
+		await runDocketwise({ resource: 'document', operation: 'getAll', returnAll: true, filters: { search: 'receipt' } });
+		expect(search[0].query).toEqual({ search: ['receipt'], page: ['1'] });
+	});
+});
+
+describe('Docketwise invoices and charges', () => {
+	it('creates an invoice with dates, matters and discount flags', async () => {
+		const created = capture(nock(API).post('/invoices'), 201, { id: 42 });
+		await runDocketwise({
+			resource: 'invoice',
+			operation: 'create',
+			contactId: locator(8116),
+			additionalFields: { due_date: '2026-12-31T00:00:00.000Z', invoice_type: 'bill', matter_ids: '77, 78', discount_percent: 10, user_id: '3' },
+		});
+		expect(created[0].json).toEqual({
+			invoice: { contact_id: 8116, due_date: '2026-12-31', invoice_type: 'bill', discount_percent: 10, has_discount_percent: true, user_id: 3, invoice_matters_attributes: [{ matter_id: 77 }, { matter_id: 78 }] },
+		});
+	});
+
+	it('adds, updates, lists and deletes charges', async () => {
+		const created = capture(nock(API).post('/invoices/42/charges'), 201, { id: 5 });
+		await runDocketwise({ resource: 'charge', operation: 'create', invoiceId: locator(42), amount: 350, status: 'fee', date: '2026-11-01T00:00:00.000Z', additionalFields: { description: 'USCIS filing fee', matter_id: 77 } });
+		expect(created[0].json).toEqual({ charge: { amount: 350, status: 'fee', date: '2026-11-01', description: 'USCIS filing fee', matter_id: 77 } });
+
+		const updated = capture(nock(API).put('/charges/5'), 200, { id: 5 });
+		await runDocketwise({ resource: 'charge', operation: 'update', chargeId: '5', updateFields: { amount: 400 } });
+		expect(updated[0].json).toEqual({ charge: { amount: 400 } });
+
+		nock(API).get('/invoices/42/charges').query(true).reply(200, [{ id: 5 }, { id: 6 }]);
+		expect((await runDocketwise({ resource: 'charge', operation: 'getAll', invoiceId: locator(42), returnAll: true })).output).toHaveLength(2);
+
+		nock(API).delete('/charges/5').reply(200, {});
+		expect((await runDocketwise({ resource: 'charge', operation: 'delete', chargeId: '5' })).output[0].json).toEqual({ id: 5, deleted: true });
+
+		await expect(runDocketwise({ resource: 'charge', operation: 'update', chargeId: '5', updateFields: { amount: -1 } })).rejects.toThrow('Amount "-1" must be a number of at least 0 [item 0]');
+	});
+});
+
+describe('Docketwise notes and lists', () => {
+	it('creates a note with top-level fields, updates and deletes it', async () => {
+		const created = capture(nock(API).post('/notes'), 201, { id: 3, title: 'request photos' });
+		await runDocketwise({ resource: 'note', operation: 'create', attachTo: 'matter', matterId: '1', title: 'request photos', content: 'ask for the missing pictures' });
+		expect(created[0].json).toEqual({ matter_id: '1', title: 'request photos', content: 'ask for the missing pictures' });
+
+		nock(API).put('/notes/3').reply(200, { success: 'Note updated successfully.' });
+		const { output } = await runDocketwise({ resource: 'note', operation: 'update', noteId: '3', attachTo: 'contact', clientId: '8116', title: 'x', content: '' });
+		expect(output[0].json).toEqual({ id: 3, updated: true, success: 'Note updated successfully.' });
+
+		await expect(runDocketwise({ resource: 'note', operation: 'create', attachTo: 'matter', matterId: '1', title: '', content: '' })).rejects.toThrow('The note has neither a title nor content [item 0]');
+	});
+
+	it.each([
+		['user', '/users'],
+		['matterType', '/matter_types'],
+		['matterStatus', '/matter_statuses'],
+		['country', '/countries'],
+	])('lists %s from %s', async (resource, path) => {
+		nock(API).get(path).query(true).reply(200, [{ id: 1, name: 'x' }]);
+		const { output } = await runDocketwise({ resource, operation: 'getAll', returnAll: true });
+		expect(output[0].json).toEqual({ id: 1, name: 'x' });
+	});
+
+	it('uses the default host when no custom URL is set', async () => {
+		nock('https://app.docketwise.com').get('/api/v1/users').query(true).reply(200, []);
+		await runDocketwise({ resource: 'user', operation: 'getAll', returnAll: true }, { credentials: credential({ useCustomUrl: false }) });
+	});
+});

@@ -1,0 +1,106 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import { DocketwiseTrigger } from '../../../nodes/Docketwise/DocketwiseTrigger.node';
+import { searchContacts } from '../../../nodes/Docketwise/methods/listSearch';
+import { Docketwise } from '../../../nodes/Docketwise/Docketwise.node';
+import { createFakeContext } from '../../helpers/fakeContext';
+import { API, contact, credential, pagedList } from './harness';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+
+async function poll(event: string, staticData: IDataObject, mode = 'trigger') {
+	const node = new DocketwiseTrigger();
+	const fake = createFakeContext({ nodeType: node, parameters: { event }, credentials: credential(), staticData, mode });
+	return await node.poll.call(fake.context);
+}
+
+function serve(path: string, records: IDataObject[]) {
+	const list = pagedList(records);
+	nock(API).persist().get(path).query(true).reply(list.reply);
+	return list;
+}
+
+describe('Docketwise Trigger', () => {
+	it('takes note of existing contacts on the first poll, then emits each new contact once', async () => {
+		const staticData: IDataObject = {};
+		let list = serve('/contacts', Array.from({ length: 450 }, (_, index) => contact(index + 1)));
+		expect(await poll('newContact', staticData)).toBeNull();
+		expect(list.pages).toEqual([1, 2, 3]);
+		nock.cleanAll();
+
+		list = serve('/contacts', Array.from({ length: 452 }, (_, index) => contact(index + 1)));
+		const emitted = await poll('newContact', staticData);
+		expect(emitted![0].map((item) => item.json.id)).toEqual([451, 452]);
+		expect(emitted![0][0].json.event).toBe('newContact');
+		// Ids ascend, so the newest are on the last page: page 1 (to learn the order), then the last.
+		expect(list.pages).toEqual([1, 3]);
+		nock.cleanAll();
+
+		serve('/contacts', Array.from({ length: 452 }, (_, index) => contact(index + 1)));
+		expect(await poll('newContact', staticData)).toBeNull();
+		nock.cleanAll();
+	});
+
+	it('reads from the front when the list is newest first', async () => {
+		const staticData: IDataObject = {};
+		serve('/matters', Array.from({ length: 300 }, (_, index) => ({ id: 300 - index, updated_at: 'x' })));
+		await poll('newMatter', staticData);
+		nock.cleanAll();
+		const list = serve('/matters', Array.from({ length: 303 }, (_, index) => ({ id: 303 - index, updated_at: 'x' })));
+		const emitted = await poll('newMatter', staticData);
+		expect(emitted![0].map((item) => item.json.id)).toEqual([301, 302, 303]);
+		expect(list.pages).toEqual([1]);
+		nock.cleanAll();
+	});
+
+	it('emits updated contacts, not new ones, each change once', async () => {
+		const staticData: IDataObject = {};
+		const before = [contact(1), contact(2)];
+		serve('/contacts', before);
+		await poll('updatedContact', staticData);
+		nock.cleanAll();
+		serve('/contacts', [contact(1, { updated_at: '2026-02-01T00:00:00.000Z' }), contact(2), contact(3, { updated_at: '2026-02-02T00:00:00.000Z' })]);
+		const emitted = await poll('updatedContact', staticData);
+		expect(emitted![0].map((item) => item.json.id)).toEqual([1]);
+		nock.cleanAll();
+		serve('/contacts', [contact(1, { updated_at: '2026-02-01T00:00:00.000Z' }), contact(2), contact(3, { updated_at: '2026-02-02T00:00:00.000Z' })]);
+		expect(await poll('updatedContact', staticData)).toBeNull();
+		nock.cleanAll();
+	});
+
+	it('emits a status change with the old and new status and their names', async () => {
+		const staticData: IDataObject = {};
+		serve('/matters', [{ id: 1, status: 10 }, { id: 2, status: 10 }]);
+		await poll('matterStatusChanged', staticData);
+		nock.cleanAll();
+		serve('/matters', [{ id: 1, status: 11 }, { id: 2, status: 10 }]);
+		nock(API).get('/matter_statuses').reply(200, [{ id: 10, name: 'Intake' }, { id: 11, name: 'Filed with USCIS' }]);
+		const emitted = await poll('matterStatusChanged', staticData);
+		expect(emitted![0].map((item) => item.json)).toEqual([
+			{ event: 'matterStatusChanged', matter: { id: 1, status: 11 }, previousStatus: '10', status: '11', previousStatusName: 'Intake', statusName: 'Filed with USCIS' },
+		]);
+		nock.cleanAll();
+	});
+
+	it('shows the most recent record in manual mode without moving the cursor', async () => {
+		const staticData: IDataObject = {};
+		serve('/invoices', [{ id: 1 }, { id: 9 }, { id: 4 }]);
+		const emitted = await poll('newInvoice', staticData, 'manual');
+		expect(emitted![0][0].json).toEqual({ event: 'newInvoice', id: 9 });
+		expect(staticData.state).toBeUndefined();
+		nock.cleanAll();
+	});
+});
+
+describe('Docketwise contact list search', () => {
+	it('filters a page by the typed text and offers the next page', async () => {
+		serve('/contacts', Array.from({ length: 250 }, (_, index) => contact(index + 1)));
+		const fake = createFakeContext({ nodeType: new Docketwise(), parameters: {}, credentials: credential() });
+		const result = await searchContacts.call(fake.context, 'first12');
+		expect(result.results.map((entry) => entry.value)).toEqual(['12', '120', '121', '122', '123', '124', '125', '126', '127', '128', '129']);
+		expect(result.results[0]).toEqual({ name: 'First12 Last12', value: '12', url: 'https://dw.test/contacts/12' });
+		expect(result.paginationToken).toBe('2');
+		nock.cleanAll();
+	});
+});
