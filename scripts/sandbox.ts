@@ -8,7 +8,9 @@ import path from 'node:path';
 import { builtTarball, N8nInstance, type N8nLine } from '../test/e2e/n8n';
 import { DocJurisSimulator } from '../test/simulators/docjuris';
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../test/simulators/docketalarm';
+import { DocketwiseSimulator } from '../test/simulators/docketwise';
 import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../test/e2e/workflows/docjuris';
+import { docketwiseCredentialFile, docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../test/e2e/workflows/docketwise';
 import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../test/e2e/workflows/docketalarm';
 
 const line = (process.argv[2] ?? '2') as N8nLine;
@@ -25,11 +27,14 @@ async function main() {
 	await docketAlarm.start(simulatorPort + 1);
 	console.log(`Docket Alarm simulator: ${docketAlarm.url} (user ${docketAlarm.username})`);
 	const pushSecret = 'sandbox-push-secret-0123456789';
+	const docketwise = new DocketwiseSimulator({ contacts: 25 });
+	await docketwise.start(simulatorPort + 2);
+	console.log(`Docketwise simulator: ${docketwise.url} (OAuth client ${docketwise.clientId})`);
 
 	const n8n = new N8nInstance({ line, userFolder: process.env.SANDBOX_DIR ?? path.join(root, '.n8n-local', `n8n-${line}`) });
 	n8n.port = n8nPort;
 	console.log('Installing the packages into the sandbox user folder...');
-	await n8n.installPackages([builtTarball('n8n-nodes-docjuris'), builtTarball('n8n-nodes-docket-alarm')]);
+	await n8n.installPackages([builtTarball('n8n-nodes-docjuris'), builtTarball('n8n-nodes-docket-alarm'), builtTarball('n8n-nodes-docketwise')]);
 	await n8n.importCredentials(docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey));
 	await n8n.importWorkflow(docJurisOperationsWorkflow(docJuris.url));
 	await n8n.importWorkflow(docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`));
@@ -37,6 +42,10 @@ async function main() {
 	await n8n.importWorkflow(docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET));
 	await n8n.importWorkflow(docketAlarmTriggerWorkflow(`${docketAlarm.url}/_sim/sink`, {}, pushSecret));
 	// In real life Docket Alarm support sets the account's push URL; the sandbox does it here.
+	// A token pair as the OAuth consent would give it (the simulator has no login page).
+	await n8n.importCredentials(docketwiseCredentialFile(docketwise.url, docketwise.clientId, docketwise.clientSecret, docketwise.issueTokens()));
+	await n8n.importWorkflow(docketwiseOperationsWorkflow(docketwise.url));
+	await n8n.importWorkflow(docketwiseTriggerWorkflow(`${docketwise.url}/_sim/sink`));
 	docketAlarm.pushUrl = `http://127.0.0.1:${n8nPort}/webhook/${DA_TRIGGER_WEBHOOK_ID}/webhook?token=${pushSecret}`;
 	console.log('Starting n8n...');
 	await n8n.start();
@@ -47,8 +56,9 @@ async function main() {
 n8n ${line === '1' ? '1.123.50' : '2.41.1'} is running: http://127.0.0.1:${n8nPort}
 Sign in as ${N8nInstance.OWNER.email} / ${N8nInstance.OWNER.password}
 
-Loaded packages: n8n-nodes-docjuris, n8n-nodes-docket-alarm, with sandbox credentials
-("DocJuris sandbox", "Docket Alarm sandbox") pointing at the local simulators.
+Loaded packages: n8n-nodes-docjuris, n8n-nodes-docket-alarm, n8n-nodes-docketwise, with
+sandbox credentials ("DocJuris sandbox", "Docket Alarm sandbox", "Docketwise sandbox")
+pointing at the local simulators.
 
 DocJuris: run "DocJuris: contract intake, turn and download"; activate "DocJuris: turn
 events to a sink", then fire an event:
@@ -58,12 +68,17 @@ Docket Alarm: run "Docket Alarm: dockets, complaints, PACER and trackers"; activ
 "Docket Alarm: new docket entries to a sink", then push new docket entries:
   curl -X POST ${docketAlarm.url}/_sim/push
   curl ${docketAlarm.url}/_sim/sink
+Docketwise: run "Docketwise: intake, passport upload and contact list"; activate
+"Docketwise: new contacts to a sink" (polls every minute), then add a contact:
+  curl -X POST ${docketwise.url}/_sim/contacts -d '{"first_name":"Nora"}'
+  curl ${docketwise.url}/_sim/sink
 Press Ctrl-C to stop.`);
 
 	const stop = async () => {
 		await n8n.stop();
 		await docJuris.stop();
 		await docketAlarm.stop();
+		await docketwise.stop();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
