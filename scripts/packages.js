@@ -36,6 +36,16 @@ const packages = [
 		nodes: ['Docketwise/Docketwise.node.js', 'Docketwise/DocketwiseTrigger.node.js'],
 		credentials: ['DocketwiseOAuth2Api.credentials.js'],
 	},
+	{
+		name: 'n8n-nodes-documine',
+		version: '0.1.0',
+		vendorDir: 'DocuMine',
+		description:
+			'n8n nodes for DocuMine document data extraction: dossiers, file uploads with processing waits, extracted components and result packages, with a polling trigger.',
+		keywords: ['documine', 'extraction', 'documents', 'dossiers'],
+		nodes: ['DocuMine/DocuMine.node.js', 'DocuMine/DocuMineTrigger.node.js'],
+		credentials: ['DocuMineApi.credentials.js', 'DocuMineOAuth2Api.credentials.js'],
+	},
 ];
 
 module.exports = { packages, repository, author: { name: 'Legal-tech n8n nodes maintainers', email: 'maintainers@legaltech-n8n.dev' } };

@@ -1,0 +1,69 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireText } from '../../shared/items';
+
+export const templateLocator: INodeProperties = {
+	displayName: 'Dossier Template',
+	name: 'templateId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
+		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '3fa85f64-5717-4562-b3fc-2c963f66afa6' },
+	],
+};
+
+export const dossierLocator: INodeProperties = {
+	displayName: 'Dossier',
+	name: 'dossierId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchDossiers', searchable: true } },
+		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '9b2e1c1a-…' },
+	],
+};
+
+export const fileIdField: INodeProperties = { displayName: 'File ID', name: 'fileId', type: 'string', default: '', required: true };
+
+/** Polling settings for the "wait" options. */
+export function waitFields(show: Record<string, boolean[]>, what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 5,
+			displayOptions: { show },
+			description: `How often to check the ${what}`,
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 600,
+			displayOptions: { show },
+			description: 'How long to wait at most before failing with the status reached',
+		},
+	];
+}
+
+export function waitSettings(ctx: IExecuteFunctions, itemIndex: number) {
+	return {
+		intervalMs: (ctx.getNodeParameter('pollInterval', itemIndex, 5) as number) * 1000,
+		timeoutMs: (ctx.getNodeParameter('timeout', itemIndex, 600) as number) * 1000,
+		itemIndex,
+	};
+}
+
+/** Template and dossier IDs from their locators. */
+export function dossierPath(ctx: IExecuteFunctions, itemIndex: number): { templateId: string; dossierId: string } {
+	return {
+		templateId: requireText(ctx, ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex),
+		dossierId: requireText(ctx, ctx.getNodeParameter('dossierId', itemIndex, '', { extractValue: true }), 'Dossier', itemIndex),
+	};
+}

@@ -1,0 +1,12 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { requireText } from '../../../shared/items';
+import { dossierLocator, dossierPath, fileIdField, templateLocator } from '../common.descriptions';
+import { readFile } from './upload.operation';
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['get'] } }, [templateLocator, dossierLocator, fileIdField]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { templateId, dossierId } = dossierPath(this, itemIndex);
+	return await readFile(this, templateId, dossierId, requireText(this, this.getNodeParameter('fileId', itemIndex), 'File ID', itemIndex), itemIndex);
+}

@@ -1,0 +1,14 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { applyLimit } from '../../../shared/items';
+import { LIST_KEYS, PATHS } from '../../api';
+import { docuMineList } from '../../transport';
+import { dossierLocator, dossierPath, templateLocator } from '../common.descriptions';
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getAll'] } }, [templateLocator, dossierLocator, ...returnAllOrLimit()]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { templateId, dossierId } = dossierPath(this, itemIndex);
+	return applyLimit(this, itemIndex, await docuMineList(this, PATHS.files(templateId, dossierId), LIST_KEYS.files, itemIndex));
+}

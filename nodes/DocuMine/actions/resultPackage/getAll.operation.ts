@@ -1,0 +1,12 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { applyLimit } from '../../../shared/items';
+import { LIST_KEYS, PATHS } from '../../api';
+import { docuMineList } from '../../transport';
+
+export const description = updateDisplayOptions({ show: { resource: ['resultPackage'], operation: ['getAll'] } }, returnAllOrLimit());
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return applyLimit(this, itemIndex, await docuMineList(this, PATHS.downloads(), LIST_KEYS.downloads, itemIndex));
+}

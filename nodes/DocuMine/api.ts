@@ -1,0 +1,70 @@
+/**
+ * Every DocuMine path, field name and status value the nodes use, in one place. DocuMine gives its
+ * OpenAPI specification to customers only; most of this is inferred (see the repository's DocuMine
+ * notes). A customer holding the specification can correct it here in minutes.
+ */
+
+/** Paths under the DocuMine URL. Confirmed: dossier templates and the dossier-level download. */
+export const PATHS = {
+	dossierTemplates: () => '/api/dossier-templates',
+	dossierTemplate: (templateId: string) => `/api/dossier-templates/${templateId}`,
+	dossiers: (templateId: string) => `/api/dossier-templates/${templateId}/dossiers`,
+	dossier: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}`,
+	files: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/files`,
+	file: (templateId: string, dossierId: string, fileId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}`,
+	components: (templateId: string, dossierId: string, fileId: string) =>
+		`/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/components`,
+	dossierDownload: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/create-download`,
+	fileDownload: (templateId: string, dossierId: string, fileId: string) =>
+		`/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/create-download`,
+	filesDownload: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/bulk/create-download`,
+	downloads: () => '/api/downloads',
+	download: (downloadId: string) => `/api/downloads/${downloadId}`,
+	downloadFile: (downloadId: string) => `/api/downloads/${downloadId}/file`,
+	users: () => '/api/users',
+	license: () => '/api/license/usage',
+};
+
+/** Keycloak: one realm per workspace. */
+export const tokenPath = (workspaceId: string) => `/auth/realms/${encodeURIComponent(workspaceId)}/protocol/openid-connect/token`;
+export const authorizationPath = (workspaceId: string) => `/auth/realms/${encodeURIComponent(workspaceId)}/protocol/openid-connect/auth`;
+
+/** Keys of the lists DocuMine wraps in an object (`{ dossierTemplates: [...] }`). */
+export const LIST_KEYS = {
+	dossierTemplates: 'dossierTemplates',
+	dossiers: 'dossiers',
+	files: 'files',
+	downloads: 'downloads',
+	users: 'users',
+};
+
+export const FIELDS = {
+	/** Multipart part holding an uploaded file. */
+	uploadPart: 'file',
+	/** Upload query flag: keep manual changes when a file with the same name is replaced. */
+	keepManualChanges: 'keepManualChanges',
+	fileProcessingStatus: 'processingStatus',
+	fileWorkflowStatus: 'workflowStatus',
+	fileIds: 'fileIds',
+	reportTemplateIds: 'reportTemplateIds',
+	/** The id a create-download answer carries (whichever of these is present). */
+	downloadIdKeys: ['downloadId', 'id', 'storageId'],
+	downloadStatus: 'status',
+};
+
+/** A file's processing has ended well / badly. Any other value means "still running". */
+export const FILE_DONE = ['PROCESSED'];
+export const FILE_FAILED = ['ERROR', 'FAILED'];
+/** A result package is ready / failed. Any other value means "still being generated". */
+export const PACKAGE_READY = ['READY'];
+export const PACKAGE_FAILED = ['FAILED', 'ERROR'];
+
+export type Outcome = 'done' | 'failed' | 'running';
+
+/** Classifies a status; an unknown value is never an error, only "not finished yet". */
+export function outcomeOf(status: unknown, done: string[], failed: string[]): Outcome {
+	const value = String(status ?? '').toUpperCase();
+	if (done.includes(value)) return 'done';
+	if (failed.includes(value)) return 'failed';
+	return 'running';
+}

@@ -1,0 +1,158 @@
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { fileNameFromContentDisposition } from '../../shared/binary';
+import { vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { FIELDS, outcomeOf, PATHS, type Outcome } from '../api';
+
+/** Access tokens live 300 s; one older than this is renewed before use rather than after a refusal. */
+export const SAFE_TOKEN_AGE_MS = 240_000;
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** DocuMine's error body is `{timestamp, message}`; its identity server answers `{error, error_description}`. */
+export function docuMineErrorText(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() && !body.trim().startsWith('<') ? body.trim().slice(0, 300) : undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as IDataObject;
+	return text(record.message) ?? text(record.error_description) ?? text(record.error);
+}
+
+const common = {
+	name: 'DocuMine',
+	errorText: docuMineErrorText,
+	hints: {
+		401: 'DocuMine did not accept the login. Check the credential (workspace, client, username and password).',
+		403: 'The DocuMine user lacks the role for this (e.g. only managers create dossiers).',
+		404: 'Check the IDs: the dossier template, dossier, file or package does not exist in this workspace.',
+		429: 'DocuMine is limiting requests. Spread the work over more time.',
+	},
+};
+
+const passwordProfile: VendorProfile = {
+	...common,
+	credentialType: 'docuMineApi',
+	secretFields: ['password', 'clientSecret', 'accessToken'],
+	session: {
+		tokenField: 'accessToken',
+		expired: (failure) => failure.status === 401,
+		stale: (credentials) => !!credentials.accessToken && Date.now() - Number(credentials.sessionStartedAt ?? 0) > SAFE_TOKEN_AGE_MS,
+	},
+};
+
+const oauth2Profile: VendorProfile = {
+	...common,
+	credentialType: 'docuMineOAuth2Api',
+	secretFields: ['clientSecret', 'oauthTokenData'],
+	oauth2: true,
+};
+
+/** The profile of the credential the node uses (password grant or authorization code). */
+export function docuMineProfile(ctx: RequestContext): VendorProfile {
+	return ctx.getNode().credentials?.docuMineOAuth2Api && !ctx.getNode().credentials?.docuMineApi ? oauth2Profile : passwordProfile;
+}
+
+async function settings(ctx: RequestContext): Promise<{ url: string; workspaceId: string }> {
+	const credentials = await ctx.getCredentials(docuMineProfile(ctx).credentialType);
+	return { url: String(credentials.url ?? '').replace(/\/+$/, ''), workspaceId: String(credentials.workspaceId ?? '') };
+}
+
+export interface DocuMineCall {
+	qs?: IDataObject;
+	body?: unknown | (() => unknown);
+	headers?: IDataObject;
+	itemIndex?: number;
+	label?: string;
+	stream?: boolean;
+}
+
+/** Calls DocuMine with the credential's token and, always, the workspace's X-TENANT-ID header. */
+export async function docuMineCall<T = IDataObject>(ctx: RequestContext, method: IHttpRequestMethods, path: string, call: DocuMineCall = {}) {
+	const { url, workspaceId } = await settings(ctx);
+	return await vendorRequest<T>(ctx, docuMineProfile(ctx), {
+		method,
+		url: `${url}${path}`,
+		label: call.label ?? `${method} ${path.replace(/\/[0-9a-f-]{8,}/gi, '/{id}')}`,
+		qs: call.qs,
+		body: call.body,
+		headers: { 'X-TENANT-ID': workspaceId, ...(call.headers ?? {}) },
+		itemIndex: call.itemIndex,
+		stream: call.stream,
+	});
+}
+
+export async function docuMineRequest<T = IDataObject>(ctx: RequestContext, method: IHttpRequestMethods, path: string, call: DocuMineCall = {}): Promise<T> {
+	return (await docuMineCall<T>(ctx, method, path, call)).body;
+}
+
+/** A list, whether DocuMine wraps it in an object (`{files: […]}`) or sends the array itself. */
+export async function docuMineList(ctx: RequestContext, path: string, key: string, itemIndex?: number, qs?: IDataObject): Promise<IDataObject[]> {
+	const body = await docuMineRequest<IDataObject | IDataObject[]>(ctx, 'GET', path, { itemIndex, qs });
+	if (Array.isArray(body)) return body;
+	const list = body?.[key];
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+export interface WaitOptions {
+	intervalMs: number;
+	timeoutMs: number;
+	itemIndex: number;
+}
+
+/**
+ * Polls until every record reaches an end state, with a bounded total time. Unknown statuses count
+ * as "still running"; a timeout names each record still unfinished and its last status.
+ */
+export async function waitUntilFinished(
+	ctx: IExecuteFunctions,
+	ids: string[],
+	read: (id: string) => Promise<IDataObject>,
+	statusOf: (record: IDataObject) => unknown,
+	classify: (status: unknown) => Outcome,
+	what: string,
+	options: WaitOptions,
+): Promise<Map<string, IDataObject>> {
+	const finished = new Map<string, IDataObject>();
+	const latest = new Map<string, IDataObject>();
+	const deadline = Date.now() + options.timeoutMs;
+	for (;;) {
+		for (const id of ids.filter((candidate) => !finished.has(candidate))) {
+			const record = await read(id);
+			latest.set(id, record);
+			if (classify(statusOf(record)) !== 'running') finished.set(id, record);
+		}
+		if (finished.size === ids.length) return finished;
+		if (Date.now() + options.intervalMs > deadline) {
+			const waiting = ids.filter((id) => !finished.has(id)).map((id) => `${id} (${String(statusOf(latest.get(id) ?? {}) ?? 'no status')})`);
+			throw new NodeOperationError(ctx.getNode(), `Timed out waiting for ${what}: ${waiting.join(', ')} [item ${options.itemIndex}]`, {
+				itemIndex: options.itemIndex,
+				description: `Still unfinished after ${Math.round(options.timeoutMs / 1000)} s. Raise "Timeout" or check the ${what} in DocuMine.`,
+			});
+		}
+		await sleep(options.intervalMs);
+	}
+}
+
+/** The id a create-download answer carries (DocuMine's field name is not public; any known one is taken). */
+export function downloadIdOf(body: IDataObject): string | undefined {
+	for (const key of FIELDS.downloadIdKeys) if (typeof body?.[key] === 'string' || typeof body?.[key] === 'number') return String(body[key]);
+	return undefined;
+}
+
+/** Downloads a ready result package (a ZIP) into binary data, streamed. */
+export async function downloadPackage(ctx: IExecuteFunctions, downloadId: string, binaryPropertyName: string, itemIndex: number): Promise<INodeExecutionData> {
+	const response = await docuMineCall<AsyncIterable<Buffer>>(ctx, 'GET', PATHS.downloadFile(downloadId), { itemIndex, stream: true, label: 'GET /api/downloads/{id}/file' });
+	const fileName = fileNameFromContentDisposition(response.headers['content-disposition']) || `documine-${downloadId}.zip`;
+	const binary = await ctx.helpers.prepareBinaryData(response.body as unknown as Buffer, fileName, 'application/zip');
+	return { json: { downloadId, fileName }, binary: { [binaryPropertyName]: binary } };
+}
+
+export { outcomeOf };
