@@ -22,11 +22,21 @@ import {
 import { DocJurisApi } from '../../credentials/DocJurisApi.credentials';
 import { DocketAlarmApi } from '../../credentials/DocketAlarmApi.credentials';
 import { DocketwiseOAuth2Api } from '../../credentials/DocketwiseOAuth2Api.credentials';
+import { DocuMineApi } from '../../credentials/DocuMineApi.credentials';
+import { DocuMineOAuth2Api } from '../../credentials/DocuMineOAuth2Api.credentials';
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	docJurisApi: new DocJurisApi(),
 	docketAlarmApi: new DocketAlarmApi(),
 	docketwiseOAuth2Api: new DocketwiseOAuth2Api(),
+	docuMineApi: new DocuMineApi(),
+	docuMineOAuth2Api: new DocuMineOAuth2Api(),
+};
+
+/** Token URLs of the OAuth2 credentials (their hidden defaults are expressions on other fields). */
+const TOKEN_URLS: Record<string, (data: ICredentialDataDecryptedObject) => string> = {
+	docketwiseOAuth2Api: (data) => `${data.useCustomUrl ? String(data.customUrl) : 'https://app.docketwise.com'}/oauth/token`,
+	docuMineOAuth2Api: (data) => `${String(data.url)}/auth/realms/${String(data.workspaceId)}/protocol/openid-connect/token`,
 };
 
 export interface StoredBinary {
@@ -63,11 +73,12 @@ export interface HttpCall {
 	url: string;
 }
 
+/** Resolves `={{$credentials.x}}` and templates such as `=Bearer {{$credentials.x}}`, as n8n does. */
 function resolveCredentialExpression(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
-	if (typeof value !== 'string' || !value.startsWith('={{')) return value;
-	const match = /^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(value);
-	if (!match) throw new Error(`fake context cannot resolve ${value}`);
-	return credentials[match[1]];
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	const whole = /^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(value);
+	if (whole) return credentials[whole[1]];
+	return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_match, name: string) => String(credentials[name] ?? ''));
 }
 
 function isEmptyBody(body: unknown): boolean {
@@ -233,10 +244,9 @@ export function createFakeContext(options: FakeOptions) {
 		} catch (error) {
 			if ((error as { response?: { status?: number } }).response?.status !== 401) throw new NodeApiError(node, error as never);
 			const data = credentials[type];
-			const host = data.useCustomUrl ? String(data.customUrl) : 'https://app.docketwise.com';
 			const refreshed = await send({
 				method: 'POST',
-				url: `${host}/oauth/token`,
+				url: TOKEN_URLS[type](data),
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 				body: new URLSearchParams({
 					grant_type: 'refresh_token',
@@ -306,7 +316,7 @@ export function createFakeContext(options: FakeOptions) {
 			// Hook and webhook contexts call getNodeParameter(name, fallback) without an item index.
 			typeof itemIndexOrFallback === 'number'
 				? getNodeParameter(name, itemIndexOrFallback, fallback, parameterOptions)
-				: getNodeParameter(name, 0, itemIndexOrFallback),
+				: getNodeParameter(name, 0, itemIndexOrFallback, fallback as { extractValue?: boolean } | undefined),
 		getCurrentNodeParameter: (name: string, parameterOptions?: { extractValue?: boolean }) =>
 			getNodeParameter(name, 0, undefined, parameterOptions),
 		getCredentials: async (type: string) => {
