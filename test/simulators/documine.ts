@@ -1,0 +1,297 @@
+/**
+ * A local DocuMine, built on the same inferred paths as the nodes (nodes/DocuMine/api.ts): a
+ * Keycloak-style token endpoint per workspace realm (password, refresh and authorization-code grants,
+ * short lifetimes), the X-TENANT-ID header required, dossier templates, dossiers, files that move
+ * through processing states as they are polled, components (JSON or XML), result packages that
+ * become READY after a few polls, users and licence usage. Serves on 127.0.0.1 only.
+ */
+import busboy from 'busboy';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type Row = Record<string, unknown>;
+
+/** A record without its simulator-only bookkeeping fields. */
+function visible(row: Row): Row {
+	const copy = { ...row };
+	for (const key of ['polls', 'reads', 'sha256']) delete copy[key];
+	return copy;
+}
+
+export interface DocuMineSimulatorOptions {
+	workspaceId?: string;
+	clientId?: string;
+	username?: string;
+	password?: string;
+	/** Access-token lifetime in milliseconds (DocuMine: 300 s; tests use seconds). */
+	accessTokenTtlMs?: number;
+	/** Status reads a file goes through before it is PROCESSED. */
+	processingSteps?: string[];
+	/** Status reads before a result package is READY. */
+	packagePolls?: number;
+}
+
+export class DocuMineSimulator {
+	readonly workspaceId: string;
+	readonly clientId: string;
+	readonly username: string;
+	readonly password: string;
+	accessTokenTtlMs: number;
+	processingSteps: string[];
+	packagePolls: number;
+	private server?: http.Server;
+	private readonly accessTokens = new Map<string, number>();
+	private readonly refreshTokens = new Set<string>();
+	readonly templates: Row[] = [
+		{ id: 'tpl-tox', name: 'Toxicology studies', status: 'ACTIVE', description: 'Study reports' },
+		{ id: 'tpl-old', name: 'Legacy template', status: 'INACTIVE' },
+	];
+	readonly dossiers: Row[] = [];
+	readonly files = new Map<string, Row & { reads: number; sha256: string; size: number }>();
+	readonly packages = new Map<string, Row & { polls: number }>();
+	readonly sink: unknown[] = [];
+	logins = 0;
+	refused = 0;
+	/** Reads of a dossier's file list (what a polling trigger does). */
+	fileListReads = 0;
+
+	constructor(options: DocuMineSimulatorOptions = {}) {
+		this.workspaceId = options.workspaceId ?? 'sandbox-ws';
+		this.clientId = options.clientId ?? 'documine-api';
+		this.username = options.username ?? 'robot';
+		this.password = options.password ?? 'sandbox-password';
+		this.accessTokenTtlMs = options.accessTokenTtlMs ?? 300_000;
+		this.processingSteps = options.processingSteps ?? ['UNPROCESSED', 'OCR_PROCESSING', 'ANALYSE'];
+		this.packagePolls = options.packagePolls ?? 2;
+		this.dossiers.push({ id: 'dos-1', dossierTemplateId: 'tpl-tox', name: 'Study 42', description: 'Acute toxicity', archived: false });
+	}
+
+	async start(port = 0): Promise<string> {
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch((error: Error) => {
+				if (!res.headersSent) this.json(res, 500, { timestamp: new Date().toISOString(), message: error.message });
+			});
+		});
+		this.server.keepAliveTimeout = 120_000;
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		return this.url;
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+	}
+
+	async stop(): Promise<void> {
+		if (!this.server) return;
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		this.server = undefined;
+	}
+
+	/** Adds a file that has already finished processing (as if uploaded by someone else). */
+	addProcessedFile(dossierId: string, filename: string): Row {
+		const id = randomUUID();
+		const record = { id, dossierId, filename, processingStatus: 'PROCESSED', workflowStatus: 'NEW', reads: 99, sha256: '', size: 0, lastProcessed: new Date().toISOString() };
+		this.files.set(id, record);
+		return record;
+	}
+
+	private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+		const text = JSON.stringify(body);
+		res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+		res.end(text);
+	}
+
+	private async read(req: http.IncomingMessage): Promise<Buffer> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks);
+	}
+
+	private issue(): Row {
+		const access = randomBytes(16).toString('hex');
+		const refresh = randomBytes(16).toString('hex');
+		this.accessTokens.set(access, Date.now() + this.accessTokenTtlMs);
+		this.refreshTokens.add(refresh);
+		return { access_token: access, expires_in: Math.round(this.accessTokenTtlMs / 1000), refresh_token: refresh, refresh_expires_in: 1800, token_type: 'Bearer', scope: 'openid' };
+	}
+
+	/** A token pair as the authorization-code flow would give it (for credential import). */
+	issueTokens(): Row {
+		return this.issue();
+	}
+
+	private async token(realm: string, req: http.IncomingMessage, res: http.ServerResponse) {
+		if (realm !== this.workspaceId) return this.json(res, 404, { error: 'Realm does not exist' });
+		const form = new URLSearchParams((await this.read(req)).toString('utf8'));
+		if (form.get('client_id') !== this.clientId) return this.json(res, 401, { error: 'invalid_client', error_description: 'Invalid client credentials' });
+		const grant = form.get('grant_type');
+		if (grant === 'password') {
+			if (form.get('username') !== this.username || form.get('password') !== this.password) {
+				return this.json(res, 401, { error: 'invalid_grant', error_description: 'Invalid user credentials' });
+			}
+			this.logins++;
+			return this.json(res, 200, this.issue());
+		}
+		if (grant === 'refresh_token' && this.refreshTokens.delete(form.get('refresh_token') ?? '')) return this.json(res, 200, this.issue());
+		if (grant === 'authorization_code' && form.get('code')) return this.json(res, 200, this.issue());
+		return this.json(res, 400, { error: 'invalid_grant' });
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+		const url = new URL(req.url ?? '/', this.url);
+		const method = req.method ?? 'GET';
+		const realm = /^\/auth\/realms\/([^/]+)\/protocol\/openid-connect\/token$/.exec(url.pathname);
+		if (realm && method === 'POST') return await this.token(decodeURIComponent(realm[1]), req, res);
+		if (url.pathname.startsWith('/_sim/')) return await this.control(method, url, req, res);
+		if (url.pathname.startsWith('/api/')) return await this.api(method, url, req, res);
+		return this.json(res, 404, { message: 'Not found' });
+	}
+
+	private async api(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+		const expiry = this.accessTokens.get(token);
+		const fail = (status: number, message: string) => this.json(res, status, { timestamp: new Date().toISOString(), message });
+		if (!expiry || expiry < Date.now()) {
+			this.refused++;
+			await this.read(req);
+			return fail(401, 'Token is not active');
+		}
+		if (req.headers['x-tenant-id'] !== this.workspaceId) return fail(403, 'Missing or wrong X-TENANT-ID');
+		const parts = url.pathname.split('/').filter(Boolean);
+		// /api/dossier-templates/{t}/dossiers/{d}/files/{f}/...
+		if (parts[1] === 'dossier-templates') {
+			if (parts.length === 2) return this.json(res, 200, { dossierTemplates: this.templates });
+			const template = this.templates.find((entry) => entry.id === parts[2]);
+			if (!template) return fail(404, 'Dossier template not found');
+			if (parts.length === 3) return this.json(res, 200, template);
+			if (parts.length === 4 && method === 'GET') {
+				const includeArchived = url.searchParams.get('includeArchived') === 'true';
+				return this.json(res, 200, { dossiers: this.dossiers.filter((entry) => entry.dossierTemplateId === template.id && (includeArchived || !entry.archived)) });
+			}
+			if (parts.length === 4 && method === 'POST') {
+				const body = JSON.parse((await this.read(req)).toString('utf8') || '{}');
+				if (!body.name) return fail(400, 'name is required');
+				const dossier = { ...body, id: randomUUID(), dossierTemplateId: template.id, archived: false, dateAdded: new Date().toISOString() };
+				this.dossiers.push(dossier);
+				return this.json(res, 200, dossier);
+			}
+			const dossier = this.dossiers.find((entry) => entry.id === parts[4] && entry.dossierTemplateId === template.id);
+			if (!dossier) return fail(404, 'Dossier not found');
+			if (parts.length === 5) {
+				if (method === 'GET') return this.json(res, 200, dossier);
+				if (method === 'PUT') return this.json(res, 200, Object.assign(dossier, JSON.parse((await this.read(req)).toString('utf8') || '{}')));
+				if (method === 'DELETE') {
+					this.dossiers.splice(this.dossiers.indexOf(dossier), 1);
+					return this.json(res, 200, {});
+				}
+			}
+			if (parts[5] === 'create-download' && method === 'POST') return this.createPackage(res, [...this.files.values()].filter((file) => file.dossierId === dossier.id).map((file) => file.id as string));
+			if (parts[5] === 'files') return await this.fileRoutes(method, parts, dossier, req, res, fail);
+		}
+		if (parts[1] === 'downloads') {
+			if (parts.length === 2) return this.json(res, 200, { downloads: [...this.packages.values()].map(visible) });
+			const record = this.packages.get(parts[2]);
+			if (!record) return fail(404, 'Download not found');
+			if (parts.length === 3 && method === 'DELETE') {
+				this.packages.delete(parts[2]);
+				return this.json(res, 200, {});
+			}
+			if (parts.length === 3) {
+				record.polls++;
+				if (record.polls >= this.packagePolls) record.status = 'READY';
+				else record.status = record.polls === 1 ? 'QUEUED' : 'GENERATING';
+				return this.json(res, 200, visible(record));
+			}
+			if (parts[3] === 'file') {
+				if (record.status !== 'READY') return fail(409, 'Download is not ready');
+				const zip = Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.from(JSON.stringify({ package: record.id, files: record.fileIds }))]);
+				res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': zip.length, 'Content-Disposition': `attachment; filename="${String(record.filename)}"` });
+				return res.end(zip);
+			}
+		}
+		if (parts[1] === 'users') return this.json(res, 200, { users: [{ id: 'u-1', username: this.username, firstName: 'Robot', lastName: 'User', email: 'robot@firm.example' }] });
+		if (parts[1] === 'license') return this.json(res, 200, { licensedPages: 100000, usedPages: [...this.files.values()].length * 12, startDate: url.searchParams.get('startDate') });
+		return fail(404, `No route ${method} ${url.pathname}`);
+	}
+
+	private createPackage(res: http.ServerResponse, fileIds: string[]) {
+		const id = randomUUID();
+		this.packages.set(id, { id, status: 'QUEUED', fileIds, filename: `package-${id.slice(0, 8)}.zip`, polls: 0 });
+		return this.json(res, 200, { downloadId: id });
+	}
+
+	private async fileRoutes(method: string, parts: string[], dossier: Row, req: http.IncomingMessage, res: http.ServerResponse, fail: (status: number, message: string) => void) {
+		if (parts.length === 6 && method === 'GET') this.fileListReads++;
+		if (parts.length === 6 && method === 'GET') return this.json(res, 200, { files: [...this.files.values()].filter((file) => file.dossierId === dossier.id).map(visible) });
+		if (parts.length === 6 && method === 'POST') {
+			const file = await new Promise<{ filename: string; sha256: string; size: number }>((resolve, reject) => {
+				const parser = busboy({ headers: req.headers });
+				let found: { filename: string; sha256: string; size: number } | undefined;
+				parser.on('file', (_name, stream, info) => {
+					const hash = createHash('sha256');
+					let size = 0;
+					stream.on('data', (chunk: Buffer) => {
+						hash.update(chunk);
+						size += chunk.length;
+					});
+					stream.on('end', () => (found = { filename: info.filename ?? 'upload', sha256: hash.digest('hex'), size }));
+				});
+				parser.on('close', () => (found ? resolve(found) : reject(new Error('no file part'))));
+				parser.on('error', reject);
+				req.pipe(parser);
+			});
+			const id = randomUUID();
+			const record = { id, dossierId: dossier.id, ...file, processingStatus: this.processingSteps[0] ?? 'PROCESSED', workflowStatus: 'NEW', reads: 0 };
+			this.files.set(id, record);
+			return this.json(res, 200, visible(record));
+		}
+		const file = this.files.get(parts[6]);
+		if (!file || file.dossierId !== dossier.id) return fail(404, 'File not found');
+		if (parts.length === 7 && method === 'DELETE') {
+			this.files.delete(parts[6]);
+			return this.json(res, 200, {});
+		}
+		if (parts.length === 7) {
+			// Each status read moves processing one step on.
+			file.reads++;
+			file.processingStatus = file.reads < this.processingSteps.length ? this.processingSteps[file.reads] : 'PROCESSED';
+			if (file.processingStatus === 'PROCESSED' && !file.lastProcessed) file.lastProcessed = new Date().toISOString();
+			return this.json(res, 200, visible(file));
+		}
+		if (parts[7] === 'components') {
+			if (file.processingStatus !== 'PROCESSED') return fail(409, 'File is not processed yet');
+			const components = [
+				{ name: 'Study Title', values: [{ value: `Study of ${String(file.filename)}` }] },
+				{ name: 'Species', values: [{ value: 'Rat' }, { value: 'Mouse' }] },
+				{ name: 'Page Count', values: [{ value: String(Math.max(1, Math.ceil(file.size / 3000))) }] },
+			];
+			if (req.headers.accept === 'application/xml') {
+				const xml = `<components>${components.map((component) => `<component name="${component.name}">${component.values.map((value) => `<value>${value.value}</value>`).join('')}</component>`).join('')}</components>`;
+				res.writeHead(200, { 'Content-Type': 'application/xml' });
+				return res.end(xml);
+			}
+			return this.json(res, 200, { fileId: file.id, components });
+		}
+		if (parts[7] === 'create-download' && method === 'POST') return this.createPackage(res, [file.id as string]);
+		return fail(404, 'No such file route');
+	}
+
+	private async control(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+		if (url.pathname === '/_sim/sink' && method === 'POST') {
+			this.sink.push(JSON.parse((await this.read(req)).toString('utf8') || '{}'));
+			return this.json(res, 200, { received: true });
+		}
+		if (url.pathname === '/_sim/sink') return this.json(res, 200, this.sink);
+		if (url.pathname === '/_sim/files' && method === 'POST') return this.json(res, 200, this.addProcessedFile('dos-1', url.searchParams.get('name') ?? 'report.pdf'));
+		if (url.pathname.startsWith('/_sim/pdf/')) {
+			const size = Number(url.searchParams.get('size') ?? 30000);
+			const content = Buffer.alloc(size, 0x41);
+			content.write('%PDF-1.7\n', 0, 'latin1');
+			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': size, 'Content-Disposition': `attachment; filename="${url.pathname.split('/').pop()}"` });
+			return res.end(content);
+		}
+		return this.json(res, 404, { message: 'No control route' });
+	}
+}
