@@ -9,7 +9,9 @@ import { builtTarball, N8nInstance, type N8nLine } from '../test/e2e/n8n';
 import { DocJurisSimulator } from '../test/simulators/docjuris';
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../test/simulators/docketalarm';
 import { DocketwiseSimulator } from '../test/simulators/docketwise';
+import { DocuMineSimulator } from '../test/simulators/documine';
 import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../test/e2e/workflows/docjuris';
+import { docuMineCredentialFile, docuMineOperationsWorkflow, docuMineTriggerWorkflow } from '../test/e2e/workflows/documine';
 import { docketwiseCredentialFile, docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../test/e2e/workflows/docketwise';
 import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../test/e2e/workflows/docketalarm';
 
@@ -30,11 +32,14 @@ async function main() {
 	const docketwise = new DocketwiseSimulator({ contacts: 25 });
 	await docketwise.start(simulatorPort + 2);
 	console.log(`Docketwise simulator: ${docketwise.url} (OAuth client ${docketwise.clientId})`);
+	const docuMine = new DocuMineSimulator();
+	await docuMine.start(simulatorPort + 3);
+	console.log(`DocuMine simulator: ${docuMine.url} (workspace ${docuMine.workspaceId})`);
 
 	const n8n = new N8nInstance({ line, userFolder: process.env.SANDBOX_DIR ?? path.join(root, '.n8n-local', `n8n-${line}`) });
 	n8n.port = n8nPort;
 	console.log('Installing the packages into the sandbox user folder...');
-	await n8n.installPackages([builtTarball('n8n-nodes-docjuris'), builtTarball('n8n-nodes-docket-alarm'), builtTarball('n8n-nodes-docketwise')]);
+	await n8n.installPackages([builtTarball('n8n-nodes-docjuris'), builtTarball('n8n-nodes-docket-alarm'), builtTarball('n8n-nodes-docketwise'), builtTarball('n8n-nodes-documine')]);
 	await n8n.importCredentials(docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey));
 	await n8n.importWorkflow(docJurisOperationsWorkflow(docJuris.url));
 	await n8n.importWorkflow(docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`));
@@ -46,6 +51,9 @@ async function main() {
 	await n8n.importCredentials(docketwiseCredentialFile(docketwise.url, docketwise.clientId, docketwise.clientSecret, docketwise.issueTokens()));
 	await n8n.importWorkflow(docketwiseOperationsWorkflow(docketwise.url));
 	await n8n.importWorkflow(docketwiseTriggerWorkflow(`${docketwise.url}/_sim/sink`));
+	await n8n.importCredentials(docuMineCredentialFile(docuMine.url, docuMine.workspaceId, docuMine.clientId, docuMine.username, docuMine.password));
+	await n8n.importWorkflow(docuMineOperationsWorkflow(docuMine.url));
+	await n8n.importWorkflow(docuMineTriggerWorkflow(`${docuMine.url}/_sim/sink`));
 	docketAlarm.pushUrl = `http://127.0.0.1:${n8nPort}/webhook/${DA_TRIGGER_WEBHOOK_ID}/webhook?token=${pushSecret}`;
 	console.log('Starting n8n...');
 	await n8n.start();
@@ -56,9 +64,8 @@ async function main() {
 n8n ${line === '1' ? '1.123.50' : '2.41.1'} is running: http://127.0.0.1:${n8nPort}
 Sign in as ${N8nInstance.OWNER.email} / ${N8nInstance.OWNER.password}
 
-Loaded packages: n8n-nodes-docjuris, n8n-nodes-docket-alarm, n8n-nodes-docketwise, with
-sandbox credentials ("DocJuris sandbox", "Docket Alarm sandbox", "Docketwise sandbox")
-pointing at the local simulators.
+Loaded packages: n8n-nodes-docjuris, n8n-nodes-docket-alarm, n8n-nodes-docketwise and
+n8n-nodes-documine, each with a sandbox credential pointing at its local simulator.
 
 DocJuris: run "DocJuris: contract intake, turn and download"; activate "DocJuris: turn
 events to a sink", then fire an event:
@@ -72,6 +79,10 @@ Docketwise: run "Docketwise: intake, passport upload and contact list"; activate
 "Docketwise: new contacts to a sink" (polls every minute), then add a contact:
   curl -X POST ${docketwise.url}/_sim/contacts -d '{"first_name":"Nora"}'
   curl ${docketwise.url}/_sim/sink
+DocuMine: run "DocuMine: upload, wait, components and result package"; activate
+"DocuMine: processed files to a sink" (polls every minute), then finish a file:
+  curl -X POST "${docuMine.url}/_sim/files?name=report.pdf"
+  curl ${docuMine.url}/_sim/sink
 Press Ctrl-C to stop.`);
 
 	const stop = async () => {
@@ -79,6 +90,7 @@ Press Ctrl-C to stop.`);
 		await docJuris.stop();
 		await docketAlarm.stop();
 		await docketwise.stop();
+		await docuMine.stop();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
