@@ -7,7 +7,8 @@
 import busboy from 'busboy';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { LocalServer } from './localServer';
 
 export interface DocJurisSimulatorOptions {
 	accountId?: string;
@@ -82,11 +83,10 @@ const KEEP_CONTENT_UP_TO = 16 * 1024 * 1024;
 
 const now = () => new Date().toISOString().replace('Z', '0000Z');
 
-export class DocJurisSimulator {
+export class DocJurisSimulator extends LocalServer {
 	readonly accountId: string;
 	readonly apiKey: string;
 	latencyMs: number;
-	private server?: http.Server;
 	readonly contractTypes: Array<{ id: number; name: string; description: string }>;
 	readonly playbooks = [
 		{ id: 1, name: 'Standard NDA playbook', contractType: { id: 1, name: 'NDA', description: 'Non-disclosure agreement' } },
@@ -104,6 +104,7 @@ export class DocJurisSimulator {
 	readonly sink: unknown[] = [];
 
 	constructor(options: DocJurisSimulatorOptions = {}) {
+		super();
 		this.accountId = options.accountId ?? 'sandbox-account';
 		this.apiKey = options.apiKey ?? 'sandbox-api-key';
 		this.latencyMs = options.latencyMs ?? 0;
@@ -119,35 +120,8 @@ export class DocJurisSimulator {
 		];
 	}
 
-	async start(port = 0): Promise<string> {
-		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch((error: Error) => {
-				if (!res.headersSent) this.send(res, 500, { meta: { code: 500, errors: [{ type: 'ServerError', message: error.message }] } });
-			});
-		});
-		// Longer than any pause n8n makes between two calls on a pooled socket.
-		this.server.keepAliveTimeout = 120_000;
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-		return this.url;
-	}
-
-	get port(): number {
-		return (this.server!.address() as AddressInfo).port;
-	}
-
-	get url(): string {
-		return `http://127.0.0.1:${this.port}`;
-	}
-
 	get apiBaseUrl(): string {
 		return `${this.url}/v1`;
-	}
-
-	async stop(): Promise<void> {
-		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-		this.server = undefined;
 	}
 
 	// ---- controls used by tests and the sandbox ----
@@ -223,18 +197,12 @@ export class DocJurisSimulator {
 
 	// ---- HTTP ----
 
-	private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-		const text = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
-		res.end(text);
-	}
-
 	private ok(res: http.ServerResponse, response: unknown, status = 200) {
-		this.send(res, status, { meta: { code: status, errors: [] }, response });
+		this.json(res, status, { meta: { code: status, errors: [] }, response });
 	}
 
 	private fail(res: http.ServerResponse, status: number, type: string, message: string) {
-		this.send(res, status, { meta: { code: status, errors: [{ type, message, data: {} }] }, response: null });
+		this.json(res, status, { meta: { code: status, errors: [{ type, message, data: {} }] }, response: null });
 	}
 
 	private authorized(req: http.IncomingMessage): boolean {
@@ -244,10 +212,12 @@ export class DocJurisSimulator {
 		return user === this.accountId && rest.join(':') === this.apiKey;
 	}
 
+	protected internalError(error: Error): unknown {
+		return { meta: { code: 500, errors: [{ type: 'ServerError', message: error.message }] } };
+	}
+
 	private async readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const text = Buffer.concat(chunks).toString('utf8');
+		const text = (await this.readBody(req)).toString('utf8');
 		if (!text) return {};
 		try {
 			return JSON.parse(text);
@@ -406,7 +376,7 @@ export class DocJurisSimulator {
 		}
 	}
 
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+	protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		const url = new URL(req.url ?? '/', this.url);
 		const path = url.pathname.replace(/\/+$/, '');
 		const query = Object.fromEntries(url.searchParams);
@@ -547,11 +517,11 @@ export class DocJurisSimulator {
 	private async handleControl(method: string, path: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		if (path === '/_sim/sink' && method === 'POST') {
 			this.sink.push(await this.readJson(req));
-			return this.send(res, 200, { received: true });
+			return this.json(res, 200, { received: true });
 		}
-		if (path === '/_sim/sink' && method === 'GET') return this.send(res, 200, this.sink);
+		if (path === '/_sim/sink' && method === 'GET') return this.json(res, 200, this.sink);
 		if (path === '/_sim/state' && method === 'GET') {
-			return this.send(res, 200, {
+			return this.json(res, 200, {
 				subscriptions: [...this.subscriptions.values()],
 				contracts: [...this.contracts.values()].map((contract) => this.contractView(contract)),
 				deliveries: this.deliveries.map(({ subscriptionId, url, status }) => ({ subscriptionId, url, status })),
@@ -570,19 +540,19 @@ export class DocJurisSimulator {
 		const completeMatch = /^\/_sim\/turns\/([^/]+)\/complete$/.exec(path);
 		if (completeMatch && method === 'POST') {
 			await this.completeTurn(completeMatch[1]);
-			return this.send(res, 200, { completed: true });
+			return this.json(res, 200, { completed: true });
 		}
 		const notifyMatch = /^\/_sim\/turns\/([^/]+)\/notify\/([^/]+)$/.exec(path);
 		if (notifyMatch && method === 'POST') {
 			const turn = this.turns.get(notifyMatch[1].toLowerCase());
-			if (!turn) return this.send(res, 404, { message: 'no turn' });
-			return this.send(res, 200, await this.notify(notifyMatch[2], turn));
+			if (!turn) return this.json(res, 404, { message: 'no turn' });
+			return this.json(res, 200, await this.notify(notifyMatch[2], turn));
 		}
 		const deleteMatch = /^\/_sim\/subscriptions\/([^/]+)$/.exec(path);
 		if (deleteMatch && method === 'DELETE') {
 			this.subscriptions.delete(deleteMatch[1]);
-			return this.send(res, 200, { deleted: true });
+			return this.json(res, 200, { deleted: true });
 		}
-		return this.send(res, 404, { message: `No control route ${method} ${path}` });
+		return this.json(res, 404, { message: `No control route ${method} ${path}` });
 	}
 }

@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { LocalServer } from './localServer';
 
 export interface DocketAlarmSimulatorOptions {
 	username?: string;
@@ -70,13 +71,12 @@ export function simulatedPdf(path: string, size = 50_000): Buffer {
 	return content;
 }
 
-export class DocketAlarmSimulator {
+export class DocketAlarmSimulator extends LocalServer {
 	readonly username: string;
 	readonly password: string;
 	tokenTtlMs: number;
 	tokenMaxUses?: number;
 	latencyMs: number;
-	private server?: http.Server;
 	readonly tokens = new Map<string, Token>();
 	readonly trackers: Tracker[] = [];
 	readonly subaccounts = new Map<string, { username: string; password: string; name?: string; enabled: boolean; api_push_url: string }>();
@@ -90,6 +90,7 @@ export class DocketAlarmSimulator {
 	private readonly cases: SimCase[];
 
 	constructor(options: DocketAlarmSimulatorOptions = {}) {
+		super();
 		this.username = options.username ?? 'sandbox@firm.example';
 		this.password = options.password ?? 'sandbox-password';
 		this.tokenTtlMs = options.tokenTtlMs ?? 30 * 60_000;
@@ -102,28 +103,6 @@ export class DocketAlarmSimulator {
 			title: `${index % 3 === 0 ? 'Acme Corp.' : 'Globex Inc.'} v. Party ${index}`,
 			date_filed: usDate(index),
 		}));
-	}
-
-	async start(port = 0): Promise<string> {
-		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch((error: Error) => {
-				if (!res.headersSent) this.json(res, 500, { success: false, error: error.message });
-			});
-		});
-		this.server.keepAliveTimeout = 120_000;
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-		return this.url;
-	}
-
-	get url(): string {
-		return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-	}
-
-	async stop(): Promise<void> {
-		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-		this.server = undefined;
 	}
 
 	/** Makes every token issued so far invalid, as if it had timed out. */
@@ -162,17 +141,13 @@ export class DocketAlarmSimulator {
 
 	// ---- HTTP ----
 
-	private json(res: http.ServerResponse, status: number, body: unknown) {
-		const text = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-		res.end(text);
+	protected internalError(error: Error): unknown {
+		return { success: false, error: error.message };
 	}
 
 	private async form(req: http.IncomingMessage): Promise<Record<string, string[]>> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const fields: Record<string, string[]> = {};
-		for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) (fields[key] ??= []).push(value);
+		for (const [key, value] of new URLSearchParams((await this.readBody(req)).toString('utf8'))) (fields[key] ??= []).push(value);
 		return fields;
 	}
 
@@ -214,7 +189,7 @@ export class DocketAlarmSimulator {
 		};
 	}
 
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+	protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		const url = new URL(req.url ?? '/', this.url);
 		const method = req.method ?? 'GET';
 		if (url.pathname.startsWith('/_sim/')) return await this.control(method, url.pathname, req, res);
@@ -381,9 +356,7 @@ export class DocketAlarmSimulator {
 
 	private async control(method: string, path: string, req: http.IncomingMessage, res: http.ServerResponse) {
 		if (path === '/_sim/sink' && method === 'POST') {
-			const chunks: Buffer[] = [];
-			for await (const chunk of req) chunks.push(chunk as Buffer);
-			this.sink.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+			this.sink.push(JSON.parse((await this.readBody(req)).toString('utf8') || '{}'));
 			return this.json(res, 200, { received: true });
 		}
 		if (path === '/_sim/sink') return this.json(res, 200, this.sink);

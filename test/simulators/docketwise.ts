@@ -7,7 +7,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { LocalServer } from './localServer';
 
 type Row = Record<string, unknown>;
 
@@ -25,13 +26,12 @@ export interface DocketwiseSimulatorOptions {
 const PAGE_SIZE = 200;
 const now = () => new Date().toISOString();
 
-export class DocketwiseSimulator {
+export class DocketwiseSimulator extends LocalServer {
 	readonly clientId: string;
 	readonly clientSecret: string;
 	rateLimit: number;
 	accessTokenMaxUses?: number;
 	latencyMs: number;
-	private server?: http.Server;
 	private readonly accessTokens = new Map<string, { uses: number; expired: boolean; requests: number[] }>();
 	private readonly refreshTokens = new Set<string>();
 	readonly tables: Record<string, Row[]> = { contacts: [], matters: [], documents: [], invoices: [], charges: [], notes: [] };
@@ -51,34 +51,13 @@ export class DocketwiseSimulator {
 	private nextId = 1000;
 
 	constructor(options: DocketwiseSimulatorOptions = {}) {
+		super();
 		this.clientId = options.clientId ?? 'sandbox-client';
 		this.clientSecret = options.clientSecret ?? 'sandbox-client-secret';
 		this.rateLimit = options.rateLimit ?? 120;
 		this.accessTokenMaxUses = options.accessTokenMaxUses;
 		this.latencyMs = options.latencyMs ?? 0;
 		for (let index = 1; index <= (options.contacts ?? 3); index++) this.addContact({ first_name: `Seed${index}`, last_name: 'Client' });
-	}
-
-	async start(port = 0): Promise<string> {
-		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch((error: Error) => {
-				if (!res.headersSent) this.json(res, 500, { error: error.message });
-			});
-		});
-		this.server.keepAliveTimeout = 120_000;
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-		return this.url;
-	}
-
-	get url(): string {
-		return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-	}
-
-	async stop(): Promise<void> {
-		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-		this.server = undefined;
 	}
 
 	/** Issues a token pair, as the authorization-code exchange would (for credential import). */
@@ -101,19 +80,11 @@ export class DocketwiseSimulator {
 		return record;
 	}
 
-	private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-		const text = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
-		res.end(text);
+	protected internalError(error: Error): unknown {
+		return { error: error.message };
 	}
 
-	private async body(req: http.IncomingMessage): Promise<Buffer> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		return Buffer.concat(chunks);
-	}
-
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+	protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		const url = new URL(req.url ?? '/', this.url);
 		const method = req.method ?? 'GET';
 		if (url.pathname.startsWith('/_sim/')) return await this.control(method, url, req, res);
@@ -127,7 +98,7 @@ export class DocketwiseSimulator {
 	}
 
 	private async token(req: http.IncomingMessage, res: http.ServerResponse) {
-		const form = new URLSearchParams((await this.body(req)).toString('utf8'));
+		const form = new URLSearchParams((await this.readBody(req)).toString('utf8'));
 		const basic = req.headers.authorization?.startsWith('Basic ') ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':') : [];
 		const clientId = form.get('client_id') ?? basic[0];
 		const clientSecret = form.get('client_secret') ?? basic[1];
@@ -182,7 +153,7 @@ export class DocketwiseSimulator {
 
 		const [, , , resource, rawId, sub] = url.pathname.split('/');
 		const id = rawId ? Number(rawId) : undefined;
-		const input = method === 'POST' || method === 'PUT' ? JSON.parse((await this.body(req)).toString('utf8') || '{}') : {};
+		const input = method === 'POST' || method === 'PUT' ? JSON.parse((await this.readBody(req)).toString('utf8') || '{}') : {};
 		const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
 			this.json(res, status, body, headers);
 			return status;
@@ -291,12 +262,12 @@ export class DocketwiseSimulator {
 
 	private async control(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
 		if (url.pathname === '/_sim/sink' && method === 'POST') {
-			this.sink.push(JSON.parse((await this.body(req)).toString('utf8') || '{}'));
+			this.sink.push(JSON.parse((await this.readBody(req)).toString('utf8') || '{}'));
 			return this.json(res, 200, { received: true });
 		}
 		if (url.pathname === '/_sim/sink') return this.json(res, 200, this.sink);
 		if (url.pathname === '/_sim/contacts' && method === 'POST') {
-			const fields = JSON.parse((await this.body(req)).toString('utf8') || '{}');
+			const fields = JSON.parse((await this.readBody(req)).toString('utf8') || '{}');
 			return this.json(res, 201, this.addContact({ first_name: 'New', last_name: 'Client', ...fields }));
 		}
 		if (url.pathname.startsWith('/_sim/files/')) {

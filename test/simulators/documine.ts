@@ -8,7 +8,8 @@
 import busboy from 'busboy';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { LocalServer } from './localServer';
 
 type Row = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ export interface DocuMineSimulatorOptions {
 	packagePolls?: number;
 }
 
-export class DocuMineSimulator {
+export class DocuMineSimulator extends LocalServer {
 	readonly workspaceId: string;
 	readonly clientId: string;
 	readonly username: string;
@@ -40,7 +41,6 @@ export class DocuMineSimulator {
 	accessTokenTtlMs: number;
 	processingSteps: string[];
 	packagePolls: number;
-	private server?: http.Server;
 	private readonly accessTokens = new Map<string, number>();
 	private readonly refreshTokens = new Set<string>();
 	readonly templates: Row[] = [
@@ -57,6 +57,7 @@ export class DocuMineSimulator {
 	fileListReads = 0;
 
 	constructor(options: DocuMineSimulatorOptions = {}) {
+		super();
 		this.workspaceId = options.workspaceId ?? 'sandbox-ws';
 		this.clientId = options.clientId ?? 'documine-api';
 		this.username = options.username ?? 'robot';
@@ -67,28 +68,6 @@ export class DocuMineSimulator {
 		this.dossiers.push({ id: 'dos-1', dossierTemplateId: 'tpl-tox', name: 'Study 42', description: 'Acute toxicity', archived: false });
 	}
 
-	async start(port = 0): Promise<string> {
-		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch((error: Error) => {
-				if (!res.headersSent) this.json(res, 500, { timestamp: new Date().toISOString(), message: error.message });
-			});
-		});
-		this.server.keepAliveTimeout = 120_000;
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-		return this.url;
-	}
-
-	get url(): string {
-		return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-	}
-
-	async stop(): Promise<void> {
-		if (!this.server) return;
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-		this.server = undefined;
-	}
-
 	/** Adds a file that has already finished processing (as if uploaded by someone else). */
 	addProcessedFile(dossierId: string, filename: string): Row {
 		const id = randomUUID();
@@ -97,16 +76,8 @@ export class DocuMineSimulator {
 		return record;
 	}
 
-	private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-		const text = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-		res.end(text);
-	}
-
-	private async read(req: http.IncomingMessage): Promise<Buffer> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		return Buffer.concat(chunks);
+	protected internalError(error: Error): unknown {
+		return { timestamp: new Date().toISOString(), message: error.message };
 	}
 
 	private issue(): Row {
@@ -124,7 +95,7 @@ export class DocuMineSimulator {
 
 	private async token(realm: string, req: http.IncomingMessage, res: http.ServerResponse) {
 		if (realm !== this.workspaceId) return this.json(res, 404, { error: 'Realm does not exist' });
-		const form = new URLSearchParams((await this.read(req)).toString('utf8'));
+		const form = new URLSearchParams((await this.readBody(req)).toString('utf8'));
 		if (form.get('client_id') !== this.clientId) return this.json(res, 401, { error: 'invalid_client', error_description: 'Invalid client credentials' });
 		const grant = form.get('grant_type');
 		if (grant === 'password') {
@@ -139,7 +110,7 @@ export class DocuMineSimulator {
 		return this.json(res, 400, { error: 'invalid_grant' });
 	}
 
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+	protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		const url = new URL(req.url ?? '/', this.url);
 		const method = req.method ?? 'GET';
 		const realm = /^\/auth\/realms\/([^/]+)\/protocol\/openid-connect\/token$/.exec(url.pathname);
@@ -155,7 +126,7 @@ export class DocuMineSimulator {
 		const fail = (status: number, message: string) => this.json(res, status, { timestamp: new Date().toISOString(), message });
 		if (!expiry || expiry < Date.now()) {
 			this.refused++;
-			await this.read(req);
+			await this.readBody(req);
 			return fail(401, 'Token is not active');
 		}
 		if (req.headers['x-tenant-id'] !== this.workspaceId) return fail(403, 'Missing or wrong X-TENANT-ID');
@@ -171,7 +142,7 @@ export class DocuMineSimulator {
 				return this.json(res, 200, { dossiers: this.dossiers.filter((entry) => entry.dossierTemplateId === template.id && (includeArchived || !entry.archived)) });
 			}
 			if (parts.length === 4 && method === 'POST') {
-				const body = JSON.parse((await this.read(req)).toString('utf8') || '{}');
+				const body = JSON.parse((await this.readBody(req)).toString('utf8') || '{}');
 				if (!body.name) return fail(400, 'name is required');
 				const dossier = { ...body, id: randomUUID(), dossierTemplateId: template.id, archived: false, dateAdded: new Date().toISOString() };
 				this.dossiers.push(dossier);
@@ -181,7 +152,7 @@ export class DocuMineSimulator {
 			if (!dossier) return fail(404, 'Dossier not found');
 			if (parts.length === 5) {
 				if (method === 'GET') return this.json(res, 200, dossier);
-				if (method === 'PUT') return this.json(res, 200, Object.assign(dossier, JSON.parse((await this.read(req)).toString('utf8') || '{}')));
+				if (method === 'PUT') return this.json(res, 200, Object.assign(dossier, JSON.parse((await this.readBody(req)).toString('utf8') || '{}')));
 				if (method === 'DELETE') {
 					this.dossiers.splice(this.dossiers.indexOf(dossier), 1);
 					return this.json(res, 200, {});
@@ -280,7 +251,7 @@ export class DocuMineSimulator {
 
 	private async control(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
 		if (url.pathname === '/_sim/sink' && method === 'POST') {
-			this.sink.push(JSON.parse((await this.read(req)).toString('utf8') || '{}'));
+			this.sink.push(JSON.parse((await this.readBody(req)).toString('utf8') || '{}'));
 			return this.json(res, 200, { received: true });
 		}
 		if (url.pathname === '/_sim/sink') return this.json(res, 200, this.sink);
