@@ -1,10 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The non-empty values of a collection. */
-export function definedFields(values: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== undefined && value !== null));
-}
-
 /**
  * Components as name → value (or a list of values where there are several). DocuMine's component
  * shape is not public: a component has a name and one or more values, each a plain value or {value}.

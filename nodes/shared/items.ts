@@ -141,3 +141,8 @@ export async function routeToOperation(ctx: IExecuteFunctions, resources: Resour
 	}
 	return await runForEachItem(ctx, module.execute);
 }
+
+/** The values of a collection that were actually filled in. */
+export function definedFields(values: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+}

@@ -27,8 +27,3 @@ export function nestedRows(rows: IDataObject[] | undefined): IDataObject[] | und
 		return Number(id) > 0 ? { id: Number(id), data: clean } : { data: clean };
 	});
 }
-
-/** Copies the non-empty values of a collection into a body, optionally renaming keys. */
-export function definedFields(values: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== undefined && value !== null));
-}

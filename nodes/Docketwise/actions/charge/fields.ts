@@ -1,7 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../../shared/items';
-import { definedFields } from '../../helpers/utils';
+import { definedFields, requirePositiveInteger } from '../../../shared/items';
 
 export const chargeIdField: INodeProperties = { displayName: 'Charge ID', name: 'chargeId', type: 'string', default: '', required: true };
 

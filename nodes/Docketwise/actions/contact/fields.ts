@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireEmail } from '../../../shared/items';
-import { definedFields, nestedRows } from '../../helpers/utils';
+import { definedFields, requireEmail } from '../../../shared/items';
+import { nestedRows } from '../../helpers/utils';
 import { addressesField, phoneNumbersField } from '../common.descriptions';
 
 /** The contact fields users can set on create and update. */

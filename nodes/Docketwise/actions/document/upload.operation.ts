@@ -2,8 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { binaryUploadFile, jsonBodyWithBase64File } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
-import { requirePositiveInteger } from '../../../shared/items';
-import { definedFields } from '../../helpers/utils';
+import { definedFields, requirePositiveInteger } from '../../../shared/items';
 import { docketwiseRequest } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, [

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../../shared/items';
-import { definedFields } from '../../helpers/utils';
+import { definedFields, requirePositiveInteger } from '../../../shared/items';
 
 /** Matter fields besides the client. */
 export function matterFieldsCollection(name: string, displayName: string): INodeProperties {

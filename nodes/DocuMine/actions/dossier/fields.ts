@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { definedFields } from '../../helpers';
+import { definedFields } from '../../../shared/items';
 
 /** Dossier fields; on update the name is one of them. */
 export function dossierFieldsCollection(name: string, displayName: string, withName = false): INodeProperties {
