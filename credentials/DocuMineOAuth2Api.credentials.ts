@@ -1,7 +1,9 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { realmPath } from '../nodes/DocuMine/api';
+
 // Keycloak: one realm per workspace, on the DocuMine host.
-const realm = '{{$self["url"].replace(/\\/+$/, "")}}/auth/realms/{{encodeURIComponent($self["workspaceId"])}}/protocol/openid-connect';
+const realm = `{{$self["url"].replace(/\\/+$/, "")}}${realmPath('{{encodeURIComponent($self["workspaceId"])}}')}`;
 
 export class DocuMineOAuth2Api implements ICredentialType {
 	name = 'docuMineOAuth2Api';

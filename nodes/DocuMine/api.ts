@@ -25,9 +25,9 @@ export const PATHS = {
 	license: () => '/api/license/usage',
 };
 
-/** Keycloak: one realm per workspace. */
-export const tokenPath = (workspaceId: string) => `/auth/realms/${encodeURIComponent(workspaceId)}/protocol/openid-connect/token`;
-export const authorizationPath = (workspaceId: string) => `/auth/realms/${encodeURIComponent(workspaceId)}/protocol/openid-connect/auth`;
+/** Keycloak: one realm per workspace. `workspaceSegment` is already URL-encoded (or an n8n expression). */
+export const realmPath = (workspaceSegment: string) => `/auth/realms/${workspaceSegment}/protocol/openid-connect`;
+export const tokenPath = (workspaceId: string) => `${realmPath(encodeURIComponent(workspaceId))}/token`;
 
 /** Keys of the lists DocuMine wraps in an object (`{ dossierTemplates: [...] }`). */
 export const LIST_KEYS = {

@@ -146,8 +146,6 @@ export const docStateField: INodeProperties = {
 	],
 };
 
-export const DOCUMENT_STATES = ['original', 'imported', 'completedWithMarkup', 'completedClean', 'screeningReport'];
-
 export const EVENT_TYPES = [
 	{ name: 'Screening Report Updated', value: 'screeningReportUpdated', description: 'A turn’s playbook screening report changed' },
 	{ name: 'Turn Completed', value: 'turnCompleted', description: 'A user completed the review of a turn' },
