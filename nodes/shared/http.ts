@@ -190,12 +190,22 @@ export async function vendorRequest<T = unknown>(
 	request: VendorRequest,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<VendorResponse<T>> {
+	let finishRenewal: (() => void) | undefined;
 	const counters: AttemptCounters = { rateLimited: 0, transient: 0 };
-	let freshLogin = profile.session?.stale ? profile.session.stale(await ctx.getCredentials(profile.credentialType)) : false;
-	let loggedInAgain = false;
+	const key = credentialKey(ctx, profile);
+	let freshLogin = false;
+	if (profile.session?.stale) {
+		const readAt = Date.now();
+		if (profile.session.stale(await ctx.getCredentials(profile.credentialType))) {
+			finishRenewal = await leadRenewal(key, readAt);
+			freshLogin = finishRenewal !== undefined;
+		}
+	}
+	let renewalsLed = 0;
+	let renewalsAwaited = 0;
 	let letN8nRefresh = false;
 	for (;;) {
-		if (profile.rateLimit && !request.unauthenticated) await pace(ctx, profile);
+		if (profile.rateLimit && !request.unauthenticated) await pace(key, profile);
 		// Full responses for every status: n8n's error wrapping drops response headers (Retry-After),
 		// so statuses are judged here rather than thrown by n8n.
 		const options: IHttpRequestOptions = {
@@ -213,6 +223,7 @@ export async function vendorRequest<T = unknown>(
 		} as IHttpRequestOptions;
 		if (request.stream) options.encoding = 'stream';
 		if (options.body === undefined) delete options.body;
+		const sentAt = Date.now();
 		let failure: HttpFailure;
 		try {
 			const response = (
@@ -225,7 +236,6 @@ export async function vendorRequest<T = unknown>(
 							freshLogin ? await withoutSessionToken(ctx, profile) : undefined,
 						)
 			) as { statusCode: number; headers: Record<string, string>; body: T };
-			freshLogin = false;
 			const headers = lowerCaseKeys(response.headers);
 			const bodyError = response.statusCode < 400 && !request.stream ? profile.bodyError?.(response.body) : undefined;
 			if (response.statusCode < 400 && bodyError === undefined) return { status: response.statusCode, headers, body: response.body };
@@ -234,17 +244,28 @@ export async function vendorRequest<T = unknown>(
 			// A configuration problem (e.g. no credential) is not worth retrying.
 			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			failure = readHttpFailure(error);
+		} finally {
+			freshLogin = false;
+			letN8nRefresh = false;
+			finishRenewal?.();
+			finishRenewal = undefined;
 		}
-		if (profile.oauth2 && !letN8nRefresh && failure.status === 401 && !request.unauthenticated) {
-			letN8nRefresh = true;
+		// A refused token is renewed once per credential, however many items find it refused at once:
+		// one request leads the renewal, the others wait for it and re-send with the new token.
+		const refusedToken =
+			!request.unauthenticated &&
+			((profile.oauth2 === true && failure.status === 401) || (profile.session !== undefined && profile.session.expired(failure)));
+		if (refusedToken && renewalsLed === 0 && renewalsAwaited < MAX_RENEWAL_WAITS) {
 			await drain(failure.body);
-			continue;
-		}
-		// An expired session was refused before anything happened: log in again once and re-send.
-		if (profile.session && !loggedInAgain && profile.session.expired(failure)) {
-			loggedInAgain = true;
-			freshLogin = true;
-			await drain(failure.body);
+			finishRenewal = await leadRenewal(key, sentAt);
+			if (finishRenewal) {
+				renewalsLed++;
+				// OAuth2: n8n refreshes when a request throws 401, so this one is sent with status errors thrown.
+				if (profile.oauth2) letN8nRefresh = true;
+				else freshLogin = true;
+			} else {
+				renewalsAwaited++;
+			}
 			continue;
 		}
 		const delay = nextRetryDelay(failure, request, counters, policy);
@@ -266,6 +287,11 @@ export async function vendorRequest<T = unknown>(
 	}
 }
 
+/** Pacing and token renewal are kept per credential (and per n8n process). */
+function credentialKey(ctx: RequestContext, profile: VendorProfile): string {
+	return `${profile.credentialType}:${ctx.getNode().credentials?.[profile.credentialType]?.id ?? ''}`;
+}
+
 // Recent request times per credential, for pacing (per n8n process; a 429 covers the rest).
 const recentRequests = new Map<string, number[]>();
 
@@ -273,15 +299,42 @@ const recentRequests = new Map<string, number[]>();
  * Waits, if needed, so this credential's requests stay within the vendor's budget: each request
  * reserves the earliest time slot that keeps `requests` calls per `windowMs`.
  */
-async function pace(ctx: RequestContext, profile: VendorProfile): Promise<void> {
+async function pace(key: string, profile: VendorProfile): Promise<void> {
 	const { requests, windowMs } = profile.rateLimit!;
-	const key = `${profile.credentialType}:${ctx.getNode().credentials?.[profile.credentialType]?.id ?? ''}`;
 	const now = Date.now();
 	const slots = (recentRequests.get(key) ?? []).filter((time) => time > now - windowMs);
 	const slot = slots.length >= requests ? Math.max(now, slots[slots.length - requests] + windowMs) : now;
 	slots.push(slot);
 	recentRequests.set(key, slots);
 	if (slot > now) await sleep(slot - now);
+}
+
+// How often one request waits for another's renewal before giving up (tokens that die by use
+// count can be spent by parallel items before every waiter gets its turn).
+const MAX_RENEWAL_WAITS = 3;
+
+// Token renewals per credential: the one in progress, and when the last one ended.
+const renewals = new Map<string, { inProgress?: Promise<void>; endedAt: number }>();
+
+/**
+ * Decides who renews a refused or stale token. Returns a function to call when the renewing request
+ * has been answered if the caller should lead the renewal, or undefined once another request has
+ * renewed the token since `since` (after waiting for it to finish): the stored token is new, re-send.
+ */
+async function leadRenewal(key: string, since: number): Promise<(() => void) | undefined> {
+	const state = renewals.get(key);
+	if (state?.inProgress) {
+		await state.inProgress;
+		return undefined;
+	}
+	if (state && state.endedAt >= since) return undefined;
+	let end!: () => void;
+	const inProgress = new Promise<void>((resolve) => (end = resolve));
+	renewals.set(key, { inProgress, endedAt: state?.endedAt ?? 0 });
+	return () => {
+		renewals.set(key, { endedAt: Date.now() });
+		end();
+	};
 }
 
 /** Credential options that make n8n run the credential's login before this request. */

@@ -9,6 +9,7 @@ import {
 
 import { fileNameFromContentDisposition } from '../../shared/binary';
 import { vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { inParallel, PARALLEL_ITEMS } from '../../shared/items';
 import { FIELDS, outcomeOf, PATHS, type Outcome } from '../api';
 
 /** Access tokens live 300 s; one older than this is renewed before use rather than after a refusal. */
@@ -107,6 +108,50 @@ export interface WaitOptions {
 	itemIndex: number;
 }
 
+/** Where one polled record ended up: its last read (or the error reading it) and whether it is done. */
+export interface PollState {
+	record?: IDataObject;
+	error?: Error;
+	done: boolean;
+}
+
+/**
+ * Polls records until each reaches an end state or the time is up. Each round reads every record
+ * still running, several at once; a record whose read fails is done, with that error.
+ */
+export async function pollUntilDone(
+	ids: string[],
+	read: (id: string) => Promise<IDataObject>,
+	running: (record: IDataObject) => boolean,
+	options: Pick<WaitOptions, 'intervalMs' | 'timeoutMs'>,
+): Promise<Map<string, PollState>> {
+	const states = new Map<string, PollState>(ids.map((id) => [id, { done: false }]));
+	const deadline = Date.now() + options.timeoutMs;
+	for (;;) {
+		const open = ids.filter((id) => !states.get(id)!.done);
+		await inParallel(open.length, PARALLEL_ITEMS, async (index) => {
+			const state = states.get(open[index])!;
+			try {
+				state.record = await read(open[index]);
+				state.done = !running(state.record);
+			} catch (error) {
+				state.error = error as Error;
+				state.done = true;
+			}
+		});
+		if ([...states.values()].every((state) => state.done) || Date.now() + options.intervalMs > deadline) return states;
+		await sleep(options.intervalMs);
+	}
+}
+
+/** The error for records still unfinished when the wait ran out. */
+export function waitTimedOut(ctx: IExecuteFunctions, what: string, unfinished: string[], options: WaitOptions): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Timed out waiting for ${what}: ${unfinished.join(', ')} [item ${options.itemIndex}]`, {
+		itemIndex: options.itemIndex,
+		description: `Still unfinished after ${Math.round(options.timeoutMs / 1000)} s. Raise "Timeout" or check the ${what} in DocuMine.`,
+	});
+}
+
 /**
  * Polls until every record reaches an end state, with a bounded total time. Unknown statuses count
  * as "still running"; a timeout names each record still unfinished and its last status.
@@ -120,25 +165,17 @@ export async function waitUntilFinished(
 	what: string,
 	options: WaitOptions,
 ): Promise<Map<string, IDataObject>> {
+	const states = await pollUntilDone(ids, read, (record) => classify(statusOf(record)) === 'running', options);
 	const finished = new Map<string, IDataObject>();
-	const latest = new Map<string, IDataObject>();
-	const deadline = Date.now() + options.timeoutMs;
-	for (;;) {
-		for (const id of ids.filter((candidate) => !finished.has(candidate))) {
-			const record = await read(id);
-			latest.set(id, record);
-			if (classify(statusOf(record)) !== 'running') finished.set(id, record);
-		}
-		if (finished.size === ids.length) return finished;
-		if (Date.now() + options.intervalMs > deadline) {
-			const waiting = ids.filter((id) => !finished.has(id)).map((id) => `${id} (${String(statusOf(latest.get(id) ?? {}) ?? 'no status')})`);
-			throw new NodeOperationError(ctx.getNode(), `Timed out waiting for ${what}: ${waiting.join(', ')} [item ${options.itemIndex}]`, {
-				itemIndex: options.itemIndex,
-				description: `Still unfinished after ${Math.round(options.timeoutMs / 1000)} s. Raise "Timeout" or check the ${what} in DocuMine.`,
-			});
-		}
-		await sleep(options.intervalMs);
+	for (const [id, state] of states) {
+		if (state.error) throw state.error;
+		if (state.done) finished.set(id, state.record!);
 	}
+	const unfinished = ids.filter((id) => !finished.has(id));
+	if (unfinished.length) {
+		throw waitTimedOut(ctx, what, unfinished.map((id) => `${id} (${String(statusOf(states.get(id)!.record ?? {}) ?? 'no status')})`), options);
+	}
+	return finished;
 }
 
 /** The id a create-download answer carries (DocuMine's field name is not public; any known one is taken). */

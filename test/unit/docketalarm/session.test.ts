@@ -25,13 +25,39 @@ describe('Docket Alarm session', () => {
 		capture(nock(BASE).post('/api/v1/login/'), 200, { success: true, login_token: TOKEN });
 		const renewals = capture(nock(BASE).post('/api/v1/login/'), 200, { success: true, login_token: NEW_TOKEN });
 		nock(BASE).get('/api/v1/getdocket/').query((query) => query.login_token === TOKEN).reply(200, docketResponse);
-		nock(BASE).get('/api/v1/getdocket/').query((query) => query.login_token === TOKEN).reply(200, { success: false, error: 'Invalid or expired login_token' });
+		// Items after the first go out side by side, so both may still carry the old token.
+		nock(BASE).get('/api/v1/getdocket/').query((query) => query.login_token === TOKEN).times(2).reply(200, { success: false, error: 'Invalid or expired login_token' });
 		const retried = capture(nock(BASE).get('/api/v1/getdocket/').query((query) => query.login_token === NEW_TOKEN).times(2), 200, docketResponse);
 		const { output } = await runDocketAlarm(getDocket, { items: [{ json: {} }, { json: {} }, { json: {} }] });
 		expect(renewals).toHaveLength(1);
 		expect(retried).toHaveLength(2);
 		expect(output).toHaveLength(3);
 		expect(output.every((item) => item.json.info)).toBe(true);
+	});
+
+	it('logs in once when many parallel items find the token expired at the same time', async () => {
+		let issued = 0;
+		nock(BASE).post('/api/v1/login/').times(5).reply(200, () => ({ success: true, login_token: `token-${++issued}-${'0'.repeat(24)}` }));
+		const tokensSeen: string[] = [];
+		nock(BASE)
+			.get('/api/v1/getdocket/')
+			.query(true)
+			.times(40)
+			.reply(200, (uri) => {
+				const token = new URL(uri, BASE).searchParams.get('login_token')!;
+				tokensSeen.push(token);
+				// The first token dies after the first item; every later call with it is refused.
+				return token.startsWith('token-1-') && tokensSeen.filter((seen) => seen === token).length > 1
+					? { success: false, error: 'Invalid or expired login_token' }
+					: docketResponse;
+			});
+		const items = Array.from({ length: 20 }, () => ({ json: {} }));
+		const { output } = await runDocketAlarm(getDocket, { items });
+		expect(issued).toBe(2);
+		expect(output).toHaveLength(20);
+		expect(output.every((item) => item.json.info)).toBe(true);
+		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		nock.cleanAll();
 	});
 
 	it('logs in afresh before sending when the stored token is older than 25 minutes', async () => {

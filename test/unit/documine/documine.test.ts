@@ -82,6 +82,38 @@ describe('DocuMine files and waits', () => {
 		expect(sleep).toHaveBeenCalledWith(2000);
 	});
 
+	it('uploads every file first, then waits for all of them together, each item getting its own result', async () => {
+		const store = new Map<string, StoredBinary>();
+		const order: string[] = [];
+		nock(URL_).post(FILES).times(3).reply(() => {
+			order.push('upload');
+			return [200, { id: `F-${order.length}`, processingStatus: 'UNPROCESSED' }];
+		});
+		// F-1 finishes on the second round, F-2 fails, F-3 on the first round.
+		const reads = new Map<string, number>();
+		nock(URL_).get(/\/files\/F-\d$/).times(5).reply((uri) => {
+			const id = uri.split('/').pop()!;
+			order.push(`read ${id}`);
+			reads.set(id, (reads.get(id) ?? 0) + 1);
+			const status = id === 'F-2' ? 'ERROR' : id === 'F-3' || reads.get(id)! > 1 ? 'PROCESSED' : 'OCR_PROCESSING';
+			return [200, { id, processingStatus: status }];
+		});
+		const items = ['a.pdf', 'b.pdf', 'c.pdf'].map((name) => binaryItem(store, name, name, 'application/pdf'));
+		const { output } = await runDocuMine(
+			{ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 2, timeout: 60 },
+			{ items, binaryStore: store, continueOnFail: true },
+		);
+		expect(order.slice(0, 3)).toEqual(['upload', 'upload', 'upload']);
+		expect(order.slice(3, 6).sort()).toEqual(['read F-1', 'read F-2', 'read F-3']);
+		expect(order.slice(6)).toEqual(['read F-1']);
+		expect(output.map((item) => item.json)).toEqual([
+			{ id: 'F-1', processingStatus: 'PROCESSED' },
+			{ error: 'DocuMine could not process b.pdf: status ERROR [item 1]', errorDetails: 'Check the file in DocuMine (format, licence for Office files, reprocessing).' },
+			{ id: 'F-3', processingStatus: 'PROCESSED' },
+		]);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
 	it('fails naming the file and its status when processing errs or takes too long', async () => {
 		const store = new Map<string, StoredBinary>();
 		nock(URL_).post(FILES).reply(200, { id: 'F-8' });

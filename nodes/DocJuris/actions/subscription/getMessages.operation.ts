@@ -10,6 +10,9 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
 	...returnAllOrLimit(),
 ]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = subscriptionIdParameter(this, itemIndex);
 	const messages = await docJurisArrayList(this, `/subscriptions/${id}/messages`, limitParameter(this, itemIndex), itemIndex);

@@ -48,6 +48,9 @@ interface Docket extends IDataObject {
 	parties?: IDataObject[];
 }
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const court = requireText(this, this.getNodeParameter('court', itemIndex, '', { extractValue: true }), 'Court', itemIndex);
 	const docket = requireText(this, this.getNodeParameter('docket', itemIndex), 'Docket', itemIndex);

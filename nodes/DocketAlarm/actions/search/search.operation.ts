@@ -105,6 +105,9 @@ async function scrollBin(search: SearchCall, bins: number, index: number, progre
 	return results;
 }
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = requireText(this, this.getNodeParameter('query', itemIndex), 'Query', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

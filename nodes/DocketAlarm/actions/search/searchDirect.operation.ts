@@ -51,6 +51,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['searchDirect'] } }, properties);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const court = requireText(this, this.getNodeParameter('court', itemIndex), 'Court', itemIndex);
 	const rows = (this.getNodeParameter('searchFields', itemIndex, {}) as { field?: Array<{ name: string; value: string }> }).field ?? [];

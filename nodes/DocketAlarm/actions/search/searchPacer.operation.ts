@@ -180,6 +180,9 @@ interface PacerPage {
 	page_max?: number;
 }
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const fields = pacerSearchFields(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

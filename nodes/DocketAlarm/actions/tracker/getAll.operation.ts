@@ -32,6 +32,9 @@ export const description = updateDisplayOptions({ show: { resource: ['tracker'],
 /** track/ serves at most 50 trackers a call. */
 const PAGE_SIZE = 50;
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const trackers = await collectOffsetPages(

@@ -8,6 +8,9 @@ import { invoiceLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['charge'], operation: ['getAll'] } }, [invoiceLocator, ...returnAllOrLimit()]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const invoiceId = recordId(this, 'invoiceId', 'Invoice ID', itemIndex);
 	return await docketwiseList(this, `/invoices/${invoiceId}/charges`, {}, limitParameter(this, itemIndex), itemIndex);

@@ -7,6 +7,9 @@ export const documentIdField = { displayName: 'Document ID', name: 'documentId',
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, [documentIdField]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requirePositiveInteger(this, this.getNodeParameter('documentId', itemIndex), 'Document ID', itemIndex);
 	return await docketwiseRequest(this, 'GET', `/documents/${id}`, { itemIndex });

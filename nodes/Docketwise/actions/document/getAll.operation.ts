@@ -16,6 +16,9 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 	},
 ]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = filters.search ? { search: filters.search } : {};

@@ -8,6 +8,9 @@ import { simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['getAll'] } }, [...returnAllOrLimit(), simplifyField]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return simplified(this, itemIndex, 'invoice', await docketwiseList(this, '/invoices', {}, limitParameter(this, itemIndex), itemIndex));
 }

@@ -8,6 +8,9 @@ import { simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['getAll'] } }, [...returnAllOrLimit(), simplifyField]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return simplified(this, itemIndex, 'matter', await docketwiseList(this, '/matters', {}, limitParameter(this, itemIndex), itemIndex));
 }

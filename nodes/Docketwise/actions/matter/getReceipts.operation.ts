@@ -6,6 +6,9 @@ import { matterLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['getReceipts'] } }, [matterLocator]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = recordId(this, 'matterId', 'Matter ID', itemIndex);
 	const receipts = await docketwiseRequest<IDataObject[]>(this, 'GET', `/matters/${id}/receipts`, { itemIndex });

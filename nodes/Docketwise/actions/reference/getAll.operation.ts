@@ -14,6 +14,9 @@ export const REFERENCE_LISTS: Record<string, string> = {
 
 export const description = updateDisplayOptions({ show: { resource: Object.keys(REFERENCE_LISTS), operation: ['getAll'] } }, returnAllOrLimit());
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	return await docketwiseList(this, REFERENCE_LISTS[resource], {}, limitParameter(this, itemIndex), itemIndex);

@@ -12,6 +12,9 @@ export const description = updateDisplayOptions({ show: { resource: ['dossier'],
 	{ displayName: 'Include Archived', name: 'includeArchived', type: 'boolean', default: false, description: 'Whether to include archived dossiers' },
 ]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const templateId = requireText(this, this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex);
 	const qs = this.getNodeParameter('includeArchived', itemIndex, false) ? { includeArchived: true } : undefined;

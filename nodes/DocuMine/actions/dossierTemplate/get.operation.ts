@@ -7,6 +7,9 @@ import { templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['dossierTemplate'], operation: ['get'] } }, [templateLocator]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(this, this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex);
 	return await docuMineRequest(this, 'GET', PATHS.dossierTemplate(id), { itemIndex });

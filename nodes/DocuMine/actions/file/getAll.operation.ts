@@ -8,6 +8,9 @@ import { dossierLocator, dossierPath, templateLocator } from '../common.descript
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getAll'] } }, [templateLocator, dossierLocator, ...returnAllOrLimit()]);
 
+/** A read, so several items may be worked on side by side. */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
 	return applyLimit(this, itemIndex, await docuMineList(this, PATHS.files(templateId, dossierId), LIST_KEYS.files, itemIndex));

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 import { binaryUploadFile, multipartBody } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
 import { FIELDS, FILE_DONE, FILE_FAILED, outcomeOf, PATHS } from '../../api';
-import { docuMineRequest, waitUntilFinished } from '../../transport';
+import type { ItemOutcome } from '../../../shared/items';
+import { docuMineRequest, pollUntilDone, waitTimedOut } from '../../transport';
 import { dossierLocator, dossierPath, templateLocator, waitFields, waitSettings } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
@@ -42,24 +43,54 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs,
 		itemIndex,
 	});
-	if (!this.getNodeParameter('waitForProcessing', itemIndex, false)) return uploaded;
-	const fileId = String(uploaded.id ?? uploaded.fileId ?? '');
-	if (!fileId) throw new NodeOperationError(this.getNode(), `DocuMine returned no file ID for ${file.fileName} [item ${itemIndex}]`, { itemIndex });
-	const finished = await waitUntilFinished(
-		this,
-		[fileId],
-		async (id) => await readFile(this, templateId, dossierId, id, itemIndex),
-		(record) => record[FIELDS.fileProcessingStatus],
-		(status) => outcomeOf(status, FILE_DONE, FILE_FAILED),
-		`the processing of ${file.fileName}`,
-		waitSettings(this, itemIndex),
-	);
-	const record = finished.get(fileId)!;
-	if (outcomeOf(record[FIELDS.fileProcessingStatus], FILE_DONE, FILE_FAILED) === 'failed') {
-		throw new NodeOperationError(this.getNode(), `DocuMine could not process ${file.fileName}: status ${String(record[FIELDS.fileProcessingStatus])} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Check the file in DocuMine (format, licence for Office files, reprocessing).',
-		});
+	if (this.getNodeParameter('waitForProcessing', itemIndex, false) && !String(uploaded.id ?? uploaded.fileId ?? '')) {
+		throw new NodeOperationError(this.getNode(), `DocuMine returned no file ID for ${file.fileName} [item ${itemIndex}]`, { itemIndex });
 	}
-	return record;
+	return { ...uploaded, [FILE_NAME]: file.fileName };
+}
+
+// The uploaded file's name, carried from the upload to the wait (and dropped before output).
+const FILE_NAME = '__uploadedFileName';
+
+/**
+ * With "Wait for Processing", every file is uploaded first and then all are waited for together:
+ * DocuMine processes them side by side, so the run takes about as long as the slowest file.
+ */
+export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): Promise<void> {
+	const waiting = new Map<string, { outcome: ItemOutcome; templateId: string; dossierId: string; fileName: string }>();
+	for (const outcome of outcomes) {
+		const uploaded = outcome.result as IDataObject | undefined;
+		if (!uploaded) continue;
+		const fileName = String(uploaded[FILE_NAME]);
+		delete uploaded[FILE_NAME];
+		if (!this.getNodeParameter('waitForProcessing', outcome.itemIndex, false)) continue;
+		const fileId = String(uploaded.id ?? uploaded.fileId);
+		waiting.set(fileId, { outcome, ...dossierPath(this, outcome.itemIndex), fileName });
+	}
+	if (!waiting.size) return;
+	const ids = [...waiting.keys()];
+	const settings = waitSettings(this, waiting.get(ids[0])!.outcome.itemIndex);
+	const statusOf = (record: IDataObject) => record[FIELDS.fileProcessingStatus];
+	const states = await pollUntilDone(
+		ids,
+		async (id) => {
+			const { templateId, dossierId, outcome } = waiting.get(id)!;
+			return await readFile(this, templateId, dossierId, id, outcome.itemIndex);
+		},
+		(record) => outcomeOf(statusOf(record), FILE_DONE, FILE_FAILED) === 'running',
+		settings,
+	);
+	for (const [id, state] of states) {
+		const { outcome, fileName } = waiting.get(id)!;
+		const itemIndex = outcome.itemIndex;
+		const status = String(statusOf(state.record ?? {}) ?? 'no status');
+		if (state.error) outcome.error = state.error;
+		else if (!state.done) outcome.error = waitTimedOut(this, `the processing of ${fileName}`, [`${id} (${status})`], { ...settings, itemIndex });
+		else if (outcomeOf(status, FILE_DONE, FILE_FAILED) === 'failed') {
+			outcome.error = new NodeOperationError(this.getNode(), `DocuMine could not process ${fileName}: status ${status} [item ${itemIndex}]`, {
+				itemIndex,
+				description: 'Check the file in DocuMine (format, licence for Office files, reprocessing).',
+			});
+		} else outcome.result = state.record;
+	}
 }
