@@ -14,7 +14,6 @@ export interface DocJurisSimulatorOptions {
 	accountId?: string;
 	apiKey?: string;
 	/** Fixed delay added to every API response, in milliseconds (benchmarks). */
-	latencyMs?: number;
 	/** Number of contract types to seed (exercises paging). */
 	contractTypeCount?: number;
 }
@@ -86,7 +85,6 @@ const now = () => new Date().toISOString().replace('Z', '0000Z');
 export class DocJurisSimulator extends LocalServer {
 	readonly accountId: string;
 	readonly apiKey: string;
-	latencyMs: number;
 	readonly contractTypes: Array<{ id: number; name: string; description: string }>;
 	readonly playbooks = [
 		{ id: 1, name: 'Standard NDA playbook', contractType: { id: 1, name: 'NDA', description: 'Non-disclosure agreement' } },
@@ -107,7 +105,6 @@ export class DocJurisSimulator extends LocalServer {
 		super();
 		this.accountId = options.accountId ?? 'sandbox-account';
 		this.apiKey = options.apiKey ?? 'sandbox-api-key';
-		this.latencyMs = options.latencyMs ?? 0;
 		const named = [
 			{ id: 1, name: 'NDA', description: 'Non-disclosure agreement' },
 			{ id: 2, name: 'MSA', description: 'Master services agreement' },
@@ -386,7 +383,6 @@ export class DocJurisSimulator extends LocalServer {
 
 		const authorized = this.authorized(req);
 		this.requests.push({ method, path, query, authorized });
-		if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 		if (!authorized) return this.fail(res, 401, 'Unauthorized', 'Missing, invalid or expired API key');
 
 		const segments = path.split('/').filter(Boolean);

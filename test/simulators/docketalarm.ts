@@ -17,9 +17,10 @@ export interface DocketAlarmSimulatorOptions {
 	tokenTtlMs?: number;
 	/** Expire a token after this many API calls (makes "expiry mid-run" deterministic). */
 	tokenMaxUses?: number;
-	latencyMs?: number;
 	/** Number of cases the full-text index holds. */
 	searchIndexSize?: number;
+	/** Size of every PDF served (benchmarks use 1 GiB; large ones are streamed, never held). */
+	documentBytes?: number;
 }
 
 interface Token {
@@ -52,6 +53,8 @@ export interface PushDelivery {
 	body: Record<string, unknown>;
 }
 
+const STREAM_CHUNK = 1 << 20;
+
 export const SIM_COURT = 'New York Southern District Court';
 export const SIM_DOCKET = '1:11-cv-06909';
 export const STATE_COURT = 'Pennsylvania State, Philadelphia County, Court of Common Pleas';
@@ -76,7 +79,6 @@ export class DocketAlarmSimulator extends LocalServer {
 	readonly password: string;
 	tokenTtlMs: number;
 	tokenMaxUses?: number;
-	latencyMs: number;
 	readonly tokens = new Map<string, Token>();
 	readonly trackers: Tracker[] = [];
 	readonly subaccounts = new Map<string, { username: string; password: string; name?: string; enabled: boolean; api_push_url: string }>();
@@ -87,6 +89,7 @@ export class DocketAlarmSimulator extends LocalServer {
 	/** Every API call: endpoint, whether test mode was on, and the token or auth used. */
 	readonly calls: Array<{ method: string; path: string; test: boolean; query: Record<string, string>; authorized?: boolean }> = [];
 	logins = 0;
+	documentBytes: number;
 	private readonly cases: SimCase[];
 
 	constructor(options: DocketAlarmSimulatorOptions = {}) {
@@ -95,7 +98,7 @@ export class DocketAlarmSimulator extends LocalServer {
 		this.password = options.password ?? 'sandbox-password';
 		this.tokenTtlMs = options.tokenTtlMs ?? 30 * 60_000;
 		this.tokenMaxUses = options.tokenMaxUses;
-		this.latencyMs = options.latencyMs ?? 0;
+		this.documentBytes = options.documentBytes ?? 50_000;
 		const size = options.searchIndexSize ?? 120;
 		this.cases = Array.from({ length: size }, (_, index) => ({
 			court: index === 0 ? SIM_COURT : index % 2 ? 'Texas Eastern District Court' : 'California Northern District Court',
@@ -193,7 +196,6 @@ export class DocketAlarmSimulator extends LocalServer {
 		const url = new URL(req.url ?? '/', this.url);
 		const method = req.method ?? 'GET';
 		if (url.pathname.startsWith('/_sim/')) return await this.control(method, url.pathname, req, res);
-		if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 		const query = Object.fromEntries(url.searchParams);
 		const form = method === 'POST' ? await this.form(req) : {};
 		const field = (name: string) => form[name]?.[0] ?? query[name];
@@ -208,9 +210,16 @@ export class DocketAlarmSimulator extends LocalServer {
 			if (!name.endsWith('.pdf')) return this.json(res, 404, { success: false, error: 'No such document' });
 			if (name === '999.pdf') return this.json(res, 403, { success: false, error: 'This document is sealed' });
 			if (url.searchParams.has('cached') && name === '2.pdf') return this.json(res, 412, { success: false, error: 'Document not in cache' });
-			const pdf = simulatedPdf(url.pathname);
-			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': pdf.length });
-			return res.end(pdf);
+			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': this.documentBytes });
+			if (this.documentBytes <= STREAM_CHUNK) return res.end(simulatedPdf(url.pathname, this.documentBytes));
+			// Large documents: one chunk of the same pattern, written over and over at the client's pace.
+			const chunk = simulatedPdf(url.pathname, STREAM_CHUNK);
+			for (let sent = 0; sent < this.documentBytes; sent += STREAM_CHUNK) {
+				const part = sent + STREAM_CHUNK <= this.documentBytes ? chunk : chunk.subarray(0, this.documentBytes - sent);
+				if (!res.write(part)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+				if (res.destroyed) return;
+			}
+			return res.end();
 		}
 
 		const endpoint = url.pathname.replace(/^\/api\/v1\//, '');

@@ -20,7 +20,6 @@ export interface DocketwiseSimulatorOptions {
 	/** Expire an access token after this many API calls (makes "expiry mid-run" deterministic). */
 	accessTokenMaxUses?: number;
 	contacts?: number;
-	latencyMs?: number;
 }
 
 const PAGE_SIZE = 200;
@@ -31,7 +30,6 @@ export class DocketwiseSimulator extends LocalServer {
 	readonly clientSecret: string;
 	rateLimit: number;
 	accessTokenMaxUses?: number;
-	latencyMs: number;
 	private readonly accessTokens = new Map<string, { uses: number; expired: boolean; requests: number[] }>();
 	private readonly refreshTokens = new Set<string>();
 	readonly tables: Record<string, Row[]> = { contacts: [], matters: [], documents: [], invoices: [], charges: [], notes: [] };
@@ -56,7 +54,6 @@ export class DocketwiseSimulator extends LocalServer {
 		this.clientSecret = options.clientSecret ?? 'sandbox-client-secret';
 		this.rateLimit = options.rateLimit ?? 120;
 		this.accessTokenMaxUses = options.accessTokenMaxUses;
-		this.latencyMs = options.latencyMs ?? 0;
 		for (let index = 1; index <= (options.contacts ?? 3); index++) this.addContact({ first_name: `Seed${index}`, last_name: 'Client' });
 	}
 
@@ -149,7 +146,6 @@ export class DocketwiseSimulator extends LocalServer {
 		}
 		session.requests.push(current);
 		session.uses++;
-		if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
 		const [, , , resource, rawId, sub] = url.pathname.split('/');
 		const id = rawId ? Number(rawId) : undefined;

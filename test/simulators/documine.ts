@@ -16,7 +16,7 @@ type Row = Record<string, unknown>;
 /** A record without its simulator-only bookkeeping fields. */
 function visible(row: Row): Row {
 	const copy = { ...row };
-	for (const key of ['polls', 'reads', 'sha256']) delete copy[key];
+	for (const key of ['polls', 'reads', 'sha256', 'uploadedAt']) delete copy[key];
 	return copy;
 }
 
@@ -29,6 +29,8 @@ export interface DocuMineSimulatorOptions {
 	accessTokenTtlMs?: number;
 	/** Status reads a file goes through before it is PROCESSED. */
 	processingSteps?: string[];
+	/** If set, a file is PROCESSED this long after its upload, however often it is read (benchmarks). */
+	processingMs?: number;
 	/** Status reads before a result package is READY. */
 	packagePolls?: number;
 }
@@ -40,6 +42,7 @@ export class DocuMineSimulator extends LocalServer {
 	readonly password: string;
 	accessTokenTtlMs: number;
 	processingSteps: string[];
+	processingMs?: number;
 	packagePolls: number;
 	private readonly accessTokens = new Map<string, number>();
 	private readonly refreshTokens = new Set<string>();
@@ -48,7 +51,9 @@ export class DocuMineSimulator extends LocalServer {
 		{ id: 'tpl-old', name: 'Legacy template', status: 'INACTIVE' },
 	];
 	readonly dossiers: Row[] = [];
-	readonly files = new Map<string, Row & { reads: number; sha256: string; size: number }>();
+	readonly files = new Map<string, Row & { reads: number; sha256: string; size: number; uploadedAt?: number }>();
+	/** Reads of single files' records (status polls). */
+	fileReads = 0;
 	readonly packages = new Map<string, Row & { polls: number }>();
 	readonly sink: unknown[] = [];
 	logins = 0;
@@ -64,6 +69,7 @@ export class DocuMineSimulator extends LocalServer {
 		this.password = options.password ?? 'sandbox-password';
 		this.accessTokenTtlMs = options.accessTokenTtlMs ?? 300_000;
 		this.processingSteps = options.processingSteps ?? ['UNPROCESSED', 'OCR_PROCESSING', 'ANALYSE'];
+		this.processingMs = options.processingMs;
 		this.packagePolls = options.packagePolls ?? 2;
 		this.dossiers.push({ id: 'dos-1', dossierTemplateId: 'tpl-tox', name: 'Study 42', description: 'Acute toxicity', archived: false });
 	}
@@ -214,7 +220,7 @@ export class DocuMineSimulator extends LocalServer {
 				req.pipe(parser);
 			});
 			const id = randomUUID();
-			const record = { id, dossierId: dossier.id, ...file, processingStatus: this.processingSteps[0] ?? 'PROCESSED', workflowStatus: 'NEW', reads: 0 };
+			const record = { id, dossierId: dossier.id, ...file, processingStatus: this.processingSteps[0] ?? 'PROCESSED', workflowStatus: 'NEW', reads: 0, uploadedAt: Date.now() };
 			this.files.set(id, record);
 			return this.json(res, 200, visible(record));
 		}
@@ -225,9 +231,11 @@ export class DocuMineSimulator extends LocalServer {
 			return this.json(res, 200, {});
 		}
 		if (parts.length === 7) {
-			// Each status read moves processing one step on.
+			// Each status read moves processing one step on, or the clock does.
 			file.reads++;
-			file.processingStatus = file.reads < this.processingSteps.length ? this.processingSteps[file.reads] : 'PROCESSED';
+			this.fileReads++;
+			const step = this.processingMs === undefined ? file.reads : Math.floor(((Date.now() - (file.uploadedAt ?? 0)) / this.processingMs) * this.processingSteps.length);
+			file.processingStatus = step < this.processingSteps.length ? this.processingSteps[step] : 'PROCESSED';
 			if (file.processingStatus === 'PROCESSED' && !file.lastProcessed) file.lastProcessed = new Date().toISOString();
 			return this.json(res, 200, visible(file));
 		}

@@ -1,12 +1,15 @@
 /**
  * What every vendor simulator shares: an HTTP server on 127.0.0.1 only, kept-alive sockets that
- * outlast n8n's pauses between calls, JSON answers, and body reading.
+ * outlast n8n's pauses between calls, a fixed latency per API call (benchmarks), JSON answers, and
+ * body reading.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export abstract class LocalServer {
 	private server?: http.Server;
+	/** Added to every API call (not to the /_sim test controls), as a network and vendor would. */
+	latencyMs = 0;
 
 	/** Answers one request. */
 	protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown>;
@@ -16,7 +19,8 @@ export abstract class LocalServer {
 
 	async start(port = 0): Promise<string> {
 		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch((error: Error) => {
+			const pause = this.latencyMs && !req.url?.startsWith('/_sim/') ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve();
+			pause.then(async () => await this.handle(req, res)).catch((error: Error) => {
 				if (!res.headersSent) this.json(res, 500, this.internalError(error));
 			});
 		});
