@@ -1,3 +1,5 @@
+import { inParallel } from './items';
+
 /** One page of a list, as the vendor returned it. */
 export interface Page<T> {
 	records: T[];
@@ -40,26 +42,43 @@ export interface NumberedPage<T> {
 	records: T[];
 	/** The next page number, null when this is the last, undefined when the vendor does not say. */
 	nextPage?: number | null;
+	/** How many pages the list has, when the vendor says. */
+	totalPages?: number;
 }
+
+/** Pages read at once once the number of pages is known (within the vendor's pacing, if any). */
+export const PARALLEL_PAGES = 4;
 
 /**
  * Collects a list served in numbered pages (1, 2, …). It follows the vendor's "next page" when given
  * (so a known-empty page is never requested), else stops at a short page, and stops early at the limit.
+ * When the first page tells how many pages there are, the rest are read a few at a time, in order.
  */
 export async function collectNumberedPages<T>(
 	fetchPage: (page: number) => Promise<NumberedPage<T>>,
 	{ limit, pageSize }: { limit?: number; pageSize: number },
 ): Promise<T[]> {
-	const records: T[] = [];
+	const first = await fetchPage(1);
+	const records: T[] = [...first.records];
+	const cut = (list: T[]) => (limit === undefined ? list : list.slice(0, limit));
+	if (first.totalPages !== undefined && first.nextPage !== undefined) {
+		const wantedPages = limit === undefined ? first.totalPages : Math.min(first.totalPages, Math.ceil(limit / pageSize));
+		const rest: T[][] = [];
+		await inParallel(Math.max(0, wantedPages - 1), PARALLEL_PAGES, async (index) => {
+			rest[index] = (await fetchPage(index + 2)).records;
+		});
+		return cut(records.concat(...rest));
+	}
+	let result = first;
 	let page = 1;
 	for (;;) {
-		const result = await fetchPage(page);
-		records.push(...result.records);
 		if (limit !== undefined && records.length >= limit) break;
 		if (result.nextPage === null) break;
 		if (result.nextPage === undefined && result.records.length < pageSize) break;
 		if (result.nextPage !== undefined && result.nextPage <= page) break;
 		page = result.nextPage ?? page + 1;
+		result = await fetchPage(page);
+		records.push(...result.records);
 	}
-	return limit === undefined ? records : records.slice(0, limit);
+	return cut(records);
 }

@@ -141,6 +141,14 @@ export class N8nInstance {
 		return workflow.id;
 	}
 
+	/** Imports many workflows with one CLI call (each CLI call starts n8n, which takes seconds). */
+	async importWorkflows(workflows: Array<{ id: string }>): Promise<void> {
+		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(workflows));
+		await this.cli(['import:workflow', `--input=${file}`]);
+		rmSync(file);
+	}
+
 	/** Runs a saved workflow to completion and returns its run data, keyed by node name. */
 	async execute(workflowId: string): Promise<RunData> {
 		let stdout: string;
@@ -179,6 +187,11 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n did not become ready:\n${this.log.slice(-4000)}`);
+	}
+
+	/** The server's process id (for memory readings), while it runs. */
+	get pid(): number | undefined {
+		return this.process?.pid;
 	}
 
 	get log(): string {

@@ -123,6 +123,12 @@ export class DocJurisSimulator extends LocalServer {
 
 	// ---- controls used by tests and the sandbox ----
 
+	/** The latest turn of a contract (the one a new turn must name). */
+	latestTurnId(contractId: string): string {
+		const turnIds = this.contracts.get(contractId.toLowerCase())!.turnIds;
+		return turnIds[turnIds.length - 1];
+	}
+
 	/** Marks a turn complete (as a DocJuris user would) and notifies turnCompleted subscribers. */
 	async completeTurn(turnId: string): Promise<void> {
 		const turn = this.turns.get(turnId.toLowerCase());

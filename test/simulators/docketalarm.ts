@@ -108,6 +108,13 @@ export class DocketAlarmSimulator extends LocalServer {
 		}));
 	}
 
+	/** A valid login token issued without a login call (for a benchmark's direct requests). */
+	issueToken(): string {
+		const token = randomBytes(24).toString('hex');
+		this.tokens.set(token, { issuedAt: Date.now(), uses: 0, username: this.username });
+		return token;
+	}
+
 	/** Makes every token issued so far invalid, as if it had timed out. */
 	expireTokens(): void {
 		for (const token of this.tokens.values()) token.issuedAt = 0;

@@ -10,6 +10,8 @@ export abstract class LocalServer {
 	private server?: http.Server;
 	/** Added to every API call (not to the /_sim test controls), as a network and vendor would. */
 	latencyMs = 0;
+	/** API calls answered so far (test controls not counted). */
+	apiRequests = 0;
 
 	/** Answers one request. */
 	protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown>;
@@ -19,7 +21,9 @@ export abstract class LocalServer {
 
 	async start(port = 0): Promise<string> {
 		this.server = http.createServer((req, res) => {
-			const pause = this.latencyMs && !req.url?.startsWith('/_sim/') ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve();
+			const control = req.url?.startsWith('/_sim/') ?? false;
+			if (!control) this.apiRequests++;
+			const pause = this.latencyMs && !control ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve();
 			pause.then(async () => await this.handle(req, res)).catch((error: Error) => {
 				if (!res.headersSent) this.json(res, 500, this.internalError(error));
 			});

@@ -133,7 +133,7 @@ export async function docketwiseList(
 	return await collectNumberedPages(
 		async (page) => {
 			const { records, pagination } = await docketwisePage(ctx, path, page, qs, itemIndex);
-			return { records, nextPage: pagination ? (pagination.next_page ?? null) : undefined };
+			return { records, nextPage: pagination ? (pagination.next_page ?? null) : undefined, totalPages: pagination?.total_pages };
 		},
 		{ limit, pageSize: PAGE_SIZE },
 	);

@@ -85,7 +85,7 @@ describe('Docket Alarm: search', () => {
 		nock.cleanAll();
 	});
 
-	it('reads everything with the scroll protocol, sending back the newest token byte for byte', async () => {
+	it('reads everything with the scroll protocol, sending back the newest token byte for byte, and stops at the count', async () => {
 		const seen: Array<Record<string, string>> = [];
 		const tokens = ['DnF1abc=', 'DnF1Xyz=', 'DnF1end='];
 		nock(BASE)
@@ -104,7 +104,6 @@ describe('Docket Alarm: search', () => {
 			{ scroll: undefined, scroll_parallel: '1', scroll_index: '0', offset: undefined },
 			{ scroll: 'DnF1abc=', scroll_parallel: undefined, scroll_index: undefined, offset: undefined },
 			{ scroll: 'DnF1Xyz=', scroll_parallel: undefined, scroll_index: undefined, offset: undefined },
-			{ scroll: 'DnF1end=', scroll_parallel: undefined, scroll_index: undefined, offset: undefined },
 		]);
 		nock.cleanAll();
 	});

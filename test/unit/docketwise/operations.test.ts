@@ -33,6 +33,32 @@ describe('Docketwise contacts', () => {
 		expect(output[0].json.id).toBe(7);
 	});
 
+	it('reads the pages after the first a few at a time once X-Pagination gives their number, keeping their order', async () => {
+		const records = Array.from({ length: 1_950 }, (_, index) => contact(index + 1));
+		const pages: number[] = [];
+		let open = 0;
+		let maxOpen = 0;
+		nock(API)
+			.get('/contacts')
+			.query(true)
+			.times(10)
+			.reply((uri, _body, callback) => {
+				const page = Number(new URL(uri, HOST).searchParams.get('page') ?? 1);
+				pages.push(page);
+				maxOpen = Math.max(maxOpen, ++open);
+				const pagination = { total: records.length, total_pages: 10, next_page: page < 10 ? page + 1 : null, previous_page: null };
+				// Later pages answer sooner, so answers arrive out of order.
+				setTimeout(() => {
+					open--;
+					callback(null, [200, records.slice((page - 1) * 200, page * 200), { 'X-Pagination': JSON.stringify(pagination) }]);
+				}, 30 - page * 2);
+			});
+		const { output } = await runDocketwise({ resource: 'contact', operation: 'getAll', returnAll: true, filters: {}, simplify: true });
+		expect(pages.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		expect(maxOpen).toBe(4);
+		expect(output.map((item) => item.json.id)).toEqual(records.map((record) => record.id));
+	});
+
 	it('reads every page by X-Pagination, 200 a page, without asking for a page it knows is empty', async () => {
 		const list = pagedList(Array.from({ length: 400 }, (_, index) => contact(index + 1)));
 		nock(API).persist().get('/contacts').query(true).reply(list.reply);

@@ -83,22 +83,25 @@ async function byOffset(search: SearchCall, limit: number): Promise<IDataObject[
 	return results;
 }
 
-/** Results gathered by all bins so far, so every bin stops once the limit is met. */
+/** Results gathered by all bins so far, so every bin stops once the limit or the vendor's count is met. */
 interface ScrollProgress {
 	collected: number;
 	limit?: number;
+	/** How many results the search has in all (Docket Alarm's `count`): no bin asks past it. */
+	count?: number;
 }
 
 /** One scroll bin: the first call names the bin, later calls pass back the newest scroll token. */
 async function scrollBin(search: SearchCall, bins: number, index: number, progress: ScrollProgress): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
-	const wanted = () => progress.limit === undefined || progress.collected < progress.limit;
+	const wanted = () => (progress.limit === undefined || progress.collected < progress.limit) && (progress.count === undefined || progress.collected < progress.count);
 	let page = await search({ limit: PAGE_SIZE, scroll_parallel: bins, scroll_index: index });
 	for (;;) {
 		const records = page.search_results ?? [];
 		if (!records.length) break;
 		results.push(...records);
 		progress.collected += records.length;
+		if (typeof page.count === 'number') progress.count = page.count;
 		if (!wanted() || !page.scroll) break;
 		page = await search({ limit: PAGE_SIZE, scroll: page.scroll });
 	}

@@ -1,0 +1,145 @@
+/**
+ * One measured run: start a workflow through its webhook, sample the n8n process's resident memory
+ * while it runs, then read n8n's own record of the execution (duration, per-node times, items).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import type { N8nInstance } from '../test/e2e/n8n';
+
+export interface NodeRun {
+	/** Time n8n recorded for the node (all its runs, e.g. in a loop), ms. */
+	executionMs: number;
+	/** Items in the node's last run, and how many of them carry an error. */
+	items: number;
+	errorItems: number;
+	/** Items over all its runs (a node in a loop runs several times). */
+	itemsAllRuns: number;
+}
+
+export interface Measurement {
+	/** From the webhook call to its answer, ms (what a caller waits). */
+	wallMs: number;
+	/** n8n's startedAt → stoppedAt, ms. */
+	durationMs: number;
+	/** Highest resident memory of the n8n process during the run minus the memory before it, MB. */
+	rssGrowthMb: number;
+	status: string;
+	nodes: Record<string, NodeRun>;
+	/** The error n8n recorded for the execution, if it failed. */
+	error?: string;
+}
+
+function residentKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+	return match ? Number(match[1]) : 0;
+}
+
+/** Resets the kernel's peak-RSS mark so VmHWM covers this run only (ignored where not permitted). */
+function resetPeak(pid: number): void {
+	try {
+		writeFileSync(`/proc/${pid}/clear_refs`, '5');
+	} catch {
+		// Sampling still gives the peak, at 20 ms resolution.
+	}
+}
+
+interface RawRun {
+	executionTime?: number;
+	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+	error?: { message: string };
+}
+
+export class Runner {
+	private readonly parse: (text: string) => unknown;
+
+	constructor(private readonly n8n: N8nInstance) {
+		// n8n stores execution data in the `flatted` format; its own copy reads it.
+		const requireFromN8n = createRequire(path.join(n8n.installDir, 'node_modules', 'n8n', 'package.json'));
+		this.parse = (requireFromN8n('flatted') as { parse: (text: string) => unknown }).parse;
+	}
+
+	/** Calls the workflow's webhook and waits until n8n has run it, retrying while it is not registered yet. */
+	private async call(webhookPath: string, body: unknown): Promise<void> {
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const response = await fetch(`${this.n8n.baseUrl}/webhook/${webhookPath}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: AbortSignal.timeout(30 * 60_000),
+			});
+			await response.arrayBuffer();
+			// A webhook n8n has not registered yet answers 404 and runs nothing (2.x registers them after activation).
+			if (response.status === 404 && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+				continue;
+			}
+			return;
+		}
+	}
+
+	async run(workflowId: string, webhookPath: string, body: unknown): Promise<Measurement> {
+		const pid = this.n8n.pid!;
+		const before = await this.latestExecutionId(workflowId);
+		const baseline = residentKb(pid, 'VmRSS');
+		resetPeak(pid);
+		let peak = baseline;
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, residentKb(pid, 'VmRSS'));
+		}, 20);
+		const started = performance.now();
+		try {
+			await this.call(webhookPath, body);
+		} finally {
+			clearInterval(sampler);
+		}
+		const wallMs = performance.now() - started;
+		peak = Math.max(peak, residentKb(pid, 'VmRSS'), residentKb(pid, 'VmHWM'));
+		const executionId = await this.waitForExecution(workflowId, before);
+		const execution = await this.n8n.rest<{ data: string; startedAt: string; stoppedAt: string; status: string }>('GET', `/executions/${executionId}`);
+		const data = this.parse(execution.data) as { resultData: { runData: Record<string, RawRun[]>; error?: { message: string } } };
+		const nodes: Record<string, NodeRun> = {};
+		for (const [name, runs] of Object.entries(data.resultData.runData)) {
+			const itemsOf = (run: RawRun) => (run.data?.main ?? []).flatMap((output) => output ?? []);
+			const last = itemsOf(runs[runs.length - 1]);
+			nodes[name] = {
+				executionMs: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
+				items: last.length,
+				errorItems: last.filter((item) => item.json.error !== undefined).length,
+				itemsAllRuns: runs.reduce((sum, run) => sum + itemsOf(run).length, 0),
+			};
+			const failed = runs.find((run) => run.error);
+			if (failed) nodes[name].errorItems = Math.max(nodes[name].errorItems, 1);
+		}
+		return {
+			wallMs,
+			durationMs: Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt),
+			rssGrowthMb: Math.max(0, peak - baseline) / 1024,
+			status: execution.status,
+			nodes,
+			error: data.resultData.error?.message,
+		};
+	}
+
+	private async latestExecutionId(workflowId: string): Promise<string | undefined> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = await this.n8n.rest<{ results: Array<{ id: string; status?: string; finished?: boolean }> }>('GET', `/executions?filter=${filter}&limit=1`);
+		return page.results[0]?.id;
+	}
+
+	/** The execution the webhook started, once n8n has stored it as ended. */
+	private async waitForExecution(workflowId: string, before: string | undefined): Promise<string> {
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const page = await this.n8n.rest<{ results: Array<{ id: string; status?: string }> }>('GET', `/executions?filter=${filter}&limit=1`);
+			const latest = page.results[0];
+			if (latest && latest.id !== before && latest.status !== 'running' && latest.status !== 'new') return latest.id;
+			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} appeared`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+}

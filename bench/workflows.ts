@@ -1,0 +1,161 @@
+/**
+ * The workflows the benchmark runs: for each scenario, one with our node and one a user would build
+ * by hand with n8n's HTTP Request node (generic credentials, its own pagination, retry on fail).
+ * Every workflow starts with a webhook that answers when the last node has finished, so the
+ * benchmark can start a run and know when it ended; items come in the webhook's body.
+ */
+import { randomUUID } from 'node:crypto';
+
+type Parameters = Record<string, unknown>;
+
+export interface BenchNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Parameters;
+	credentials?: Record<string, { id: string; name: string }>;
+	[setting: string]: unknown;
+}
+
+export interface BenchWorkflow {
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: BenchNode[];
+	connections: Record<string, unknown>;
+	settings: Record<string, unknown>;
+}
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+/** A workflow id n8n accepts (16 characters) that names what it runs. */
+export function benchId(...parts: Array<string | number>): string {
+	return parts.join('').replace(/[^A-Za-z0-9]/g, '').padEnd(16, '0').slice(0, 16);
+}
+
+let position = 0;
+
+function node(name: string, type: string, typeVersion: number, parameters: Parameters, extra: Partial<BenchNode> = {}): BenchNode {
+	position += 220;
+	return { id: randomUUID(), name, type, typeVersion, position: [position, 0], parameters, ...extra };
+}
+
+export function webhookNode(path: string): BenchNode {
+	position = 0;
+	return {
+		id: randomUUID(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData', options: {} },
+	};
+}
+
+/** One item per entry of the webhook body's `items` (the items a scenario works on). */
+export function splitItems(field = 'body.items', include = 'noOtherFields'): BenchNode {
+	return node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: field, include, options: {} });
+}
+
+export function readFiles(pattern: string): BenchNode {
+	return node('Read Files', 'n8n-nodes-base.readWriteFile', 1, { operation: 'read', fileSelector: pattern, options: {} });
+}
+
+/** A node of one of our packages. */
+export function ours(name: string, type: string, credentialType: string, credential: CredentialRef, parameters: Parameters, extra: Partial<BenchNode> = {}): BenchNode {
+	return node(name, type, 1, parameters, { credentials: { [credentialType]: credential }, ...extra });
+}
+
+type NameValue = Array<{ name: string; value: string }>;
+
+export interface HttpRequestOptions {
+	method?: string;
+	url: string;
+	query?: NameValue;
+	headers?: NameValue;
+	form?: NameValue;
+	/** Multipart body: text fields and binary fields (by input binary property). */
+	multipart?: { fields?: NameValue; files: Array<{ name: string; binaryProperty: string }> };
+	credential?: { type: 'oAuth2Api' | 'httpBasicAuth'; ref: CredentialRef };
+	pagination?: Parameters;
+	responseFormat?: 'file' | 'json';
+	batching?: { batchSize: number; batchInterval: number };
+	settings?: Partial<BenchNode>;
+}
+
+/** n8n's HTTP Request node (4.2), configured the way its UI writes the parameters. */
+export function httpRequest(name: string, request: HttpRequestOptions): BenchNode {
+	const parameters: Parameters = { method: request.method ?? 'GET', url: request.url, options: {} };
+	const options = parameters.options as Parameters;
+	if (request.credential) {
+		parameters.authentication = 'genericCredentialType';
+		parameters.genericAuthType = request.credential.type;
+	}
+	if (request.query) Object.assign(parameters, { sendQuery: true, queryParameters: { parameters: request.query } });
+	if (request.headers) Object.assign(parameters, { sendHeaders: true, headerParameters: { parameters: request.headers } });
+	if (request.form) Object.assign(parameters, { sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: request.form } });
+	if (request.multipart) {
+		const parts = [
+			...(request.multipart.fields ?? []).map(({ name: field, value }) => ({ parameterType: 'formData', name: field, value })),
+			...request.multipart.files.map((file) => ({ parameterType: 'formBinaryData', name: file.name, inputDataFieldName: file.binaryProperty })),
+		];
+		Object.assign(parameters, { sendBody: true, contentType: 'multipart-form-data', bodyParameters: { parameters: parts } });
+	}
+	if (request.pagination) options.pagination = { pagination: request.pagination };
+	if (request.responseFormat) options.response = { response: { responseFormat: request.responseFormat } };
+	if (request.batching) options.batching = { batch: request.batching };
+	const credentials = request.credential ? { [request.credential.type]: request.credential.ref } : undefined;
+	return node(name, 'n8n-nodes-base.httpRequest', 4.2, parameters, { ...(credentials ? { credentials } : {}), ...request.settings });
+}
+
+/** Fields set on each item (Edit Fields). */
+export function setFields(name: string, fields: Array<{ name: string; value: string; type: 'string' | 'array' | 'number' }>): BenchNode {
+	return node(name, 'n8n-nodes-base.set', 3.4, {
+		mode: 'manual',
+		assignments: { assignments: fields.map((field) => ({ id: randomUUID(), ...field })) },
+		options: {},
+	});
+}
+
+export function waitNode(name: string, seconds: number): BenchNode {
+	return node(name, 'n8n-nodes-base.wait', 1.1, { resume: 'timeInterval', amount: seconds, unit: 'seconds' }, { webhookId: randomUUID() });
+}
+
+/** If `left` equals `right` (strings): output 0 when true, 1 when false. */
+export function ifEquals(name: string, left: string, right: string): BenchNode {
+	return node(name, 'n8n-nodes-base.if', 2, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+			conditions: [{ id: randomUUID(), leftValue: left, rightValue: right, operator: { type: 'string', operation: 'equals' } }],
+			combinator: 'and',
+		},
+		options: {},
+	});
+}
+
+export function noOp(name: string): BenchNode {
+	return node(name, 'n8n-nodes-base.noOp', 1, {});
+}
+
+/** Connections for nodes in a line, plus extra links as [from, output, to]. */
+export function connect(nodes: BenchNode[], links: Array<[string, number, string]> = []): Record<string, unknown> {
+	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+	const link = (from: string, output: number, to: string) => {
+		const entry = (connections[from] ??= { main: [] });
+		while (entry.main.length <= output) entry.main.push([]);
+		entry.main[output].push({ node: to, type: 'main', index: 0 });
+	};
+	for (let index = 0; index < nodes.length - 1; index++) link(nodes[index].name, 0, nodes[index + 1].name);
+	for (const [from, output, to] of links) link(from, output, to);
+	return connections;
+}
+
+export function workflow(id: string, name: string, nodes: BenchNode[], links: Array<[string, number, string]> = []): BenchWorkflow {
+	return { id, name, active: false, nodes, connections: connect(nodes, links), settings: { executionOrder: 'v1' } };
+}
