@@ -16,6 +16,8 @@ export interface NodeRun {
 	errorItems: number;
 	/** Items over all its runs (a node in a loop runs several times). */
 	itemsAllRuns: number;
+	/** The first item of its last run, shortened (to see what went wrong). */
+	sample?: string;
 }
 
 export interface Measurement {
@@ -110,6 +112,7 @@ export class Runner {
 				items: last.length,
 				errorItems: last.filter((item) => item.json.error !== undefined).length,
 				itemsAllRuns: runs.reduce((sum, run) => sum + itemsOf(run).length, 0),
+				sample: last[0] ? JSON.stringify(last[0].json).slice(0, 300) : undefined,
 			};
 			const failed = runs.find((run) => run.error);
 			if (failed) nodes[name].errorItems = Math.max(nodes[name].errorItems, 1);

@@ -107,6 +107,7 @@ async function main(): Promise<void> {
 						const measurement = await runner.run(workflowId(scenario.id, variant.key, run), webhookPath(scenario.id, variant.key, run), scenario.body(run));
 						const after = scenario.counters();
 						const delta = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - before[key]]));
+						if (process.env.BENCH_DEBUG) log(`${scenario.id} ${variant.key}: ${JSON.stringify({ status: measurement.status, error: measurement.error, nodes: measurement.nodes })}`);
 						metrics = scenario.metricsOf(measurement, delta, variant);
 					}
 					result.variants[index].runs.push(metrics);

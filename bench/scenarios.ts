@@ -279,8 +279,9 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 					const get = httpRequest(MEASURED, {
 						url: `${docketAlarm.url}/api/v1/getdocket/`,
 						query: [
-							{ name: 'court', value: '={{ $json.court }}' },
-							{ name: 'docket', value: '={{ $json.docket }}' },
+							// Split Out keeps each entry under its field's name when it carries other fields along.
+							{ name: 'court', value: '={{ $json.items.court }}' },
+							{ name: 'docket', value: '={{ $json.items.docket }}' },
 							{ name: 'cached', value: 'true' },
 							{ name: 'login_token', value: '={{ $json.login_token }}' },
 						],

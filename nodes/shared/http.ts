@@ -196,7 +196,9 @@ export async function vendorRequest<T = unknown>(
 	let freshLogin = false;
 	if (profile.session?.stale) {
 		const readAt = Date.now();
-		if (profile.session.stale(await ctx.getCredentials(profile.credentialType))) {
+		const { stale } = profile.session;
+		// A first look at the copy read once per run; only a token that looks old is read again.
+		if (stale(await credentialsOnce(ctx, profile.credentialType)) && stale(await credentialsOnce(ctx, profile.credentialType, { fresh: true }))) {
 			finishRenewal = await leadRenewal(key, readAt);
 			freshLogin = finishRenewal !== undefined;
 		}
@@ -285,6 +287,27 @@ export async function vendorRequest<T = unknown>(
 			itemIndex: request.itemIndex,
 		});
 	}
+}
+
+// Credentials as read once per execution context (n8n gives every item of a node run the same one).
+const credentialsByContext = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+/**
+ * The node's credential, read once per run: for values that do not change during a run (URLs,
+ * defaults) and a first look at a token's age. Each read costs n8n a database query and a
+ * decryption, which for cheap calls is much of the time per item. `fresh` reads it again.
+ */
+export async function credentialsOnce(ctx: RequestContext, type: string, { fresh = false } = {}): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsByContext.get(ctx);
+	if (!byType) credentialsByContext.set(ctx, (byType = new Map()));
+	let read = byType.get(type);
+	if (!read || fresh) {
+		read = ctx.getCredentials(type);
+		byType.set(type, read);
+		// A failed read is not kept: the next call tries again (and reports the error itself).
+		read.catch(() => byType.delete(type));
+	}
+	return await read;
 }
 
 /** Pacing and token renewal are kept per credential (and per n8n process). */

@@ -12,7 +12,7 @@ import {
 	multipartBody,
 	type MultipartField,
 } from '../../shared/binary';
-import { vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectOffsetPages } from '../../shared/paging';
 
 export const DEFAULT_BASE_URL = 'https://api.docjuris.com/v1';
@@ -68,18 +68,10 @@ export const docJurisProfile: VendorProfile = {
 	},
 };
 
-const baseUrls = new WeakMap<object, Promise<string>>();
-
-/** The credential's base URL without a trailing slash, read once per execution context. */
+/** The credential's base URL without a trailing slash. */
 export async function docJurisBaseUrl(ctx: RequestContext): Promise<string> {
-	let cached = baseUrls.get(ctx);
-	if (!cached) {
-		cached = ctx.getCredentials('docJurisApi').then((credentials) =>
-			String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
-		);
-		baseUrls.set(ctx, cached);
-	}
-	return await cached;
+	const credentials = await credentialsOnce(ctx, 'docJurisApi');
+	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 export interface DocJurisCall {

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { fileNameFromContentDisposition } from '../../shared/binary';
-import { vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { inParallel, PARALLEL_ITEMS } from '../../shared/items';
 import { FIELDS, outcomeOf, PATHS, type Outcome } from '../api';
 
@@ -62,7 +62,7 @@ export function docuMineProfile(ctx: RequestContext): VendorProfile {
 }
 
 async function settings(ctx: RequestContext): Promise<{ url: string; workspaceId: string }> {
-	const credentials = await ctx.getCredentials(docuMineProfile(ctx).credentialType);
+	const credentials = await credentialsOnce(ctx, docuMineProfile(ctx).credentialType);
 	return { url: String(credentials.url ?? '').replace(/\/+$/, ''), workspaceId: String(credentials.workspaceId ?? '') };
 }
 
@@ -116,8 +116,9 @@ export interface PollState {
 }
 
 /**
- * Polls records until each reaches an end state or the time is up. Each round reads every record
- * still running, several at once; a record whose read fails is done, with that error.
+ * Polls records until each reaches an end state or the time is up. Each round, one interval after
+ * the last, reads every record still running, several at once; a record whose read fails is done,
+ * with that error.
  */
 export async function pollUntilDone(
 	ids: string[],
@@ -128,6 +129,8 @@ export async function pollUntilDone(
 	const states = new Map<string, PollState>(ids.map((id) => [id, { done: false }]));
 	const deadline = Date.now() + options.timeoutMs;
 	for (;;) {
+		// Processing takes seconds at least: a read straight after the upload would only cost a request.
+		await sleep(Math.min(options.intervalMs, Math.max(0, deadline - Date.now())));
 		const open = ids.filter((id) => !states.get(id)!.done);
 		await inParallel(open.length, PARALLEL_ITEMS, async (index) => {
 			const state = states.get(open[index])!;
@@ -140,7 +143,6 @@ export async function pollUntilDone(
 			}
 		});
 		if ([...states.values()].every((state) => state.done) || Date.now() + options.intervalMs > deadline) return states;
-		await sleep(options.intervalMs);
 	}
 }
 

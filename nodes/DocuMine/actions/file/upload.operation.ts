@@ -33,6 +33,12 @@ export async function readFile(ctx: IExecuteFunctions, templateId: string, dossi
 	return await docuMineRequest(ctx, 'GET', PATHS.file(templateId, dossierId, fileId), { itemIndex });
 }
 
+/**
+ * Files go up side by side: DocuMine replaces a file uploaded again under the same name, so no
+ * duplicate can arise, and it processes each file on its own.
+ */
+export const parallelItems = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
 	const file = await binaryUploadFile(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
