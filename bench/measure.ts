@@ -25,6 +25,8 @@ export interface Measurement {
 	wallMs: number;
 	/** n8n's startedAt → stoppedAt, ms. */
 	durationMs: number;
+	/** n8n's own times of the nodes doing the job, summed (the webhook and input preparation left out), ms. */
+	workMs: number;
 	/** Highest resident memory of the n8n process during the run minus the memory before it, MB. */
 	rssGrowthMb: number;
 	status: string;
@@ -53,6 +55,9 @@ interface RawRun {
 	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
 	error?: { message: string };
 }
+
+/** Nodes that only bring a scenario's input in (the same in every variant). */
+export const INPUT_NODES = new Set(['Webhook', 'Split Items', 'Read Files']);
 
 export class Runner {
 	private readonly parse: (text: string) => unknown;
@@ -120,6 +125,9 @@ export class Runner {
 		return {
 			wallMs,
 			durationMs: Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt),
+			workMs: Object.entries(nodes)
+				.filter(([name]) => !INPUT_NODES.has(name))
+				.reduce((sum, [, run]) => sum + run.executionMs, 0),
 			rssGrowthMb: Math.max(0, peak - baseline) / 1024,
 			status: execution.status,
 			nodes,

@@ -9,6 +9,8 @@ export interface VariantResult {
 	label: string;
 	kind: 'ours' | 'httpRequest' | 'floor';
 	runs: Metrics[];
+	/** Runs that did not complete, and why. */
+	failures: string[];
 }
 
 export interface ScenarioResult {
@@ -89,7 +91,7 @@ export function markdown(results: BenchResults): string {
 		`Generated ${results.generatedAt} by \`npm run bench\` — n8n ${results.n8n}, Node ${results.node}, ${results.machine}.`,
 		`Settings: ${Object.entries(results.settings)
 			.map(([key, value]) => `${key} ${String(value)}`)
-			.join(', ')}. Each cell is the median of the runs, with min–max in brackets; wall time is n8n's own record of the execution.`,
+			.join(', ')}. Each cell is the median of the runs, with min–max in brackets. Wall time is n8n's own record of the time spent in the nodes doing the job (the webhook and the nodes that bring the input in, the same in every variant, left out).`,
 		'',
 		'![Ours ÷ HTTP Request](ratios.svg)',
 		'',
@@ -107,6 +109,8 @@ export function markdown(results: BenchResults): string {
 		const extras = [...new Set(columns.flatMap((variant) => variant.runs.flatMap((run) => Object.keys(run))))].filter((key) => !(key in scenario.metrics));
 		for (const extra of extras) lines.push(`| ${extra} | ${columns.map((variant) => cell(variant, extra, '')).join(' | ')} | – |`);
 		lines.push('');
+		for (const variant of columns) for (const failure of variant.failures) lines.push(`- ${variant.label} did not complete ${failure}`);
+		if (columns.some((variant) => variant.failures.length)) lines.push('');
 	}
 	return lines.join('\n');
 }

@@ -29,7 +29,7 @@ function log(message: string): void {
 async function main(): Promise<void> {
 	const runs = Number(process.env.BENCH_RUNS ?? 3);
 	const line = (process.env.BENCH_N8N_LINE ?? '1') as N8nLine;
-	const only = (process.env.BENCH_ONLY ?? '').split(',').map((id) => id.trim().toUpperCase()).filter(Boolean);
+	const only = (process.env.BENCH_ONLY ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
 	const filesDir = mkdtempSync(path.join(tmpdir(), 'n8n-bench-files-'));
 	const settings: BenchSettings = {
 		latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 20),
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 		await sim.start();
 		sim.latencyMs = settings.latencyMs;
 	}
-	const selected = scenarios(sims, settings).filter((scenario) => !only.length || only.some((id) => scenario.id.startsWith(id)));
+	const selected = scenarios(sims, settings).filter((scenario) => !only.length || only.some((id) => scenario.id.toLowerCase().startsWith(id)));
 
 	const n8n = new N8nInstance({
 		line,
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 				metrics: scenario.metrics,
 				floors: scenario.floors ?? {},
 				goals: scenario.goals ?? {},
-				variants: scenario.variants.map(({ key, label, kind }) => ({ key, label, kind, runs: [] as Metrics[] })),
+				variants: scenario.variants.map(({ key, label, kind }) => ({ key, label, kind, runs: [] as Metrics[], failures: [] as string[] })),
 			};
 			for (let run = 1; run <= runs; run++) {
 				// Alternate which variant goes first, so neither always meets a cold or a warm n8n.
@@ -104,11 +104,22 @@ async function main(): Promise<void> {
 					if (variant.direct) {
 						metrics = await variant.direct(run);
 					} else {
-						const measurement = await runner.run(workflowId(scenario.id, variant.key, run), webhookPath(scenario.id, variant.key, run), scenario.body(run));
-						const after = scenario.counters();
-						const delta = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - before[key]]));
-						if (process.env.BENCH_DEBUG) log(`${scenario.id} ${variant.key}: ${JSON.stringify({ status: measurement.status, error: measurement.error, nodes: measurement.nodes })}`);
-						metrics = scenario.metricsOf(measurement, delta, variant);
+						try {
+							const measurement = await runner.run(workflowId(scenario.id, variant.key, run), webhookPath(scenario.id, variant.key, run), scenario.body(run));
+							const after = scenario.counters();
+							const delta = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - before[key]]));
+							if (process.env.BENCH_DEBUG) log(`${scenario.id} ${variant.key}: ${JSON.stringify({ status: measurement.status, error: measurement.error, nodes: measurement.nodes })}`);
+							metrics = scenario.metricsOf(measurement, delta, variant);
+						} catch (error) {
+							// A run that breaks n8n itself is a result too: recorded, then n8n is brought back.
+							const reason = (error as Error).message.split('\n')[0];
+							result.variants[index].failures.push(`run ${run}: ${reason} — n8n log: ${n8n.log.split('\n').filter((entry) => /error|timed out|heap/i.test(entry)).slice(-2).join(' / ')}`);
+							metrics = { failedRun: 1 };
+							log(`${scenario.id} run ${run} ${variant.label} broke the run: ${reason}; restarting n8n`);
+							await n8n.stop();
+							await n8n.start();
+							for (const workflow of workflows) await n8n.activate(workflow.id);
+						}
 					}
 					result.variants[index].runs.push(metrics);
 					log(`${scenario.id} run ${run} ${variant.label}: ${JSON.stringify(metrics, (_key, value) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value))}`);

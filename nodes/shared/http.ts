@@ -13,6 +13,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { StreamedBody } from './binary';
 import {
 	asNodeError,
 	readHttpFailure,
@@ -224,6 +225,9 @@ export async function vendorRequest<T = unknown>(
 			timeout: request.timeout,
 		} as IHttpRequestOptions;
 		if (request.stream) options.encoding = 'stream';
+		// Following redirects makes n8n's HTTP client keep the whole request body in memory (to send
+		// it again): a streamed upload of a large file is sent without that.
+		if (options.body instanceof StreamedBody) (options as IHttpRequestOptions & { disableFollowRedirect?: boolean }).disableFollowRedirect = true;
 		if (options.body === undefined) delete options.body;
 		const sentAt = Date.now();
 		let failure: HttpFailure;
