@@ -33,6 +33,8 @@ export interface Measurement {
 	nodes: Record<string, NodeRun>;
 	/** The error n8n recorded for the execution, if it failed. */
 	error?: string;
+	/** Whether n8n answered "Database is not ready" after the run (its event loop was blocked too long). */
+	databaseOutage: boolean;
 }
 
 function residentKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -61,6 +63,7 @@ export const INPUT_NODES = new Set(['Webhook', 'Split Items', 'Read Files']);
 
 export class Runner {
 	private readonly parse: (text: string) => unknown;
+	private outage = false;
 
 	constructor(private readonly n8n: N8nInstance) {
 		// n8n stores execution data in the `flatted` format; its own copy reads it.
@@ -88,7 +91,22 @@ export class Runner {
 		}
 	}
 
+	/** n8n's REST API, waiting out a database outage (n8n reconnects once its event loop is free again). */
+	private async rest<T>(route: string): Promise<T> {
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			try {
+				return await this.n8n.rest<T>('GET', route);
+			} catch (error) {
+				if (!/Database is not ready/.test((error as Error).message) || Date.now() > deadline) throw error;
+				this.outage = true;
+				await new Promise((resolve) => setTimeout(resolve, 2000));
+			}
+		}
+	}
+
 	async run(workflowId: string, webhookPath: string, body: unknown): Promise<Measurement> {
+		this.outage = false;
 		const pid = this.n8n.pid!;
 		const before = await this.latestExecutionId(workflowId);
 		const baseline = residentKb(pid, 'VmRSS');
@@ -106,7 +124,7 @@ export class Runner {
 		const wallMs = performance.now() - started;
 		peak = Math.max(peak, residentKb(pid, 'VmRSS'), residentKb(pid, 'VmHWM'));
 		const executionId = await this.waitForExecution(workflowId, before);
-		const execution = await this.n8n.rest<{ data: string; startedAt: string; stoppedAt: string; status: string }>('GET', `/executions/${executionId}`);
+		const execution = await this.rest<{ data: string; startedAt: string; stoppedAt: string; status: string }>(`/executions/${executionId}`);
 		const data = this.parse(execution.data) as { resultData: { runData: Record<string, RawRun[]>; error?: { message: string } } };
 		const nodes: Record<string, NodeRun> = {};
 		for (const [name, runs] of Object.entries(data.resultData.runData)) {
@@ -132,12 +150,13 @@ export class Runner {
 			status: execution.status,
 			nodes,
 			error: data.resultData.error?.message,
+			databaseOutage: this.outage,
 		};
 	}
 
 	private async latestExecutionId(workflowId: string): Promise<string | undefined> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const page = await this.n8n.rest<{ results: Array<{ id: string; status?: string; finished?: boolean }> }>('GET', `/executions?filter=${filter}&limit=1`);
+		const page = await this.rest<{ results: Array<{ id: string; status?: string }> }>(`/executions?filter=${filter}&limit=1`);
 		return page.results[0]?.id;
 	}
 
@@ -146,7 +165,7 @@ export class Runner {
 		const deadline = Date.now() + 120_000;
 		for (;;) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const page = await this.n8n.rest<{ results: Array<{ id: string; status?: string }> }>('GET', `/executions?filter=${filter}&limit=1`);
+			const page = await this.rest<{ results: Array<{ id: string; status?: string }> }>(`/executions?filter=${filter}&limit=1`);
 			const latest = page.results[0];
 			if (latest && latest.id !== before && latest.status !== 'running' && latest.status !== 'new') return latest.id;
 			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} appeared`);

@@ -99,6 +99,7 @@ async function main(): Promise<void> {
 				if (run % 2 === 0) order.reverse();
 				for (const index of order) {
 					const variant = scenario.variants[index];
+					await scenario.beforeEachRun?.();
 					const before = scenario.counters();
 					let metrics: Metrics;
 					if (variant.direct) {

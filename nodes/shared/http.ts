@@ -319,6 +319,10 @@ function credentialKey(ctx: RequestContext, profile: VendorProfile): string {
 	return `${profile.credentialType}:${ctx.getNode().credentials?.[profile.credentialType]?.id ?? ''}`;
 }
 
+// A request reaches the vendor a little after we send it, and not always equally late: slots keep
+// this much room so the vendor's own count never sees one request too many.
+const PACING_MARGIN_MS = 250;
+
 // Recent request times per credential, for pacing (per n8n process; a 429 covers the rest).
 const recentRequests = new Map<string, number[]>();
 
@@ -330,7 +334,7 @@ async function pace(key: string, profile: VendorProfile): Promise<void> {
 	const { requests, windowMs } = profile.rateLimit!;
 	const now = Date.now();
 	const slots = (recentRequests.get(key) ?? []).filter((time) => time > now - windowMs);
-	const slot = slots.length >= requests ? Math.max(now, slots[slots.length - requests] + windowMs) : now;
+	const slot = slots.length >= requests ? Math.max(now, slots[slots.length - requests] + windowMs + PACING_MARGIN_MS) : now;
 	slots.push(slot);
 	recentRequests.set(key, slots);
 	if (slot > now) await sleep(slot - now);

@@ -29,7 +29,7 @@ export interface ItemOutcome {
 	error?: Error;
 }
 
-/** How many items a read operation works on at once (after the first, which runs alone). */
+/** How many items a read operation works on at once by default (after the first, which runs alone). */
 export const PARALLEL_ITEMS = 8;
 
 export interface ItemLoopOptions {
@@ -187,15 +187,22 @@ export interface OperationModule {
 	finish?: ItemLoopOptions['finish'];
 }
 
-/** Runs the operation chosen by the node's Resource and Operation parameters for every item. */
-export async function routeToOperation(ctx: IExecuteFunctions, resources: ResourceModules): Promise<INodeExecutionData[][]> {
+/**
+ * Runs the operation chosen by the node's Resource and Operation parameters for every item. Reads
+ * work on `parallelItems` items at once (PARALLEL_ITEMS unless the vendor is known to take more).
+ */
+export async function routeToOperation(
+	ctx: IExecuteFunctions,
+	resources: ResourceModules,
+	{ parallelItems = PARALLEL_ITEMS }: { parallelItems?: number } = {},
+): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const module = resources[resource]?.[operation] as Partial<OperationModule> | undefined;
 	if (!module || typeof module.execute !== 'function') {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return await runForEachItem(ctx, module.execute, { concurrency: module.parallelItems ? PARALLEL_ITEMS : 1, finish: module.finish });
+	return await runForEachItem(ctx, module.execute, { concurrency: module.parallelItems ? parallelItems : 1, finish: module.finish });
 }
 
 /** The values of a collection that were actually filled in. */

@@ -7,6 +7,9 @@ import * as search from './search/Search.resource';
 import * as subaccount from './subaccount/Subaccount.resource';
 import * as tracker from './tracker/Tracker.resource';
 
+// Docket Alarm's own bulk client works with 15 parallel workers; its API takes that many at once.
+const PARALLEL_CALLS = 15;
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeToOperation(this, { docket, document: documentResource, search, subaccount, tracker });
+	return await routeToOperation(this, { docket, document: documentResource, search, subaccount, tracker }, { parallelItems: PARALLEL_CALLS });
 }

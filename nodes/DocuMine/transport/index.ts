@@ -115,14 +115,27 @@ export interface PollState {
 	done: boolean;
 }
 
+/** Reads the records of one polling round: each id's record, or the error reading it gave. */
+export type RoundReader = (ids: string[]) => Promise<Map<string, IDataObject | Error>>;
+
+/** A round reader that reads each record on its own, several at once. */
+export function readEach(read: (id: string) => Promise<IDataObject>): RoundReader {
+	return async (ids) => {
+		const records = new Map<string, IDataObject | Error>();
+		await inParallel(ids.length, PARALLEL_ITEMS, async (index) => {
+			records.set(ids[index], await read(ids[index]).catch((error: Error) => error));
+		});
+		return records;
+	};
+}
+
 /**
  * Polls records until each reaches an end state or the time is up. Each round, one interval after
- * the last, reads every record still running, several at once; a record whose read fails is done,
- * with that error.
+ * the last, reads every record still running; a record whose read fails is done, with that error.
  */
 export async function pollUntilDone(
 	ids: string[],
-	read: (id: string) => Promise<IDataObject>,
+	readRound: RoundReader,
 	running: (record: IDataObject) => boolean,
 	options: Pick<WaitOptions, 'intervalMs' | 'timeoutMs'>,
 ): Promise<Map<string, PollState>> {
@@ -132,16 +145,16 @@ export async function pollUntilDone(
 		// Processing takes seconds at least: a read straight after the upload would only cost a request.
 		await sleep(Math.min(options.intervalMs, Math.max(0, deadline - Date.now())));
 		const open = ids.filter((id) => !states.get(id)!.done);
-		await inParallel(open.length, PARALLEL_ITEMS, async (index) => {
-			const state = states.get(open[index])!;
-			try {
-				state.record = await read(open[index]);
-				state.done = !running(state.record);
-			} catch (error) {
-				state.error = error as Error;
+		for (const [id, read] of await readRound(open)) {
+			const state = states.get(id)!;
+			if (read instanceof Error) {
+				state.error = read;
 				state.done = true;
+			} else {
+				state.record = read;
+				state.done = !running(read);
 			}
-		});
+		}
 		if ([...states.values()].every((state) => state.done) || Date.now() + options.intervalMs > deadline) return states;
 	}
 }
@@ -167,7 +180,7 @@ export async function waitUntilFinished(
 	what: string,
 	options: WaitOptions,
 ): Promise<Map<string, IDataObject>> {
-	const states = await pollUntilDone(ids, read, (record) => classify(statusOf(record)) === 'running', options);
+	const states = await pollUntilDone(ids, readEach(read), (record) => classify(statusOf(record)) === 'running', options);
 	const finished = new Map<string, IDataObject>();
 	for (const [id, state] of states) {
 		if (state.error) throw state.error;

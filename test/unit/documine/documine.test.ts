@@ -114,6 +114,25 @@ describe('DocuMine files and waits', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	it('waits for many files of one dossier by reading its file list once a round, not each file', async () => {
+		const store = new Map<string, StoredBinary>();
+		let uploads = 0;
+		nock(URL_).post(FILES).times(6).reply(() => [200, { id: `F-${++uploads}`, processingStatus: 'UNPROCESSED' }]);
+		// F-6 finishes one round later than the others; by then it waits alone, so it is read by itself.
+		const lists = capture(nock(URL_).get(FILES), 200, {
+			files: [...Array.from({ length: 6 }, (_, index) => ({ id: `F-${index + 1}`, processingStatus: index < 5 ? 'PROCESSED' : 'ANALYSE' })), { id: 'F-OTHER', processingStatus: 'ERROR' }],
+		});
+		const single = capture(nock(URL_).get(`${FILES}/F-6`), 200, { id: 'F-6', processingStatus: 'PROCESSED' });
+		const names = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}.pdf`);
+		const { output } = await runDocuMine(
+			{ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 2, timeout: 60 },
+			{ items: names.map((name) => binaryItem(store, name, name, 'application/pdf')), binaryStore: store },
+		);
+		expect(lists).toHaveLength(1);
+		expect(single).toHaveLength(1);
+		expect(output.map((item) => item.json)).toEqual(names.map((_, index) => ({ id: `F-${index + 1}`, processingStatus: 'PROCESSED' })));
+	});
+
 	it('fails naming the file and its status when processing errs or takes too long', async () => {
 		const store = new Map<string, StoredBinary>();
 		nock(URL_).post(FILES).reply(200, { id: 'F-8' });

@@ -2,9 +2,9 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 
 import { binaryUploadFile, multipartBody } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
-import { FIELDS, FILE_DONE, FILE_FAILED, outcomeOf, PATHS } from '../../api';
+import { FIELDS, FILE_DONE, FILE_FAILED, LIST_KEYS, outcomeOf, PATHS } from '../../api';
 import type { ItemOutcome } from '../../../shared/items';
-import { docuMineRequest, pollUntilDone, waitTimedOut } from '../../transport';
+import { docuMineList, docuMineRequest, pollUntilDone, readEach, waitTimedOut } from '../../transport';
 import { dossierLocator, dossierPath, templateLocator, waitFields, waitSettings } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
@@ -55,6 +55,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...uploaded, [FILE_NAME]: file.fileName };
 }
 
+// From this many files waiting in one dossier, a round reads the dossier's file list instead.
+const LIST_READ_FROM = 5;
+
 // The uploaded file's name, carried from the upload to the wait (and dropped before output).
 const FILE_NAME = '__uploadedFileName';
 
@@ -77,15 +80,39 @@ export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): 
 	const ids = [...waiting.keys()];
 	const settings = waitSettings(this, waiting.get(ids[0])!.outcome.itemIndex);
 	const statusOf = (record: IDataObject) => record[FIELDS.fileProcessingStatus];
-	const states = await pollUntilDone(
-		ids,
-		async (id) => {
-			const { templateId, dossierId, outcome } = waiting.get(id)!;
-			return await readFile(this, templateId, dossierId, id, outcome.itemIndex);
-		},
-		(record) => outcomeOf(statusOf(record), FILE_DONE, FILE_FAILED) === 'running',
-		settings,
-	);
+	const readOne = readEach(async (id) => {
+		const { templateId, dossierId, outcome } = waiting.get(id)!;
+		return await readFile(this, templateId, dossierId, id, outcome.itemIndex);
+	});
+	// Many files waiting in one dossier: one read of its file list (statuses included) replaces a read per file.
+	const readRound = async (open: string[]) => {
+		const records = new Map<string, IDataObject | Error>();
+		const byDossier = new Map<string, string[]>();
+		for (const id of open) {
+			const { templateId, dossierId } = waiting.get(id)!;
+			byDossier.set(`${templateId}/${dossierId}`, [...(byDossier.get(`${templateId}/${dossierId}`) ?? []), id]);
+		}
+		const single: string[] = [];
+		for (const ids of byDossier.values()) {
+			if (ids.length < LIST_READ_FROM) {
+				single.push(...ids);
+				continue;
+			}
+			const { templateId, dossierId, outcome } = waiting.get(ids[0])!;
+			try {
+				const listed = new Map((await docuMineList(this, PATHS.files(templateId, dossierId), LIST_KEYS.files, outcome.itemIndex)).map((file) => [String(file.id), file]));
+				for (const id of ids) {
+					if (listed.has(id)) records.set(id, listed.get(id)!);
+					else single.push(id);
+				}
+			} catch {
+				single.push(...ids);
+			}
+		}
+		for (const [id, read] of await readOne(single)) records.set(id, read);
+		return records;
+	};
+	const states = await pollUntilDone(ids, readRound, (record) => outcomeOf(statusOf(record), FILE_DONE, FILE_FAILED) === 'running', settings);
 	for (const [id, state] of states) {
 		const { outcome, fileName } = waiting.get(id)!;
 		const itemIndex = outcome.itemIndex;
