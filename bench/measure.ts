@@ -3,6 +3,7 @@
  * while it runs, then read n8n's own record of the execution (duration, per-node times, items).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -75,15 +76,18 @@ export class Runner {
 	private async call(webhookPath: string, body: unknown): Promise<void> {
 		const deadline = Date.now() + 60_000;
 		for (;;) {
-			const response = await fetch(`${this.n8n.baseUrl}/webhook/${webhookPath}`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(body),
-				signal: AbortSignal.timeout(30 * 60_000),
+			// node:http rather than fetch: fetch gives up on an answer after five minutes.
+			const status = await new Promise<number>((resolve, reject) => {
+				const request = http.request(`${this.n8n.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
+					response.resume();
+					response.on('end', () => resolve(response.statusCode ?? 0));
+					response.on('error', reject);
+				});
+				request.on('error', reject);
+				request.end(JSON.stringify(body));
 			});
-			await response.arrayBuffer();
 			// A webhook n8n has not registered yet answers 404 and runs nothing (2.x registers them after activation).
-			if (response.status === 404 && Date.now() < deadline) {
+			if (status === 404 && Date.now() < deadline) {
 				await new Promise((resolve) => setTimeout(resolve, 1000));
 				continue;
 			}

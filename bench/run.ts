@@ -128,21 +128,10 @@ async function main(): Promise<void> {
 			}
 			await scenario.teardown?.();
 			results.push(result);
+			// Written after every scenario, so an interrupted run keeps what it measured.
+			writeReport(results);
 		}
-
-		const report: BenchResults = {
-			generatedAt: new Date().toISOString(),
-			n8n: N8N_VERSIONS[line],
-			node: line === '1' ? process.version : 'v24 (n8n 2.x line)',
-			machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
-			settings: { runs, latencyMs: settings.latencyMs, largeFileMB: settings.largeFileBytes / 2 ** 20, processingMs: settings.processingMs },
-			scenarios: results,
-		};
-		mkdirSync(outputDir, { recursive: true });
-		const suffix = only.length ? `-${only.join('-').toLowerCase()}` : '';
-		writeFileSync(path.join(outputDir, `results${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
-		writeFileSync(path.join(outputDir, `results${suffix}.md`), `${markdown(report).replace('(ratios.svg)', `(ratios${suffix}.svg)`)}\n`);
-		writeFileSync(path.join(outputDir, `ratios${suffix}.svg`), `${svgChart(ratios(report))}\n`);
+		const suffix = writeReport(results);
 		log(`wrote bench/results${suffix}.json, bench/results${suffix}.md and bench/ratios${suffix}.svg`);
 		for (const scenario of results) {
 			for (const variant of scenario.variants) {
@@ -158,6 +147,24 @@ async function main(): Promise<void> {
 		await n8n.cleanup();
 		for (const sim of Object.values(sims)) await sim.stop();
 		rmSync(filesDir, { recursive: true, force: true });
+	}
+
+	/** Writes the three result files; returns the suffix naming a partial run (BENCH_ONLY). */
+	function writeReport(results: ScenarioResult[]): string {
+		const report: BenchResults = {
+			generatedAt: new Date().toISOString(),
+			n8n: N8N_VERSIONS[line],
+			node: line === '1' ? process.version : 'v24 (n8n 2.x line)',
+			machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+			settings: { runs, latencyMs: settings.latencyMs, largeFileMB: settings.largeFileBytes / 2 ** 20, processingMs: settings.processingMs },
+			scenarios: results,
+		};
+		mkdirSync(outputDir, { recursive: true });
+		const suffix = only.length ? `-${only.join('-')}` : '';
+		writeFileSync(path.join(outputDir, `results${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
+		writeFileSync(path.join(outputDir, `results${suffix}.md`), `${markdown(report).replace('(ratios.svg)', `(ratios${suffix}.svg)`)}\n`);
+		writeFileSync(path.join(outputDir, `ratios${suffix}.svg`), `${svgChart(ratios(report))}\n`);
+		return suffix;
 	}
 }
 

@@ -199,9 +199,22 @@ export class DocuMineSimulator extends LocalServer {
 		return this.json(res, 200, { downloadId: id });
 	}
 
+	/** Sets a file's status from its reads so far, or from the time since its upload when `processingMs` is set. */
+	private advance(file: Row & { reads: number; uploadedAt?: number }, reads: number): void {
+		if (file.processingStatus === 'PROCESSED') return;
+		const step = this.processingMs === undefined ? reads : Math.floor(((Date.now() - (file.uploadedAt ?? 0)) / this.processingMs) * this.processingSteps.length);
+		file.processingStatus = step < this.processingSteps.length ? this.processingSteps[step] : 'PROCESSED';
+		if (file.processingStatus === 'PROCESSED' && !file.lastProcessed) file.lastProcessed = new Date().toISOString();
+	}
+
 	private async fileRoutes(method: string, parts: string[], dossier: Row, req: http.IncomingMessage, res: http.ServerResponse, fail: (status: number, message: string) => void) {
 		if (parts.length === 6 && method === 'GET') this.fileListReads++;
-		if (parts.length === 6 && method === 'GET') return this.json(res, 200, { files: [...this.files.values()].filter((file) => file.dossierId === dossier.id).map(visible) });
+		if (parts.length === 6 && method === 'GET') {
+			const files = [...this.files.values()].filter((file) => file.dossierId === dossier.id);
+			// With processing driven by the clock, the list shows each file's current status.
+			if (this.processingMs !== undefined) for (const file of files) this.advance(file, file.reads);
+			return this.json(res, 200, { files: files.map(visible) });
+		}
 		if (parts.length === 6 && method === 'POST') {
 			const file = await new Promise<{ filename: string; sha256: string; size: number }>((resolve, reject) => {
 				const parser = busboy({ headers: req.headers });
@@ -231,12 +244,10 @@ export class DocuMineSimulator extends LocalServer {
 			return this.json(res, 200, {});
 		}
 		if (parts.length === 7) {
-			// Each status read moves processing one step on, or the clock does.
+			// Each status read moves processing one step on (unless the clock drives it).
 			file.reads++;
 			this.fileReads++;
-			const step = this.processingMs === undefined ? file.reads : Math.floor(((Date.now() - (file.uploadedAt ?? 0)) / this.processingMs) * this.processingSteps.length);
-			file.processingStatus = step < this.processingSteps.length ? this.processingSteps[step] : 'PROCESSED';
-			if (file.processingStatus === 'PROCESSED' && !file.lastProcessed) file.lastProcessed = new Date().toISOString();
+			this.advance(file, file.reads);
 			return this.json(res, 200, visible(file));
 		}
 		if (parts[7] === 'components') {

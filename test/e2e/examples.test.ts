@@ -1,0 +1,142 @@
+/**
+ * The example workflows in examples/ (the automations law firms build) run as a user would import
+ * them, in real n8n 1.x and 2.x with all four packages, against the simulators — so none of them rots.
+ * Only what a user must fill in is replaced: file folders, the chat webhook, and workflow IDs.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { DocJurisSimulator } from '../simulators/docjuris';
+import { DocketAlarmSimulator, simulatedPdf } from '../simulators/docketalarm';
+import { DocketwiseSimulator } from '../simulators/docketwise';
+import { DocuMineSimulator } from '../simulators/documine';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
+import { docJurisCredentialFile } from './workflows/docjuris';
+import { docketAlarmCredentialFile } from './workflows/docketalarm';
+import { docketwiseCredentialFile } from './workflows/docketwise';
+import { docuMineCredentialFile } from './workflows/documine';
+
+const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
+const examplesDir = path.resolve(__dirname, '..', '..', 'examples');
+
+interface ExampleNode {
+	name: string;
+	webhookId?: string;
+	parameters: Record<string, unknown>;
+}
+
+/** An example as a user imports it, with the placeholders a user fills in replaced. */
+function example(file: string, id: string, replacements: Record<string, string>): { id: string; nodes: ExampleNode[] } {
+	let text = readFileSync(path.join(examplesDir, file), 'utf8');
+	for (const [placeholder, value] of Object.entries(replacements)) text = text.split(placeholder).join(value);
+	return { ...(JSON.parse(text) as { nodes: ExampleNode[] }), id };
+}
+
+describe.each(lines)('Example workflows in n8n %s.x', (line) => {
+	const docJuris = new DocJurisSimulator();
+	const docketAlarm = new DocketAlarmSimulator();
+	const docketwise = new DocketwiseSimulator();
+	const docuMine = new DocuMineSimulator({ processingMs: 500 });
+	const filesDir = mkdtempSync(path.join(tmpdir(), 'n8n-examples-'));
+	let n8n: N8nInstance;
+	const workflows: Record<string, { id: string; nodes: ExampleNode[] }> = {};
+
+	beforeAll(async () => {
+		for (const sim of [docJuris, docketAlarm, docketwise, docuMine]) await sim.start();
+		n8n = new N8nInstance({ line, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', N8N_RESTRICT_FILE_ACCESS_TO: filesDir } });
+		await n8n.installPackages(['n8n-nodes-docjuris', 'n8n-nodes-docket-alarm', 'n8n-nodes-docketwise', 'n8n-nodes-documine'].map(builtTarball));
+		await n8n.importCredentials([
+			...docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey),
+			...docketAlarmCredentialFile(docketAlarm.url, docketAlarm.username, docketAlarm.password),
+			...docketwiseCredentialFile(docketwise.url, docketwise.clientId, docketwise.clientSecret, docketwise.issueTokens()),
+			...docuMineCredentialFile(docuMine.url, docuMine.workspaceId, docuMine.clientId, docuMine.username, docuMine.password),
+		]);
+		const folders = { '/home/node/.n8n-files': filesDir };
+		const hook = 'https://hooks.example.com/replace-with-your-chat-webhook';
+		workflows.filing = example('docket-alarm-new-filing-to-storage.json', 'exDocketAlarm001', { ...folders, [hook]: `${docketAlarm.url}/_sim/sink` });
+		workflows.intake = example('docketwise-intake-to-contact-and-matter.json', 'exDocketwise0001', folders);
+		workflows.redline = example('docjuris-turn-completed-redline-notify.json', 'exDocJuris000001', { [hook]: `${docJuris.url}/_sim/sink` });
+		workflows.studies = example('documine-studies-to-spreadsheet.json', 'exDocuMine000001', folders);
+		await n8n.importWorkflows(Object.values(workflows));
+		await n8n.start();
+	});
+
+	afterAll(async () => {
+		await n8n?.cleanup();
+		for (const sim of [docJuris, docketAlarm, docketwise, docuMine]) await sim.stop();
+		rmSync(filesDir, { recursive: true, force: true });
+	});
+
+	it(`n8n ${N8N_VERSIONS[line]}: a new court filing is downloaded, stored as a PDF and announced`, async () => {
+		await n8n.activate(workflows.filing.id);
+		const trigger = workflows.filing.nodes.find((node) => node.name === 'New Docket Entry')!;
+		const pushUrl = `${n8n.baseUrl}/webhook/${trigger.webhookId}/webhook?token=${String(trigger.parameters.pushSecret)}`;
+		// n8n 2.x registers webhooks just after activation: the push is retried until n8n takes it.
+		const push = docketAlarm.docketPush(2);
+		let status = 0;
+		for (let attempt = 0; attempt < 40 && status !== 200; attempt++) {
+			status = (await docketAlarm.push(push, pushUrl)).status;
+			if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		expect(status).toBe(200);
+		const notes = (await waitFor('two notifications', () => (docketAlarm.sink.length >= 2 ? docketAlarm.sink : undefined), 60_000)) as Array<Record<string, unknown>>;
+		const entries = (push.docket_report as Array<{ number: number; link: string }>).filter((entry) => entry.link);
+		expect(notes.map((note) => note.entry).sort()).toEqual(entries.map((entry) => entry.number).sort());
+		for (const entry of entries) {
+			const stored = path.join(filesDir, 'filings', `1_11-cv-06909-entry-${entry.number}.pdf`);
+			expect(readFileSync(stored).equals(simulatedPdf(new URL(entry.link).pathname))).toBe(true);
+			expect(notes.find((note) => note.entry === entry.number)!.text).toContain(`entry ${entry.number}`);
+		}
+		await n8n.deactivate(workflows.filing.id);
+	});
+
+	it(`n8n ${N8N_VERSIONS[line]}: an intake form submission becomes a Docketwise contact, matter and note`, async () => {
+		await n8n.activate(workflows.intake.id);
+		const submission = { first_name: 'Lucía', last_name: 'Gómez', email: 'lucia.gomez@client.example', phone: '5125550199', matter_title: 'Gómez – I-485', message: 'Referred by Ana Ruiz.' };
+		let response: Response | undefined;
+		for (let attempt = 0; attempt < 40; attempt++) {
+			response = await fetch(`${n8n.baseUrl}/webhook/client-intake`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(submission) });
+			if (response.status !== 404) break;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		expect(response!.status).toBe(200);
+		const note = (await response!.json()) as Record<string, unknown>;
+		const contact = docketwise.tables.contacts.find((row) => row.email === submission.email)!;
+		expect(contact).toMatchObject({ first_name: 'Lucía', last_name: 'Gómez', lead: true });
+		expect(contact.phone_numbers).toEqual([{ id: 1, number: '5125550199', daytime: true }]);
+		const matter = docketwise.tables.matters.find((row) => row.client_id === contact.id)!;
+		expect(matter.title).toBe('Gómez – I-485');
+		expect(note).toMatchObject({ matter_id: matter.id, title: 'Intake form', content: 'Referred by Ana Ruiz.' });
+		await n8n.deactivate(workflows.intake.id);
+	});
+
+	it(`n8n ${N8N_VERSIONS[line]}: a completed turn's redline is fetched and the deal team told`, async () => {
+		await n8n.activate(workflows.redline.id);
+		await waitFor('the turnCompleted subscription', () => (docJuris.subscriptions.size === 1 ? true : undefined));
+		const contract = docJuris.seedContract('Example MSA');
+		await docJuris.completeTurn(docJuris.latestTurnId(contract.id));
+		const [note] = (await waitFor('the notification', () => (docJuris.sink.length ? docJuris.sink : undefined), 60_000)) as Array<Record<string, unknown>>;
+		expect(note).toMatchObject({ contractId: contract.id.toUpperCase(), turnId: docJuris.latestTurnId(contract.id) });
+		expect(String(note.redline)).toMatch(/\.docx$/);
+		expect(Number(note.bytes)).toBeGreaterThan(0);
+		expect(String(note.text)).toContain('is ready');
+		await n8n.deactivate(workflows.redline.id);
+		await waitFor('the subscription removed', () => (docJuris.subscriptions.size === 0 ? true : undefined));
+	});
+
+	it(`n8n ${N8N_VERSIONS[line]}: study PDFs are uploaded to DocuMine, waited for, and their components saved as a spreadsheet`, async () => {
+		mkdirSync(path.join(filesDir, 'inbox'), { recursive: true });
+		mkdirSync(path.join(filesDir, 'reports'), { recursive: true });
+		for (const name of ['study-a.pdf', 'study-b.pdf', 'study-c.pdf']) writeFileSync(path.join(filesDir, 'inbox', name), `%PDF-1.7\n${name}\n${'x'.repeat(9000)}`);
+		const result = await n8n.execute(workflows.studies.id);
+		const components = result.json('Get Components');
+		expect(components).toHaveLength(3);
+		expect(components.map((item) => item['Study Title']).sort()).toEqual(['Study of study-a.pdf', 'Study of study-b.pdf', 'Study of study-c.pdf']);
+		const spreadsheet = path.join(filesDir, 'reports', 'study-components.xlsx');
+		expect(existsSync(spreadsheet) && statSync(spreadsheet).size).toBeGreaterThan(1000);
+		// An .xlsx file is a ZIP archive.
+		expect(readFileSync(spreadsheet).subarray(0, 2).toString('latin1')).toBe('PK');
+		expect(readdirSync(path.join(filesDir, 'inbox'))).toHaveLength(3);
+	});
+});
