@@ -239,7 +239,7 @@ export async function vendorRequest<T = unknown>(
 							ctx,
 							profile.credentialType,
 							options,
-							freshLogin ? await withoutSessionToken(ctx, profile) : undefined,
+							freshLogin ? await withoutSessionToken(ctx, profile) : await credentialsForRequest(ctx, profile),
 						)
 			) as { statusCode: number; headers: Record<string, string>; body: T };
 			const headers = lowerCaseKeys(response.headers);
@@ -251,6 +251,8 @@ export async function vendorRequest<T = unknown>(
 			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			failure = readHttpFailure(error);
 		} finally {
+			// After a login, the copy read once per run is read again, so later calls carry the new token.
+			if (freshLogin) await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
 			freshLogin = false;
 			letN8nRefresh = false;
 			finishRenewal?.();
@@ -365,6 +367,23 @@ async function leadRenewal(key: string, since: number): Promise<(() => void) | u
 	return () => {
 		renewals.set(key, { endedAt: Date.now() });
 		end();
+	};
+}
+
+/**
+ * The credential as read once per run, handed to n8n so it does not read (query and decrypt) it again
+ * for every request. Not for OAuth2 credentials: n8n reads those itself to refresh their tokens.
+ */
+async function credentialsForRequest(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions | undefined> {
+	if (profile.oauth2) return undefined;
+	const reference = ctx.getNode().credentials?.[profile.credentialType];
+	return {
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: profile.credentialType,
+			data: await credentialsOnce(ctx, profile.credentialType),
+		},
 	};
 }
 

@@ -68,6 +68,25 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 		rmSync(filesDir, { recursive: true, force: true });
 	});
 
+	it(`n8n ${N8N_VERSIONS[line]}: loads all four packages side by side in one user folder, without a warning`, async () => {
+		const response = await fetch(`${n8n.baseUrl}/types/nodes.json`);
+		const types = ((await response.json()) as Array<{ name: string }>).map((type) => type.name);
+		for (const type of [
+			'n8n-nodes-docjuris.docJuris',
+			'n8n-nodes-docjuris.docJurisTrigger',
+			'n8n-nodes-docket-alarm.docketAlarm',
+			'n8n-nodes-docket-alarm.docketAlarmTrigger',
+			'n8n-nodes-docketwise.docketwise',
+			'n8n-nodes-docketwise.docketwiseTrigger',
+			'n8n-nodes-documine.docuMine',
+			'n8n-nodes-documine.docuMineTrigger',
+		]) {
+			expect(types).toContain(type);
+		}
+		const complaints = n8n.log.split('\n').filter((entry) => /docjuris|docket-?alarm|docketwise|documine/i.test(entry) && /warn|error|fail|could not|deprecat/i.test(entry));
+		expect(complaints).toEqual([]);
+	});
+
 	it(`n8n ${N8N_VERSIONS[line]}: a new court filing is downloaded, stored as a PDF and announced`, async () => {
 		await n8n.activate(workflows.filing.id);
 		const trigger = workflows.filing.nodes.find((node) => node.name === 'New Docket Entry')!;

@@ -200,7 +200,8 @@ export function createFakeContext(options: FakeOptions) {
 		additional?: { credentialsDecrypted?: { data?: ICredentialDataDecryptedObject } },
 	): Promise<IHttpRequestOptions> {
 		const credentialType = CREDENTIAL_TYPES[type];
-		const data = { ...(additional?.credentialsDecrypted?.data ?? credentials[type]) } as ICredentialDataDecryptedObject;
+		// As n8n-core: credentials handed in are used (and updated by a login) as they are; else a fresh read.
+		const data = (additional?.credentialsDecrypted?.data ?? { ...credentials[type] }) as ICredentialDataDecryptedObject;
 		if (!credentialType || !credentials[type]) throw new NodeOperationError(node, `No credentials of type "${type}" set`);
 		const expirable = credentialType.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable);
 		if (expirable && credentialType.preAuthentication && data[expirable.name] === '') {
