@@ -4,10 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 
-import type { N8nInstance } from '../test/e2e/n8n';
+import type { N8nInstance, RawNodeRun } from '../test/e2e/n8n';
 
 export interface NodeRun {
 	/** Time n8n recorded for the node (all its runs, e.g. in a loop), ms. */
@@ -53,24 +51,13 @@ function resetPeak(pid: number): void {
 	}
 }
 
-interface RawRun {
-	executionTime?: number;
-	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
-	error?: { message: string };
-}
-
 /** Nodes that only bring a scenario's input in (the same in every variant). */
 export const INPUT_NODES = new Set(['Webhook', 'Split Items', 'Read Files']);
 
 export class Runner {
-	private readonly parse: (text: string) => unknown;
 	private outage = false;
 
-	constructor(private readonly n8n: N8nInstance) {
-		// n8n stores execution data in the `flatted` format; its own copy reads it.
-		const requireFromN8n = createRequire(path.join(n8n.installDir, 'node_modules', 'n8n', 'package.json'));
-		this.parse = (requireFromN8n('flatted') as { parse: (text: string) => unknown }).parse;
-	}
+	constructor(private readonly n8n: N8nInstance) {}
 
 	/** Calls the workflow's webhook and waits until n8n has run it, retrying while it is not registered yet. */
 	private async call(webhookPath: string, body: unknown): Promise<void> {
@@ -95,12 +82,12 @@ export class Runner {
 		}
 	}
 
-	/** n8n's REST API, waiting out a database outage (n8n reconnects once its event loop is free again). */
-	private async rest<T>(route: string): Promise<T> {
+	/** Calls n8n's REST API, waiting out a database outage (n8n reconnects once its event loop is free again). */
+	private async whileDatabaseRecovers<T>(call: () => Promise<T>): Promise<T> {
 		const deadline = Date.now() + 120_000;
 		for (;;) {
 			try {
-				return await this.n8n.rest<T>('GET', route);
+				return await call();
 			} catch (error) {
 				if (!/Database is not ready/.test((error as Error).message) || Date.now() > deadline) throw error;
 				this.outage = true;
@@ -112,7 +99,7 @@ export class Runner {
 	async run(workflowId: string, webhookPath: string, body: unknown): Promise<Measurement> {
 		this.outage = false;
 		const pid = this.n8n.pid!;
-		const before = await this.latestExecutionId(workflowId);
+		const before = (await this.newest(workflowId))?.id;
 		const baseline = residentKb(pid, 'VmRSS');
 		resetPeak(pid);
 		let peak = baseline;
@@ -128,11 +115,11 @@ export class Runner {
 		const wallMs = performance.now() - started;
 		peak = Math.max(peak, residentKb(pid, 'VmRSS'), residentKb(pid, 'VmHWM'));
 		const executionId = await this.waitForExecution(workflowId, before);
-		const execution = await this.rest<{ data: string; startedAt: string; stoppedAt: string; status: string }>(`/executions/${executionId}`);
-		const data = this.parse(execution.data) as { resultData: { runData: Record<string, RawRun[]>; error?: { message: string } } };
+		const execution = await this.whileDatabaseRecovers(async () => await this.n8n.execution(executionId));
+		const { raw } = execution.result;
 		const nodes: Record<string, NodeRun> = {};
-		for (const [name, runs] of Object.entries(data.resultData.runData)) {
-			const itemsOf = (run: RawRun) => (run.data?.main ?? []).flatMap((output) => output ?? []);
+		for (const [name, runs] of Object.entries(raw.runData)) {
+			const itemsOf = (run: RawNodeRun) => (run.data?.main ?? []).flatMap((output) => output ?? []);
 			const last = itemsOf(runs[runs.length - 1]);
 			nodes[name] = {
 				executionMs: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
@@ -153,24 +140,20 @@ export class Runner {
 			rssGrowthMb: Math.max(0, peak - baseline) / 1024,
 			status: execution.status,
 			nodes,
-			error: data.resultData.error?.message,
+			error: raw.error?.message,
 			databaseOutage: this.outage,
 		};
 	}
 
-	private async latestExecutionId(workflowId: string): Promise<string | undefined> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const page = await this.rest<{ results: Array<{ id: string; status?: string }> }>(`/executions?filter=${filter}&limit=1`);
-		return page.results[0]?.id;
+	private async newest(workflowId: string): Promise<{ id: string; status?: string } | undefined> {
+		return await this.whileDatabaseRecovers(async () => await this.n8n.newestExecution(workflowId));
 	}
 
 	/** The execution the webhook started, once n8n has stored it as ended. */
 	private async waitForExecution(workflowId: string, before: string | undefined): Promise<string> {
 		const deadline = Date.now() + 120_000;
 		for (;;) {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const page = await this.rest<{ results: Array<{ id: string; status?: string }> }>(`/executions?filter=${filter}&limit=1`);
-			const latest = page.results[0];
+			const latest = await this.newest(workflowId);
 			if (latest && latest.id !== before && latest.status !== 'running' && latest.status !== 'new') return latest.id;
 			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} appeared`);
 			await new Promise((resolve) => setTimeout(resolve, 250));

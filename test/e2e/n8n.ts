@@ -7,6 +7,7 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -250,6 +251,28 @@ export class N8nInstance {
 		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
 	}
 
+	/** The newest execution in a workflow's list: its ID and status. */
+	async newestExecution(workflowId: string): Promise<{ id: string; status?: string } | undefined> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = await this.rest<{ results: Array<{ id: string; status?: string }> }>('GET', `/executions?filter=${filter}&limit=1`);
+		return page.results[0];
+	}
+
+	/** The newest execution of a workflow as n8n stored it (its run data decoded), if any. */
+	async latestExecution(workflowId: string): Promise<StoredExecution | undefined> {
+		const newest = await this.newestExecution(workflowId);
+		return newest ? await this.execution(newest.id) : undefined;
+	}
+
+	async execution(id: string): Promise<StoredExecution> {
+		const stored = await this.rest<{ id: string; data: string; status: string; startedAt: string; stoppedAt: string }>('GET', `/executions/${id}`);
+		// n8n keeps run data in the `flatted` format; its own copy reads it.
+		const requireFromN8n = createRequire(path.join(this.installDir, 'node_modules', 'n8n', 'package.json'));
+		const { parse } = requireFromN8n('flatted') as { parse: (text: string) => unknown };
+		const data = parse(stored.data) as { resultData: RawResultData };
+		return { ...stored, result: new RunData(data.resultData) };
+	}
+
 	async cleanup(): Promise<void> {
 		await this.stop();
 		rmSync(this.userFolder, { recursive: true, force: true });
@@ -288,9 +311,23 @@ export function runDataJson(text: string): string | undefined {
 	return undefined;
 }
 
-interface RawResultData {
-	runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>> }; error?: { message: string } }>>;
+export interface RawNodeRun {
+	executionTime?: number;
+	data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }> | null> };
 	error?: { message: string };
+}
+
+interface RawResultData {
+	runData: Record<string, RawNodeRun[]>;
+	error?: { message: string };
+}
+
+export interface StoredExecution {
+	id: string;
+	status: string;
+	startedAt: string;
+	stoppedAt: string;
+	result: RunData;
 }
 
 /** The items each node produced in an execution. */
