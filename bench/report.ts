@@ -145,7 +145,7 @@ export function svgChart(rows: Ratio[]): string {
 		parts.push(`<rect x="${from}" y="${y + 4}" width="${Math.max(1, to - from)}" height="14" fill="${better ? '#2e7d32' : '#c62828'}"/>`);
 		parts.push(`<line x1="${x(row.min)}" y1="${y + 11}" x2="${x(row.max)}" y2="${y + 11}" stroke="#000000"/>`);
 		for (const end of [row.min, row.max]) parts.push(`<line x1="${x(end)}" y1="${y + 6}" x2="${x(end)}" y2="${y + 16}" stroke="#000000"/>`);
-		parts.push(`<text x="${better ? from - 4 : to + 4}" y="${y + 15}" text-anchor="${better ? 'end' : 'start'}" fill="#333333">${row.median.toFixed(row.median < 0.1 ? 3 : 2)}</text>`);
+		parts.push(`<text x="${to + 4}" y="${y + 15}" fill="#333333">${row.median.toFixed(row.median < 0.1 ? 3 : 2)}</text>`);
 	});
 	parts.push('</svg>');
 	return parts.join('\n');
