@@ -175,12 +175,12 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 		{ name: 'X-TENANT-ID', value: docuMine.workspaceId },
 	];
 
-	const variant = (scenario: string, key: string, label: string, kind: Variant['kind'], build: (run: number, id: string, hook: string) => { nodes: BenchWorkflow['nodes']; links?: Array<[string, number, string]>; credentials: unknown[] }): Variant => ({
+	const variant = (scenario: string, key: string, label: string, kind: Variant['kind'], build: (run: number, hook: string) => { nodes: BenchWorkflow['nodes']; links?: Array<[string, number, string]>; credentials: unknown[] }): Variant => ({
 		key,
 		label,
 		kind,
 		build(run) {
-			const { nodes, links, credentials } = build(run, workflowId(scenario, key, run), webhookPath(scenario, key, run));
+			const { nodes, links, credentials } = build(run, webhookPath(scenario, key, run));
 			return { workflow: workflow(workflowId(scenario, key, run), `Bench ${scenario}: ${label} (run ${run})`, nodes, links), credentials };
 		},
 	});
@@ -212,11 +212,11 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 			counters: () => requests(docketwise),
 			metricsOf: (measurement, delta) => ({ requests: delta.requests, wallMs: wall(measurement), rssGrowthMb: measurement.rssGrowthMb, items: nodeRun(measurement).itemsAllRuns }),
 			variants: [
-				variant('B1', 'ours', 'Docketwise node', 'ours', (run, _id, hook) => {
+				variant('B1', 'ours', 'Docketwise node', 'ours', (run, hook) => {
 					const { ref, credential } = docketwiseOurs('B1', 'ours', run);
 					return { nodes: [webhookNode(hook), docketwiseNode(ref, { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false })], credentials: [credential] };
 				}),
-				variant('B1', 'http', 'HTTP Request node', 'httpRequest', (run, _id, hook) => {
+				variant('B1', 'http', 'HTTP Request node', 'httpRequest', (run, hook) => {
 					const { ref, credential } = docketwiseGeneric('B1', 'http', run);
 					const pagination = {
 						paginationMode: 'updateAParameterInEachRequest',
@@ -243,12 +243,12 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 				return { failedItems: run.errorItems + (SINGLE_GETS - run.items), wallMs: wall(measurement), requests: delta.requests, throttled: delta.throttled };
 			},
 			variants: [
-				variant('B2', 'ours', 'Docketwise node', 'ours', (run, _id, hook) => {
+				variant('B2', 'ours', 'Docketwise node', 'ours', (run, hook) => {
 					const { ref, credential } = docketwiseOurs('B2', 'ours', run);
 					const get = docketwiseNode(ref, { resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: true }, { onError: 'continueRegularOutput' });
 					return { nodes: [webhookNode(hook), splitItems(), get], credentials: [credential] };
 				}),
-				variant('B2', 'http', 'HTTP Request node (retry on fail)', 'httpRequest', (run, _id, hook) => {
+				variant('B2', 'http', 'HTTP Request node (retry on fail)', 'httpRequest', (run, hook) => {
 					const { ref, credential } = docketwiseGeneric('B2', 'http', run);
 					const get = httpRequest(MEASURED, {
 						url: `=${docketwise.url}/api/v1/contacts/{{ $json.id }}`,
@@ -276,12 +276,12 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 				return { logins: delta.logins, requests: delta.requests, wallMs: wall(measurement), failedItems: run.errorItems + (DOCKETS - run.items) };
 			},
 			variants: [
-				variant('B3', 'ours', 'Docket Alarm node', 'ours', (run, _id, hook) => {
+				variant('B3', 'ours', 'Docket Alarm node', 'ours', (run, hook) => {
 					const { ref, credential } = docketAlarmOurs('B3', 'ours', run);
 					const get = docketAlarmNode(ref, { resource: 'docket', operation: 'get', court: { __rl: true, mode: 'name', value: '={{ $json.court }}' }, docket: '={{ $json.docket }}', cached: true, output: 'docket' });
 					return { nodes: [webhookNode(hook), splitItems(), get], credentials: [credential] };
 				}),
-				variant('B3', 'http', 'HTTP Request node (login once)', 'httpRequest', (_run, _id, hook) => {
+				variant('B3', 'http', 'HTTP Request node (login once)', 'httpRequest', (_run, hook) => {
 					const get = httpRequest(MEASURED, {
 						url: `${docketAlarm.url}/api/v1/getdocket/`,
 						query: [
@@ -319,12 +319,12 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 				return { rssGrowthMb: measurement.rssGrowthMb, wallMs: wall(measurement) };
 			},
 			variants: [
-				variant('B4a', 'ours', 'Docket Alarm node', 'ours', (run, _id, hook) => {
+				variant('B4a', 'ours', 'Docket Alarm node', 'ours', (run, hook) => {
 					const { ref, credential } = docketAlarmOurs('B4a', 'ours', run);
 					const download = docketAlarmNode(ref, { resource: 'document', operation: 'download', link: `${docketAlarm.url}/cases/bench/1.pdf`, cached: false, binaryPropertyName: 'data' });
 					return { nodes: [webhookNode(hook), download], credentials: [credential] };
 				}),
-				variant('B4a', 'http', 'HTTP Request node', 'httpRequest', (_run, _id, hook) => {
+				variant('B4a', 'http', 'HTTP Request node', 'httpRequest', (_run, hook) => {
 					const download = httpRequest(MEASURED, {
 						url: `${docketAlarm.url}/cases/bench/1.pdf`,
 						query: [{ name: 'login_token', value: '={{ $json.login_token }}' }],
@@ -362,7 +362,7 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 				return { rssGrowthMb: measurement.rssGrowthMb, wallMs: wall(measurement) };
 			},
 			variants: [
-				variant('B4b', 'ours', 'DocJuris node', 'ours', (run, _id, hook) => {
+				variant('B4b', 'ours', 'DocJuris node', 'ours', (run, hook) => {
 					const { ref, credential } = docJurisOurs('B4b', 'ours', run);
 					const upload = docJurisNode(ref, {
 						resource: 'turn',
@@ -373,7 +373,7 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 					});
 					return { nodes: [webhookNode(hook), readFiles(b4Upload), upload], credentials: [credential] };
 				}),
-				variant('B4b', 'http', 'HTTP Request node', 'httpRequest', (run, _id, hook) => {
+				variant('B4b', 'http', 'HTTP Request node', 'httpRequest', (run, hook) => {
 					const { ref, credential } = basicAuth('B4b', 'http', run);
 					const upload = httpRequest(MEASURED, {
 						method: 'POST',
@@ -415,7 +415,7 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 				return { requestsPerFile: (delta.requests - delta.logins) / FILES, wallMs: wall(measurement), unfinishedFiles: FILES - finished };
 			},
 			variants: [
-				variant('B5', 'ours', 'DocuMine node', 'ours', (run, _id, hook) => {
+				variant('B5', 'ours', 'DocuMine node', 'ours', (run, hook) => {
 					const { ref, credential } = docuMineOurs('B5', 'ours', run);
 					const upload = docuMineNode(ref, {
 						resource: 'file',
@@ -429,7 +429,7 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 					});
 					return { nodes: [webhookNode(hook), readFiles(`${b5Files}/*.pdf`), upload], credentials: [credential] };
 				}),
-				variant('B5', 'http', 'HTTP Request node + Wait/If loop', 'httpRequest', (_run, _id, hook) => {
+				variant('B5', 'http', 'HTTP Request node + Wait/If loop', 'httpRequest', (_run, hook) => {
 					const files = `${docuMine.url}/api/dossier-templates/tpl-tox/dossiers/dos-1/files`;
 					const upload = httpRequest(MEASURED, { method: 'POST', url: files, headers: docuMineHeaders, multipart: { files: [{ name: 'file', binaryProperty: 'data' }] } });
 					const status = httpRequest('Get Status', { url: `=${files}/{{ $json.id }}`, headers: docuMineHeaders });
@@ -456,12 +456,12 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 				return { perItemUs: (run.executionMs * 1000) / CHEAP_ITEMS, wallMs: wall(measurement), failedItems: run.errorItems + (CHEAP_ITEMS - run.items), databaseOutage: Number(measurement.databaseOutage) };
 			},
 			variants: [
-				variant('B6', 'ours', 'DocJuris node', 'ours', (run, _id, hook) => {
+				variant('B6', 'ours', 'DocJuris node', 'ours', (run, hook) => {
 					const { ref, credential } = docJurisOurs('B6', 'ours', run);
 					const get = docJurisNode(ref, { resource: 'contract', operation: 'get', contractId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } });
 					return { nodes: [webhookNode(hook), splitItems(), get], credentials: [credential] };
 				}),
-				variant('B6', 'http', 'HTTP Request node', 'httpRequest', (run, _id, hook) => {
+				variant('B6', 'http', 'HTTP Request node', 'httpRequest', (run, hook) => {
 					const { ref, credential } = basicAuth('B6', 'http', run);
 					const get = httpRequest(MEASURED, { url: `=${docJuris.apiBaseUrl}/contracts/{{ $json.id }}`, credential: { type: 'httpBasicAuth', ref } });
 					return { nodes: [webhookNode(hook), splitItems(), get], credentials: [credential] };
@@ -481,13 +481,13 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 			},
 			variants: [
 				...[1, 5].map((bins) =>
-					variant('B7', `ours${bins}`, `Docket Alarm node, ${bins} scroll bin${bins > 1 ? 's' : ''}`, 'ours', (run, _id, hook) => {
+					variant('B7', `ours${bins}`, `Docket Alarm node, ${bins} scroll bin${bins > 1 ? 's' : ''}`, 'ours', (run, hook) => {
 						const { ref, credential } = docketAlarmOurs('B7', `ours${bins}`, run);
 						const search = docketAlarmNode(ref, { resource: 'search', operation: 'search', query: 'Party', returnAll: true, options: { parallelBins: bins } });
 						return { nodes: [webhookNode(hook), search], credentials: [credential] };
 					}),
 				),
-				variant('B7', 'http', 'HTTP Request node (scroll pagination)', 'httpRequest', (_run, _id, hook) => {
+				variant('B7', 'http', 'HTTP Request node (scroll pagination)', 'httpRequest', (_run, hook) => {
 					const pagination = {
 						paginationMode: 'updateAParameterInEachRequest',
 						parameters: { parameters: [{ type: 'qs', name: 'scroll', value: '={{ $response.body.scroll }}' }] },

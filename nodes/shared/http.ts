@@ -310,8 +310,9 @@ export async function credentialsOnce(ctx: RequestContext, type: string, { fresh
 	if (!read || fresh) {
 		read = ctx.getCredentials(type);
 		byType.set(type, read);
-		// A failed read is not kept: the next call tries again (and reports the error itself).
-		read.catch(() => byType.delete(type));
+		// A failed read is not kept (unless a newer read replaced it): the next call tries again.
+		const attempt = read;
+		attempt.catch(() => byType.get(type) === attempt && byType.delete(type));
 	}
 	return await read;
 }

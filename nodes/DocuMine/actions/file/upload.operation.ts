@@ -49,32 +49,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs,
 		itemIndex,
 	});
-	if (this.getNodeParameter('waitForProcessing', itemIndex, false) && !String(uploaded.id ?? uploaded.fileId ?? '')) {
+	if (this.getNodeParameter('waitForProcessing', itemIndex, false) && !uploadedFileId(uploaded)) {
 		throw new NodeOperationError(this.getNode(), `DocuMine returned no file ID for ${file.fileName} [item ${itemIndex}]`, { itemIndex });
 	}
-	return { ...uploaded, [FILE_NAME]: file.fileName };
+	uploadedNames.set(uploaded, file.fileName);
+	return uploaded;
 }
 
 // From this many files waiting in one dossier, a round reads the dossier's file list instead.
 const LIST_READ_FROM = 5;
 
-// The uploaded file's name, carried from the upload to the wait (and dropped before output).
-const FILE_NAME = '__uploadedFileName';
+// Each upload's file name, for the wait's messages (kept beside the record, not in the output).
+const uploadedNames = new WeakMap<IDataObject, string>();
+
+const uploadedFileId = (record: IDataObject) => String(record.id ?? record.fileId ?? '');
 
 /**
  * With "Wait for Processing", every file is uploaded first and then all are waited for together:
- * DocuMine processes them side by side, so the run takes about as long as the slowest file.
+ * DocuMine processes them side by side, so the run takes about as long as the slowest file. The
+ * first waiting item's poll interval and timeout apply to the joint wait.
  */
 export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): Promise<void> {
 	const waiting = new Map<string, { outcome: ItemOutcome; templateId: string; dossierId: string; fileName: string }>();
 	for (const outcome of outcomes) {
 		const uploaded = outcome.result as IDataObject | undefined;
-		if (!uploaded) continue;
-		const fileName = String(uploaded[FILE_NAME]);
-		delete uploaded[FILE_NAME];
-		if (!this.getNodeParameter('waitForProcessing', outcome.itemIndex, false)) continue;
-		const fileId = String(uploaded.id ?? uploaded.fileId);
-		waiting.set(fileId, { outcome, ...dossierPath(this, outcome.itemIndex), fileName });
+		if (!uploaded || !this.getNodeParameter('waitForProcessing', outcome.itemIndex, false)) continue;
+		const fileName = uploadedNames.get(uploaded) ?? uploadedFileId(uploaded);
+		waiting.set(uploadedFileId(uploaded), { outcome, ...dossierPath(this, outcome.itemIndex), fileName });
 	}
 	if (!waiting.size) return;
 	const ids = [...waiting.keys()];
@@ -90,7 +91,9 @@ export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): 
 		const byDossier = new Map<string, string[]>();
 		for (const id of open) {
 			const { templateId, dossierId } = waiting.get(id)!;
-			byDossier.set(`${templateId}/${dossierId}`, [...(byDossier.get(`${templateId}/${dossierId}`) ?? []), id]);
+			const key = `${templateId}/${dossierId}`;
+			if (!byDossier.has(key)) byDossier.set(key, []);
+			byDossier.get(key)!.push(id);
 		}
 		const single: string[] = [];
 		for (const ids of byDossier.values()) {
