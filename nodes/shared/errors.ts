@@ -11,6 +11,8 @@ export interface HttpFailure {
 	networkCode?: string;
 	/** The library's own text, used only when nothing better is known. Redacted before use. */
 	rawMessage: string;
+	/** A successful status with a body that is not the JSON asked for (see isUnreadableJson). */
+	unreadable?: boolean;
 }
 
 const NETWORK_CODES = new Set([
@@ -148,6 +150,8 @@ export interface VendorErrorContext {
 	vendorText?: string;
 	/** A hint for this status (how to fix it), from the vendor's profile. */
 	hint?: string;
+	/** A create or other non-repeatable call that may have done its work before failing: not re-sent. */
+	mayHaveReachedVendor?: boolean;
 	secrets: Array<string | undefined>;
 	itemIndex?: number;
 }
@@ -168,7 +172,9 @@ const STATUS_SUMMARY: Record<number, string> = {
 export function vendorApiError(node: INode, failure: HttpFailure, context: VendorErrorContext): NodeApiError {
 	const { vendor, requestLabel, vendorText, hint, secrets, itemIndex } = context;
 	let summary: string;
-	if (failure.status !== undefined && failure.status < 400) {
+	if (failure.unreadable) {
+		summary = `${vendor} sent an answer that is not valid JSON (HTTP ${failure.status})`;
+	} else if (failure.status !== undefined && failure.status < 400) {
 		// The vendor flagged a failure in a successful-looking response.
 		summary = `${vendor} returned an error`;
 	} else if (failure.status !== undefined) {
@@ -181,8 +187,14 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 		summary = `The request to ${vendor} failed`;
 	}
 	const reason = vendorText ?? (failure.status === undefined && !failure.networkCode ? failure.rawMessage : undefined);
-	const message = redact(reason ? `${summary}: ${reason}` : summary, secrets);
+	const itemNote = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
+	const message = redact(reason ? `${summary}: ${reason}${itemNote}` : `${summary}${itemNote}`, secrets);
 	const details = [`Request: ${requestLabel}.`];
+	if (context.mayHaveReachedVendor) {
+		details.push(
+			`${vendor} may have carried out this request before the failure, so it was not sent again (that could duplicate it). Check in ${vendor} whether it took effect before running this item again.`,
+		);
+	}
 	if (hint) details.push(hint);
 	const description = redact(details.join(' '), secrets);
 	const errorResponse: JsonObject = { message, description };

@@ -103,6 +103,7 @@ export interface VendorRequest {
 	json?: boolean;
 	/** Stream the response (downloads). */
 	stream?: boolean;
+	/** Milliseconds of silence from the vendor before the call is given up (REQUEST_TIMEOUT_MS by default). */
 	timeout?: number;
 	/**
 	 * Whether sending the request twice is harmless. Defaults to true for GET, HEAD, PUT and DELETE
@@ -123,6 +124,14 @@ export interface VendorResponse<T = unknown> {
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+/**
+ * How long a vendor may stay silent (no byte sent or received) before a call is given up: a stalled
+ * connection otherwise holds the item, and the whole execution, for good. Uploads get longer, as a
+ * vendor may take a while to store a large file before it answers.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
+export const UPLOAD_TIMEOUT_MS = 300_000;
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 // Connection refused means nothing reached the vendor: safe to re-send whatever the method.
 const NEVER_DELIVERED = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
@@ -141,6 +150,31 @@ interface AttemptCounters {
 	transient: number;
 }
 
+function isIdempotent(request: Pick<VendorRequest, 'method' | 'idempotent'>): boolean {
+	return request.idempotent ?? IDEMPOTENT_METHODS.has(request.method.toUpperCase());
+}
+
+/**
+ * Whether a failed call may still have done its work at the vendor: it failed on the vendor's side
+ * or on the way back (a server error, a cut or stalled connection, an unreadable answer), not
+ * before the vendor read it. Such a create is not re-sent, and the user is told to check.
+ */
+export function mayHaveReachedVendor(failure: HttpFailure): boolean {
+	if (failure.unreadable) return true;
+	if (failure.status !== undefined) return failure.status >= 500;
+	return failure.networkCode !== undefined && !NEVER_DELIVERED.has(failure.networkCode);
+}
+
+/**
+ * A successful status whose body is not the JSON asked for: text (an HTML page from a proxy, JSON
+ * cut off mid-way, which n8n hands over unparsed) or nothing at all where a record was due.
+ */
+export function isUnreadableJson(method: string, status: number, body: unknown): boolean {
+	if (typeof body === 'string' && body.trim() !== '') return true;
+	const empty = body === undefined || body === null || body === '';
+	return empty && status !== 204 && method.toUpperCase() !== 'DELETE';
+}
+
 /** How long to wait before the next attempt, or undefined to give up. */
 export function nextRetryDelay(
 	failure: HttpFailure,
@@ -148,7 +182,7 @@ export function nextRetryDelay(
 	counters: AttemptCounters,
 	policy: RetryPolicy,
 ): number | undefined {
-	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method.toUpperCase());
+	const idempotent = isIdempotent(request);
 	const announced = retryAfterMs(failure.headers);
 	if (failure.status === 429) {
 		if (counters.rateLimited >= policy.rateLimitRetries) return undefined;
@@ -158,7 +192,8 @@ export function nextRetryDelay(
 	}
 	const transientStatus = failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status);
 	const networkFailure = failure.status === undefined && failure.networkCode !== undefined;
-	if (!transientStatus && !networkFailure) return undefined;
+	// An unreadable answer (a proxy's page, a cut-off body) says nothing about the vendor's state.
+	if (!transientStatus && !networkFailure && !failure.unreadable) return undefined;
 	const safe = idempotent || (networkFailure && NEVER_DELIVERED.has(failure.networkCode as string));
 	if (!safe || counters.transient >= policy.transientRetries) return undefined;
 	counters.transient++;
@@ -207,6 +242,7 @@ export async function vendorRequest<T = unknown>(
 	let renewalsLed = 0;
 	let renewalsAwaited = 0;
 	let letN8nRefresh = false;
+	const expectsJson = request.stream ? false : (request.json ?? true);
 	for (;;) {
 		if (profile.rateLimit && !request.unauthenticated) await pace(key, profile);
 		// Full responses for every status: n8n's error wrapping drops response headers (Retry-After),
@@ -217,17 +253,17 @@ export async function vendorRequest<T = unknown>(
 			qs: request.qs,
 			headers: request.headers,
 			body: typeof request.body === 'function' ? (request.body as () => unknown)() : request.body,
-			json: request.stream ? false : (request.json ?? true),
+			json: expectsJson,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: !letN8nRefresh,
 			// Lists go out as repeated keys (a=1&a=2), the form most APIs read.
 			arrayFormat: 'repeat',
-			timeout: request.timeout,
 		} as IHttpRequestOptions;
 		if (request.stream) options.encoding = 'stream';
 		// Following redirects makes n8n's HTTP client keep the whole request body in memory (to send
 		// it again): a streamed upload of a large file is sent without that.
 		if (options.body instanceof StreamedBody) (options as IHttpRequestOptions & { disableFollowRedirect?: boolean }).disableFollowRedirect = true;
+		options.timeout = request.timeout ?? (options.body instanceof StreamedBody ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS);
 		if (options.body === undefined) delete options.body;
 		const sentAt = Date.now();
 		let failure: HttpFailure;
@@ -243,9 +279,10 @@ export async function vendorRequest<T = unknown>(
 						)
 			) as { statusCode: number; headers: Record<string, string>; body: T };
 			const headers = lowerCaseKeys(response.headers);
-			const bodyError = response.statusCode < 400 && !request.stream ? profile.bodyError?.(response.body) : undefined;
-			if (response.statusCode < 400 && bodyError === undefined) return { status: response.statusCode, headers, body: response.body };
-			failure = responseFailure(response.statusCode, headers, response.body);
+			const unreadable = expectsJson && response.statusCode < 400 && isUnreadableJson(request.method, response.statusCode, response.body);
+			const bodyError = response.statusCode < 400 && !request.stream && !unreadable ? profile.bodyError?.(response.body) : undefined;
+			if (response.statusCode < 400 && bodyError === undefined && !unreadable) return { status: response.statusCode, headers, body: response.body };
+			failure = { ...responseFailure(response.statusCode, headers, response.body), unreadable };
 		} catch (error) {
 			// A configuration problem (e.g. no credential) is not worth retrying.
 			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
@@ -287,8 +324,9 @@ export async function vendorRequest<T = unknown>(
 		throw vendorApiError(ctx.getNode(), failure, {
 			vendor: profile.name,
 			requestLabel: request.label,
-			vendorText: failure.body !== undefined ? profile.errorText(failure.body) : undefined,
+			vendorText: failure.body !== undefined && !failure.unreadable ? profile.errorText(failure.body) : undefined,
 			hint: failure.status !== undefined ? (request.hints?.[failure.status] ?? profile.hints?.[failure.status]) : undefined,
+			mayHaveReachedVendor: !isIdempotent(request) && mayHaveReachedVendor(failure),
 			secrets,
 			itemIndex: request.itemIndex,
 		});

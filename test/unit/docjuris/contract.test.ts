@@ -147,7 +147,7 @@ describe('DocJuris contract: create', () => {
 			{ items: [binaryItem(store, 'x')], binaryStore: store },
 		).catch((caught) => caught);
 		expect(seen).toHaveLength(1);
-		expect(error.message).toBe('DocJuris had a server error (HTTP 502)');
+		expect(error.message).toBe('DocJuris had a server error (HTTP 502) [item 0]');
 	});
 });
 
@@ -189,7 +189,7 @@ describe('DocJuris contract: get, download, document info', () => {
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.id).toBe(CONTRACT_ID);
-		expect(output[1].json.error).toBe('DocJuris could not find the requested record (HTTP 404): Contract not found (NotFound)');
+		expect(output[1].json.error).toBe('DocJuris could not find the requested record (HTTP 404): Contract not found (NotFound) [item 1]');
 		expect(output[2].json.error).toBe('Contract ID "nonsense" is not a valid ID [item 2]');
 	});
 
@@ -231,7 +231,7 @@ describe('DocJuris contract: get, download, document info', () => {
 			.query(true)
 			.reply(400, errorEnvelope(400, 'Turn is not complete'));
 		const error = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedWithMarkup' }).catch((caught) => caught);
-		expect(error.message).toBe('DocJuris rejected the request as invalid (HTTP 400): Turn is not complete (Error)');
+		expect(error.message).toBe('DocJuris rejected the request as invalid (HTTP 400): Turn is not complete (Error) [item 0]');
 		expect(error.description).toContain('only once the turn has been completed');
 	});
 

@@ -62,7 +62,7 @@ describe('DocJuris turn: create', () => {
 			{ resource: 'turn', operation: 'create', contractId: locator(CONTRACT_ID), turnSelection: 'specific', turnId: locator(TURN_1) },
 			{ items: [binaryItem(store, 'x')], binaryStore: store },
 		).catch((caught) => caught);
-		expect(error.message).toBe('DocJuris reported a conflict (HTTP 409): currentTurnId is not the latest turn (Conflict)');
+		expect(error.message).toBe('DocJuris reported a conflict (HTTP 409): currentTurnId is not the latest turn (Conflict) [item 0]');
 		expect(error.description).toContain('another turn may have been uploaded meanwhile');
 		expect(error.context.itemIndex).toBe(0);
 	});

@@ -202,9 +202,9 @@ describe('Docket Alarm: document', () => {
 	});
 
 	it.each([
-		[403, 'Document is sealed', 'Docket Alarm refused access (HTTP 403): Document is sealed', 'sealed'],
-		[404, 'No such document', 'Docket Alarm could not find the requested record (HTTP 404): No such document', 'Check the link'],
-		[412, 'Not in cache', 'Docket Alarm reported a failed precondition (HTTP 412): Not in cache', 'Turn off "Cached Only"'],
+		[403, 'Document is sealed', 'Docket Alarm refused access (HTTP 403): Document is sealed [item 0]', 'sealed'],
+		[404, 'No such document', 'Docket Alarm could not find the requested record (HTTP 404): No such document [item 0]', 'Check the link'],
+		[412, 'Not in cache', 'Docket Alarm reported a failed precondition (HTTP 412): Not in cache [item 0]', 'Turn off "Cached Only"'],
 	])('explains HTTP %i', async (status, vendorText, message, hint) => {
 		nock(BASE).get('/cases/a/docs/1.pdf').query(true).reply(status, { success: false, error: vendorText });
 		const error = await runDocketAlarm({ resource: 'document', operation: 'download', link: `${BASE}/cases/a/docs/1.pdf`, cached: true, binaryPropertyName: 'data' }, loggedIn).catch((caught) => caught);

@@ -111,6 +111,6 @@ describe('Docket Alarm session', () => {
 		capture(nock(BASE).post('/api/v1/login/'), 200, { success: true, login_token: TOKEN });
 		nock(BASE).get('/api/v1/getdocket/').query(true).reply(200, { success: false, error: 'Could not find docket 9:99-cv-99999' });
 		const { output } = await runDocketAlarm({ ...getDocket, docket: '9:99-cv-99999' }, { continueOnFail: true });
-		expect(output).toEqual([{ json: { error: 'Docket Alarm returned an error: Could not find docket 9:99-cv-99999', errorDetails: 'Request: GET getdocket/.' }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { error: 'Docket Alarm returned an error: Could not find docket 9:99-cv-99999 [item 0]', errorDetails: 'Request: GET getdocket/.' }, pairedItem: { item: 0 } }]);
 	});
 });

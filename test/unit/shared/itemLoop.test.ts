@@ -46,7 +46,7 @@ describe('the item loop', () => {
 		const { output } = await runDocketwise(getContact(ids), { items: ids.map(() => ({ json: {} })), continueOnFail: true });
 		expect(output).toHaveLength(12);
 		expect(output.map((item) => (item.json.error ? 'error' : item.json.id))).toEqual([1, 2, 3, 4, 'error', 6, 7, 8, 9, 'error', 11, 12]);
-		expect(output[4].json.error).toBe('Docketwise could not find the requested record (HTTP 404): Not found');
+		expect(output[4].json.error).toBe('Docketwise could not find the requested record (HTTP 404): Not found [item 4]');
 		expect(output.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
 	});
 

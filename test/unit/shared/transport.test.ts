@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { readHttpFailure, redact } from '../../../nodes/shared/errors';
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs } from '../../../nodes/shared/http';
+import { DEFAULT_RETRY_POLICY, isUnreadableJson, mayHaveReachedVendor, nextRetryDelay, retryAfterMs } from '../../../nodes/shared/http';
 import { collectOffsetPages } from '../../../nodes/shared/paging';
 
 const node = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
@@ -44,6 +44,30 @@ describe('retry decisions', () => {
 		expect(nextRetryDelay(refused, { method: 'POST' }, counters(), DEFAULT_RETRY_POLICY)).toBe(500);
 		expect(nextRetryDelay(reset, { method: 'POST' }, counters(), DEFAULT_RETRY_POLICY)).toBeUndefined();
 		expect(nextRetryDelay(reset, { method: 'GET' }, counters(), DEFAULT_RETRY_POLICY)).toBe(500);
+	});
+
+	it('retries an unreadable answer only for safe requests', () => {
+		const unreadable = { status: 200, headers: {}, rawMessage: '', unreadable: true };
+		expect(nextRetryDelay(unreadable, { method: 'GET' }, counters(), DEFAULT_RETRY_POLICY)).toBe(500);
+		expect(nextRetryDelay(unreadable, { method: 'POST' }, counters(), DEFAULT_RETRY_POLICY)).toBeUndefined();
+	});
+
+	it('tells text, nothing and a record apart on a success', () => {
+		expect(isUnreadableJson('GET', 200, '<html>Bad gateway</html>')).toBe(true);
+		expect(isUnreadableJson('GET', 200, '{"id": 1')).toBe(true);
+		expect(isUnreadableJson('GET', 200, '')).toBe(true);
+		expect(isUnreadableJson('POST', 201, undefined)).toBe(true);
+		expect(isUnreadableJson('DELETE', 200, '')).toBe(false);
+		expect(isUnreadableJson('POST', 204, '')).toBe(false);
+		expect(isUnreadableJson('GET', 200, { id: 1 })).toBe(false);
+		expect(isUnreadableJson('GET', 200, [])).toBe(false);
+	});
+
+	it('counts a failure as possibly carried out unless the vendor refused it or never got it', () => {
+		expect(mayHaveReachedVendor({ status: 502, headers: {}, rawMessage: '' })).toBe(true);
+		expect(mayHaveReachedVendor({ headers: {}, networkCode: 'ETIMEDOUT', rawMessage: '' })).toBe(true);
+		expect(mayHaveReachedVendor({ headers: {}, networkCode: 'ECONNREFUSED', rawMessage: '' })).toBe(false);
+		expect(mayHaveReachedVendor({ status: 400, headers: {}, rawMessage: '' })).toBe(false);
 	});
 
 	it('never retries a client error', () => {

@@ -1,0 +1,51 @@
+/**
+ * Answers that are not what was asked for: a proxy's HTML page or JSON cut off on a 200.
+ * Reads try again; a create is never sent twice and its error says it may have worked. (Stalled
+ * connections are covered in real n8n by `npm run test:hard`.)
+ */
+import nock from 'nock';
+
+import { contact, API, runDocketwise, locator } from './harness';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+
+describe('Docketwise under faulty answers', () => {
+	it('reads again after an HTML page or cut-off JSON on a 200, and outputs the record', async () => {
+		nock(API).get('/contacts/7').reply(200, '<html><body>Gateway hiccup</body></html>', { 'Content-Type': 'text/html' });
+		nock(API).get('/contacts/7').reply(200, '{"id": 7, "first_na', { 'Content-Type': 'application/json' });
+		nock(API).get('/contacts/7').reply(200, contact(7));
+		const { output } = await runDocketwise({ resource: 'contact', operation: 'get', contactId: locator(7) });
+		expect(output.map((item) => item.json.id)).toEqual([7]);
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('gives up on a read that stays unreadable, naming the item, after a bounded number of tries', async () => {
+		const scope = nock(API).get('/contacts/7').times(4).reply(200, '');
+		await expect(runDocketwise({ resource: 'contact', operation: 'get', contactId: locator(7) })).rejects.toThrow(
+			'Docketwise sent an answer that is not valid JSON (HTTP 200) [item 0]',
+		);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('does not send a create again after a cut-off answer, and says the contact may exist', async () => {
+		let posts = 0;
+		nock(API)
+			.post('/contacts')
+			.times(2)
+			.reply(() => {
+				posts++;
+				return [201, '{"id": 12, "first_name": "An'];
+			});
+		const { output } = await runDocketwise(
+			{ resource: 'contact', operation: 'create', firstName: 'Ana', lastName: 'Ruiz', additionalFields: {} },
+			{ continueOnFail: true },
+		);
+		expect(posts).toBe(1);
+		expect(output).toHaveLength(1);
+		expect(output[0].json.error).toBe('Docketwise sent an answer that is not valid JSON (HTTP 201) [item 0]');
+		expect(output[0].json.errorDetails).toContain('may have carried out this request');
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		nock.cleanAll();
+	});
+
+});
