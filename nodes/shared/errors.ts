@@ -168,6 +168,22 @@ const STATUS_SUMMARY: Record<number, string> = {
 	429: 'is limiting the request rate',
 };
 
+/**
+ * Network failures in words. The code itself goes to the description only: n8n replaces any error
+ * message that contains such a code with its own generic text, which would drop the vendor and the item.
+ */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was cut before the answer arrived',
+	EPIPE: 'the connection was cut while sending',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'no answer came in time',
+	ETIMEDOUT: 'no answer came in time',
+	ESOCKETTIMEDOUT: 'no answer came in time',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'no connection could be made in time',
+	EAI_AGAIN: 'its host name could not be looked up',
+	ENOTFOUND: 'its host name could not be found',
+};
+
 /** Builds the one error users see for a failed vendor call: what happened, and how to fix it. */
 export function vendorApiError(node: INode, failure: HttpFailure, context: VendorErrorContext): NodeApiError {
 	const { vendor, requestLabel, vendorText, hint, secrets, itemIndex } = context;
@@ -181,7 +197,7 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 		const what = STATUS_SUMMARY[failure.status] ?? (failure.status >= 500 ? 'had a server error' : 'returned an error');
 		summary = `${vendor} ${what} (HTTP ${failure.status})`;
 	} else if (failure.networkCode) {
-		summary = `Could not reach ${vendor} (${failure.networkCode})`;
+		summary = `Could not reach ${vendor}: ${NETWORK_FAILURES[failure.networkCode] ?? 'the network failed'}`;
 	} else {
 		// Neither an answer nor a network failure: e.g. the credential's login was refused.
 		summary = `The request to ${vendor} failed`;
@@ -190,6 +206,7 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 	const itemNote = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
 	const message = redact(reason ? `${summary}: ${reason}${itemNote}` : `${summary}${itemNote}`, secrets);
 	const details = [`Request: ${requestLabel}.`];
+	if (failure.status === undefined && failure.networkCode) details.push(`Network error code: ${failure.networkCode}.`);
 	if (context.mayHaveReachedVendor) {
 		details.push(
 			`${vendor} may have carried out this request before the failure, so it was not sent again (that could duplicate it). Check in ${vendor} whether it took effect before running this item again.`,

@@ -45,7 +45,12 @@ export interface N8nOptions {
 	userFolder?: string;
 	port?: number;
 	env?: Record<string, string>;
+	/** What `start` runs: the main process (default), or, in queue mode, a worker or a webhook process. */
+	command?: 'start' | 'worker' | 'webhook';
 }
+
+// What each process prints once it serves (the main process is probed over HTTP instead).
+const READY_LINES = { worker: 'n8n worker is now ready', webhook: 'Webhook listener waiting for requests' };
 
 export class N8nInstance {
 	readonly line: N8nLine;
@@ -54,6 +59,8 @@ export class N8nInstance {
 	port = 0;
 	private process?: ChildProcess;
 	private logLines: string[] = [];
+	/** Every line logged since this instance was made, across restarts. */
+	private logHistory: string[] = [];
 	private cookie?: string;
 
 	constructor(private readonly options: N8nOptions) {
@@ -169,14 +176,24 @@ export class N8nInstance {
 	async start(): Promise<void> {
 		if (!this.port) this.port = await freePort();
 		this.logLines = [];
-		const child = spawn(this.n8nBin, ['start'], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const command = this.options.command ?? 'start';
+		const child = spawn(this.n8nBin, [command], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
 		this.process = child;
-		const collect = (chunk: Buffer) => this.logLines.push(...chunk.toString('utf8').split('\n'));
+		const collect = (chunk: Buffer) => {
+			const lines = chunk.toString('utf8').split('\n');
+			this.logLines.push(...lines);
+			this.logHistory.push(...lines);
+		};
 		child.stdout!.on('data', collect);
 		child.stderr!.on('data', collect);
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
 			if (child.exitCode !== null) throw new Error(`n8n exited early (${child.exitCode}):\n${this.log.slice(-4000)}`);
+			if (command !== 'start') {
+				if (this.log.includes(READY_LINES[command])) return;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				continue;
+			}
 			try {
 				// Readiness answers before the REST routes are mounted; the settings route comes with them.
 				const ready = await fetch(`${this.baseUrl}/healthz/readiness`);
@@ -195,8 +212,14 @@ export class N8nInstance {
 		return this.process?.pid;
 	}
 
+	/** What the process logged since it was last started. */
 	get log(): string {
 		return this.logLines.join('\n');
+	}
+
+	/** What it logged since this instance was made, restarts included. */
+	get fullLog(): string {
+		return this.logHistory.join('\n');
 	}
 
 	async stop(): Promise<void> {

@@ -90,7 +90,7 @@ export class DocketAlarmSimulator extends LocalServer {
 	readonly calls: Array<{ method: string; path: string; test: boolean; query: Record<string, string>; authorized?: boolean }> = [];
 	logins = 0;
 	documentBytes: number;
-	private readonly cases: SimCase[];
+	readonly cases: SimCase[];
 
 	constructor(options: DocketAlarmSimulatorOptions = {}) {
 		super();
@@ -111,6 +111,7 @@ export class DocketAlarmSimulator extends LocalServer {
 	/** A valid login token issued without a login call (for a benchmark's direct requests). */
 	issueToken(): string {
 		const token = randomBytes(24).toString('hex');
+		this.issuedSecrets.push(token);
 		this.tokens.set(token, { issuedAt: Date.now(), uses: 0, username: this.username });
 		return token;
 	}
@@ -235,6 +236,7 @@ export class DocketAlarmSimulator extends LocalServer {
 				return this.json(res, 200, { success: false, error: 'Username or password is incorrect' });
 			}
 			const token = randomBytes(24).toString('hex');
+			this.issuedSecrets.push(token);
 			this.tokens.set(token, { issuedAt: Date.now(), uses: 0, username: this.username });
 			this.logins++;
 			return this.json(res, 200, { success: true, login_token: token });

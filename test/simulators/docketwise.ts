@@ -63,6 +63,7 @@ export class DocketwiseSimulator extends LocalServer {
 		const refresh = randomBytes(16).toString('hex');
 		this.accessTokens.set(access, { uses: 0, expired: false, requests: [] });
 		this.refreshTokens.add(refresh);
+		this.issuedSecrets.push(access, refresh);
 		return { access_token: access, refresh_token: refresh, token_type: 'Bearer', expires_in: 15_552_000, scope: 'public write', created_at: Math.floor(Date.now() / 1000) };
 	}
 

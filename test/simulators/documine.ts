@@ -91,6 +91,7 @@ export class DocuMineSimulator extends LocalServer {
 		const refresh = randomBytes(16).toString('hex');
 		this.accessTokens.set(access, Date.now() + this.accessTokenTtlMs);
 		this.refreshTokens.add(refresh);
+		this.issuedSecrets.push(access, refresh);
 		return { access_token: access, expires_in: Math.round(this.accessTokenTtlMs / 1000), refresh_token: refresh, refresh_expires_in: 1800, token_type: 'Bearer', scope: 'openid' };
 	}
 

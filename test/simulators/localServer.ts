@@ -1,10 +1,43 @@
 /**
  * What every vendor simulator shares: an HTTP server on 127.0.0.1 only, kept-alive sockets that
- * outlast n8n's pauses between calls, a fixed latency per API call (benchmarks), JSON answers, and
- * body reading.
+ * outlast n8n's pauses between calls, a fixed latency per API call (benchmarks), faults switched on
+ * by tests (`npm run test:hard`), JSON answers, and body reading.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+/** The ways a vendor (or what stands between it and n8n) can fail an API call. */
+export const FAULT_KINDS = ['http500', 'http502', 'http503', 'reset', 'stall', 'malformedJson', 'htmlPage', 'emptyBody'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface FaultRule {
+	kind: FaultKind;
+	/** Matches `METHOD /path?query`, e.g. /^POST \/v1\/contracts/. */
+	match: RegExp;
+	/**
+	 * 'before': the vendor never handles the call. 'after': the vendor handles it (a record is
+	 * created) and the answer is lost on the way back, the case that must not be blindly re-sent.
+	 */
+	when?: 'before' | 'after';
+	/** Matching calls let through before the first spoiled one. */
+	skip?: number;
+	/** Matching calls spoiled (default 1; Infinity for all). */
+	times?: number;
+	/** Spoils only every n-th matching call (sporadic faults under a whole workflow). */
+	every?: number;
+}
+
+interface ActiveFault extends FaultRule {
+	seen: number;
+	spoiled: number;
+}
+
+/** One spoiled call, for the test's account of what it tried. */
+export interface ServedFault {
+	kind: FaultKind;
+	call: string;
+	when: 'before' | 'after';
+}
 
 export abstract class LocalServer {
 	private server?: http.Server;
@@ -12,6 +45,13 @@ export abstract class LocalServer {
 	latencyMs = 0;
 	/** API calls answered so far (test controls not counted). */
 	apiRequests = 0;
+	private faults: ActiveFault[] = [];
+	/** Every token the simulator handed out: none may ever show up in n8n's data or log. */
+	readonly issuedSecrets: string[] = [];
+	/** Every API call as `METHOD /path?query`, in order of arrival. */
+	readonly callLog: string[] = [];
+	/** Every call a fault spoiled, in order. */
+	readonly servedFaults: ServedFault[] = [];
 
 	/** Answers one request. */
 	protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown>;
@@ -22,16 +62,84 @@ export abstract class LocalServer {
 	async start(port = 0): Promise<string> {
 		this.server = http.createServer((req, res) => {
 			const control = req.url?.startsWith('/_sim/') ?? false;
-			if (!control) this.apiRequests++;
+			if (!control) {
+				this.apiRequests++;
+				this.callLog.push(`${req.method} ${req.url}`);
+			}
 			const pause = this.latencyMs && !control ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve();
-			pause.then(async () => await this.handle(req, res)).catch((error: Error) => {
-				if (!res.headersSent) this.json(res, 500, this.internalError(error));
-			});
+			const fault = control ? undefined : this.takeFault(req);
+			pause
+				.then(async () => await (fault ? this.handleWithFault(fault, req, res) : this.handle(req, res)))
+				.catch((error: Error) => {
+					if (!res.headersSent) this.json(res, 500, this.internalError(error));
+				});
 		});
 		// Longer than any pause n8n makes between two calls on a pooled socket.
 		this.server.keepAliveTimeout = 120_000;
 		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
 		return this.url;
+	}
+
+	/** Switches a fault on; it spoils the matching calls it is told to, then lets calls through. */
+	addFault(rule: FaultRule): void {
+		this.faults.push({ when: 'before', skip: 0, times: 1, ...rule, seen: 0, spoiled: 0 });
+	}
+
+	clearFaults(): void {
+		this.faults = [];
+	}
+
+	private takeFault(req: http.IncomingMessage): ActiveFault | undefined {
+		const call = `${req.method} ${req.url}`;
+		for (const fault of this.faults) {
+			if (!fault.match.test(call) || fault.spoiled >= fault.times!) continue;
+			if (fault.seen++ < fault.skip!) continue;
+			if (fault.every && (fault.seen - fault.skip!) % fault.every !== 0) continue;
+			fault.spoiled++;
+			this.servedFaults.push({ kind: fault.kind, call, when: fault.when! });
+			return fault;
+		}
+		return undefined;
+	}
+
+	private async handleWithFault(fault: ActiveFault, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		if (fault.when === 'after') {
+			// The vendor does the work; its answer is thrown away and the fault sent instead.
+			const original = { writeHead: res.writeHead, write: res.write, end: res.end, setHeader: res.setHeader };
+			Object.assign(res, { writeHead: () => res, write: () => true, end: () => res, setHeader: () => res });
+			await this.handle(req, res);
+			Object.assign(res, original);
+		} else if (fault.kind !== 'reset') {
+			await this.readBody(req);
+		}
+		const send = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) => {
+			res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
+			res.end(body);
+		};
+		switch (fault.kind) {
+			case 'http500':
+				return this.json(res, 500, this.internalError(new Error('Simulated server error')));
+			case 'http502':
+				return send(502, 'text/html', '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+			case 'http503':
+				return this.json(res, 503, { error: 'Service temporarily unavailable' }, { 'Retry-After': '1' });
+			case 'reset':
+				req.socket.destroy();
+				return;
+			case 'stall':
+				// Never answers; the connection stays open until the client gives up (or the server stops).
+				return;
+			case 'malformedJson':
+				return send(200, 'application/json; charset=utf-8', '{"id": 1, "name": "cut off in the mid');
+			case 'htmlPage':
+				return send(200, 'text/html', '<!DOCTYPE html><html><body><h1>Scheduled maintenance</h1><p>Back soon.</p></body></html>');
+			case 'emptyBody':
+				return send(200, 'application/json; charset=utf-8', '');
+		}
+	}
+
+	get running(): boolean {
+		return this.server !== undefined;
 	}
 
 	get port(): number {

@@ -48,4 +48,16 @@ describe('Docketwise under faulty answers', () => {
 		nock.cleanAll();
 	});
 
+
+	it('names the vendor and the item when a create loses its connection, and does not send it again', async () => {
+		const scope = nock(API).post('/contacts').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		const { output } = await runDocketwise(
+			{ resource: 'contact', operation: 'create', firstName: 'Ana', lastName: 'Ruiz', additionalFields: {} },
+			{ continueOnFail: true },
+		);
+		expect(scope.isDone()).toBe(true);
+		expect(output[0].json.error).toBe('Could not reach Docketwise: the connection was cut before the answer arrived [item 0]');
+		expect(output[0].json.errorDetails).toContain('Network error code: ECONNRESET.');
+		expect(output[0].json.errorDetails).toContain('may have carried out this request');
+	});
 });

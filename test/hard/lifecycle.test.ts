@@ -1,0 +1,173 @@
+/**
+ * Trigger lifecycle (issue "Reliability, security and scale-out", part 4): the DocJuris and Docket
+ * Alarm triggers activated and deactivated 50 times, with n8n restarts and deletions at the vendor
+ * in between; after every step the vendor holds exactly the subscriptions, trackers and push URL the
+ * active workflows need. The polling triggers (Docketwise, DocuMine) emit every event once across
+ * restarts, including events that happen while n8n is down.
+ */
+import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../e2e/workflows/docjuris';
+import { docketAlarmTriggerWorkflow } from '../e2e/workflows/docketalarm';
+import { docketwiseTriggerWorkflow } from '../e2e/workflows/docketwise';
+import { docuMineTriggerWorkflow } from '../e2e/workflows/documine';
+import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
+import { waitFor } from '../e2e/n8n';
+import { HardStack, record, scanForSecrets, SECRETS } from './harness';
+
+const stack = new HardStack();
+const DJ = 'djTrigger0000001';
+const DA = 'daTrigger0000001';
+const DW = 'dwTrigger0000001';
+const DM = 'dmTrigger0000001';
+const SUBACCOUNT = { email: 'alerts@hard-firm.example', password: 'Hard-Sub-Pass-2026' };
+const CYCLES = Number(process.env.HARD_LIFECYCLE_CYCLES ?? 50);
+
+beforeAll(async () => {
+	const { docJuris, docketAlarm, docketwise, docuMine } = stack.sims;
+	docketAlarm.subaccounts.set(SUBACCOUNT.email, { username: SUBACCOUNT.email, password: SUBACCOUNT.password, enabled: true, api_push_url: '' });
+	const management = { subaccountEmail: SUBACCOUNT.email, subaccountPassword: SUBACCOUNT.password, dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] } };
+	await stack.prepare([], { env: { N8N_LOG_LEVEL: 'warn' } });
+	await stack.n8n.importWorkflows([
+		docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`),
+		docketAlarmTriggerWorkflow(`${docketAlarm.url}/_sim/sink`, management, SECRETS.pushSecret),
+		docketwiseTriggerWorkflow(`${docketwise.url}/_sim/sink`),
+		docuMineTriggerWorkflow(`${docuMine.url}/_sim/sink`),
+	]);
+	await stack.n8n.start();
+});
+
+afterAll(async () => {
+	await stack.cleanup();
+});
+
+/** What the vendors hold for our triggers, as one comparable picture. */
+function vendorState() {
+	const { docJuris, docketAlarm } = stack.sims;
+	const subscriptions = [...docJuris.subscriptions.values()];
+	return {
+		docJurisSubscriptions: subscriptions.length,
+		docJurisEventTypes: [...new Set(subscriptions.map((subscription) => subscription.type))].length,
+		docJurisForeignUrls: subscriptions.filter((subscription) => !subscription.webhookUrl.includes(`/webhook/${TRIGGER_WEBHOOK_ID}/webhook?token=`)).length,
+		docketAlarmTrackersEnabled: docketAlarm.trackers.filter((tracker) => tracker.enabled).length,
+		docketAlarmPushUrlSet: docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url !== '',
+	};
+}
+
+const ACTIVE = { docJurisSubscriptions: 5, docJurisEventTypes: 5, docJurisForeignUrls: 0, docketAlarmTrackersEnabled: 1, docketAlarmPushUrlSet: true };
+const INACTIVE = { docJurisSubscriptions: 0, docJurisEventTypes: 0, docJurisForeignUrls: 0, docketAlarmTrackersEnabled: 0, docketAlarmPushUrlSet: false };
+
+/** Waits until the vendors hold what is expected (n8n may register webhooks after it answers). */
+async function settle(expected: object): Promise<boolean> {
+	const wanted = JSON.stringify(expected);
+	return await waitFor('the vendor state', () => (JSON.stringify(vendorState()) === wanted ? true : undefined), 20_000)
+		.then(() => true)
+		.catch(() => false);
+}
+
+/** Removes what the triggers registered, at the vendor, as a vendor's admin or clean-up might. */
+function deleteAtVendor(): string {
+	const { docJuris, docketAlarm } = stack.sims;
+	const [first, second] = [...docJuris.subscriptions.keys()];
+	docJuris.subscriptions.delete(first);
+	docJuris.subscriptions.delete(second);
+	for (const tracker of docketAlarm.trackers) tracker.enabled = false;
+	docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url = '';
+	return 'two DocJuris subscriptions deleted, the tracker disabled and the push URL cleared at the vendor';
+}
+
+describe('trigger lifecycle', () => {
+	it(`activates and deactivates the webhook triggers ${CYCLES} times, with restarts and vendor-side deletions, leaking and doubling nothing`, async () => {
+		const mismatches: string[] = [];
+		let restarts = 0;
+		let deletions = 0;
+		const check = async (step: string, expected: object) => {
+			if (!(await settle(expected))) mismatches.push(`${step}: ${JSON.stringify(vendorState())}`);
+		};
+		for (let cycle = 1; cycle <= CYCLES; cycle++) {
+			await stack.n8n.activate(DJ);
+			await stack.n8n.activate(DA);
+			await check(`cycle ${cycle} activated`, ACTIVE);
+			if (cycle % 7 === 0) {
+				deleteAtVendor();
+				deletions++;
+				// Re-activation (here through a restart or a deactivate/activate) restores what is missing.
+				if (cycle % 14 === 0) {
+					await stack.n8n.deactivate(DJ);
+					await stack.n8n.deactivate(DA);
+					await stack.n8n.activate(DJ);
+					await stack.n8n.activate(DA);
+				} else {
+					await stack.n8n.stop();
+					await stack.n8n.start();
+					restarts++;
+				}
+				await check(`cycle ${cycle} after deletions at the vendor`, ACTIVE);
+			}
+			if (cycle % 10 === 0) {
+				await stack.n8n.stop();
+				await stack.n8n.start();
+				restarts++;
+				await check(`cycle ${cycle} after a restart`, ACTIVE);
+			}
+			await stack.n8n.deactivate(DJ);
+			await stack.n8n.deactivate(DA);
+			await check(`cycle ${cycle} deactivated`, INACTIVE);
+		}
+		const held = mismatches.length === 0;
+		record(
+			'Lifecycle',
+			`DocJuris + Docket Alarm triggers: ${CYCLES} activate/deactivate cycles, ${restarts} restarts while active, ${deletions} rounds of vendor-side deletions`,
+			held,
+			held ? 'after every step: 5 subscriptions/1 tracker/push URL when active, none when inactive' : mismatches.slice(0, 3).join('; '),
+		);
+		expect(mismatches).toEqual([]);
+	});
+
+	it('polling triggers emit every event once across restarts, including events that happen while n8n is down', async () => {
+		const { docketwise, docuMine } = stack.sims;
+		const contactPolls = () => docketwise.callLog.filter((call) => call.startsWith('GET /api/v1/contacts')).length;
+		const filePolls = () => docuMine.fileListReads;
+		const polled = async () => {
+			const [contacts, files] = [contactPolls(), filePolls()];
+			await waitFor('a poll of each trigger', () => (contactPolls() > contacts && filePolls() > files ? true : undefined), 150_000);
+		};
+		await stack.n8n.activate(DW);
+		await stack.n8n.activate(DM);
+		await polled();
+		const expectedContacts: unknown[] = [];
+		const expectedFiles: unknown[] = [];
+		const addEvents = (round: string) => {
+			for (let index = 1; index <= 3; index++) {
+				expectedContacts.push(docketwise.addContact({ first_name: `${round}${index}`, last_name: 'Polled' }).id);
+				expectedFiles.push(docuMine.addProcessedFile('dos-1', `${round}-${index}.pdf`).id);
+			}
+		};
+		const rounds = 3;
+		for (let round = 1; round <= rounds; round++) {
+			addEvents(`Up${round}-`);
+			await polled();
+			await stack.n8n.stop();
+			addEvents(`Down${round}-`);
+			await stack.n8n.start();
+			await polled();
+		}
+		await polled();
+		const sinkIds = (sink: unknown[]) => (sink as Array<Record<string, unknown>>).map((entry) => entry.id);
+		const contacts = sinkIds(docketwise.sink);
+		const files = sinkIds(docuMine.sink);
+		const held = JSON.stringify(contacts) === JSON.stringify(expectedContacts) && JSON.stringify([...files].sort()) === JSON.stringify([...expectedFiles].sort());
+		record(
+			'Lifecycle',
+			`Docketwise + DocuMine polling triggers: ${rounds} restarts, ${expectedContacts.length} contacts and ${expectedFiles.length} files added (half while n8n was down)`,
+			held,
+			`${contacts.length} contacts and ${files.length} files emitted; ${new Set(contacts).size} and ${new Set(files).size} distinct`,
+		);
+		expect(contacts).toEqual(expectedContacts);
+		expect([...files].sort()).toEqual([...expectedFiles].sort());
+		await stack.n8n.deactivate(DW);
+		await stack.n8n.deactivate(DM);
+	});
+
+	it('leaves no secret in any stored execution or the log', async () => {
+		expect(await scanForSecrets(stack, 'lifecycle')).toEqual([]);
+	});
+});
