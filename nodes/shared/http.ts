@@ -131,7 +131,7 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
  * vendor may take a while to store a large file before it answers.
  */
 export const REQUEST_TIMEOUT_MS = 60_000;
-export const UPLOAD_TIMEOUT_MS = 300_000;
+export const UPLOAD_TIMEOUT_MS = 120_000;
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 // Connection refused means nothing reached the vendor: safe to re-send whatever the method.
 const NEVER_DELIVERED = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);

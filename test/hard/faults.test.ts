@@ -13,9 +13,9 @@ import { docketAlarmOperationsWorkflow } from '../e2e/workflows/docketalarm';
 import { docketwiseOperationsWorkflow } from '../e2e/workflows/docketwise';
 import { docuMineOperationsWorkflow } from '../e2e/workflows/documine';
 import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
-import { webhookNode, type BenchWorkflow } from '../../bench/workflows';
+import type { BenchWorkflow } from '../../bench/workflows';
 import { callWebhook, HardStack, record, scanForSecrets } from './harness';
-import { probes, probeWorkflows, slug, type Json, type Probe } from './probes';
+import { asWebhookWorkflow, probes, probeWorkflows, slug, type Json, type Probe } from './probes';
 
 const stack = new HardStack();
 let all: Probe[];
@@ -173,12 +173,3 @@ describe(`faults in real n8n`, () => {
 		expect(leaks).toEqual([]);
 	});
 });
-
-/** An e2e workflow started by a webhook instead of by hand (a server can run it while it serves others). */
-function asWebhookWorkflow(source: BenchWorkflow): BenchWorkflow {
-	const copy = JSON.parse(JSON.stringify(source)) as BenchWorkflow;
-	const start = copy.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
-	const hook = webhookNode(`hard-e2e-${copy.id.toLowerCase()}`);
-	Object.assign(start, { type: hook.type, typeVersion: hook.typeVersion, webhookId: hook.webhookId, parameters: { ...hook.parameters, responseData: 'firstEntryJson' } });
-	return copy;
-}

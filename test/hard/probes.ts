@@ -179,3 +179,12 @@ export function probeWorkflows(all: Probe[]): BenchWorkflow[] {
 		probeWorkflow(id('Make', probe.vendor), `hard-${slug(probe.vendor)}-create`, probe.create.nodes),
 	]);
 }
+
+/** An e2e workflow started by a webhook instead of by hand (a server can run it while it serves others). */
+export function asWebhookWorkflow(source: BenchWorkflow): BenchWorkflow {
+	const copy = JSON.parse(JSON.stringify(source)) as BenchWorkflow;
+	const start = copy.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
+	const hook = webhookNode(`hard-e2e-${copy.id.toLowerCase()}`);
+	Object.assign(start, { type: hook.type, typeVersion: hook.typeVersion, webhookId: hook.webhookId, parameters: { ...hook.parameters, responseData: 'firstEntryJson' } });
+	return copy;
+}

@@ -104,7 +104,8 @@ async function expectNoExecution(trigger: string, workflowId: string, cases: Abu
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		const started = (await executionCount(workflowId)) - before;
 		const held = abuse.statuses.includes(answer.status) && started === 0;
-		record('Webhooks', `${trigger}: ${abuse.tried}`, held, `HTTP ${answer.status}, ${started} executions`);
+		const said = typeof answer.body === 'object' ? JSON.stringify(answer.body) : String(answer.body ?? '');
+		record('Webhooks', `${trigger}: ${abuse.tried}`, held, `HTTP ${answer.status} ${said.slice(0, 90)}; ${started} executions`);
 		expect({ tried: abuse.tried, started }).toEqual({ tried: abuse.tried, started: 0 });
 		expect({ tried: abuse.tried, accepted: abuse.statuses.includes(answer.status) }).toEqual({ tried: abuse.tried, accepted: true });
 	}
@@ -141,7 +142,8 @@ describe('webhook triggers refuse what they must and start one execution per rea
 			{ tried: 'Basic credentials instead of the secret', send: async () => await post(withoutQuery(djUrl), docJurisMessage(), basicHeader(stack.sims.docJuris.accountId, SECRETS.docJurisApiKey)), statuses: [401] },
 			{ tried: 'malformed JSON', send: async () => await post(djUrl, '{"messageId": "x", "type": "TurnComp'), statuses: [400, 422, 500] },
 			{ tried: 'a body that is not an event', send: async () => await post(djUrl, { hello: 'world' }), statuses: [400] },
-			{ tried: 'an oversized body (17 MB)', send: async () => await post(djUrl, OVERSIZED), statuses: [413, 400] },
+			// Refused by n8n's body parser before the node sees it (n8n 1.x answers 500 for it).
+			{ tried: 'an oversized body (17 MB, over N8N_PAYLOAD_SIZE_MAX)', send: async () => await post(djUrl, OVERSIZED), statuses: [413, 500] },
 		]);
 	});
 
@@ -154,7 +156,7 @@ describe('webhook triggers refuse what they must and start one execution per rea
 			{ tried: 'a wrong secret', send: async () => await post(`${withoutQuery(daUrl)}?token=wrong-secret-wrong-secret`, docketAlarmPush()), statuses: [401] },
 			{ tried: 'malformed JSON', send: async () => await post(daUrl, '{"push_type": "docket", "court'), statuses: [400, 422, 500] },
 			{ tried: 'a body that is not a push', send: async () => await post(daUrl, { hello: 'world' }), statuses: [400] },
-			{ tried: 'an oversized body (17 MB)', send: async () => await post(daUrl, OVERSIZED), statuses: [413, 400] },
+			{ tried: 'an oversized body (17 MB, over N8N_PAYLOAD_SIZE_MAX)', send: async () => await post(daUrl, OVERSIZED), statuses: [413, 500] },
 		]);
 	});
 
