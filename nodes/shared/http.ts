@@ -310,6 +310,9 @@ export async function vendorRequest<T = unknown>(
 				else freshLogin = true;
 			} else {
 				renewalsAwaited++;
+				// Another execution (or process) renewed the token: this run's copy of the credential is
+				// older than that, so read it again (n8n reads OAuth2 credentials itself).
+				if (!profile.oauth2) await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
 			}
 			continue;
 		}

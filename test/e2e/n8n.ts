@@ -65,6 +65,7 @@ export class N8nInstance {
 
 	constructor(private readonly options: N8nOptions) {
 		this.line = options.line;
+		this.port = options.port ?? 0;
 		this.installDir = installN8n(options.line);
 		this.userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-e2e-${options.line}-`));
 	}

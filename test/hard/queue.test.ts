@@ -6,6 +6,8 @@
  * webhook process and run by the workers, and a polling trigger on the main process.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 import { docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../e2e/workflows/docjuris';
 import { docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../e2e/workflows/docketalarm';
@@ -61,6 +63,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	// The processes' logs, for a failure's post-mortem.
+	const logs = path.join(__dirname, '..', '..', 'build', 'test-results', 'queue-logs');
+	mkdirSync(logs, { recursive: true });
+	[stack.n8n, webhookProcess, ...workers].forEach((process, index) => process && writeFileSync(path.join(logs, `${['main', 'webhook', 'worker-1', 'worker-2'][index]}.log`), process.fullLog));
 	for (const process of [webhookProcess, ...workers]) await process?.stop();
 	await stack.cleanup();
 	await services.stop();
@@ -116,9 +122,10 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 		const answers = await atConcurrency(10, 5, async () => await viaWebhookProcess(`hard-${slug(probe.vendor)}-read`, { items: inputs }));
 		const outputs = answers.map((answer) => (Array.isArray(answer.body) ? answer.body : []) as Json[]);
 		const complete = outputs.filter((output) => output.length === 60 && output.every((json, index) => !json.error && probe.read.keyOf(json) === probe.read.keyOfInput(inputs[index]))).length;
+		const firstError = outputs.flat().find((json) => json.error)?.error;
 		const logins = stack.sims.docketAlarm.logins - loginsBefore;
 		const held = complete === 10;
-		record('Queue mode', 'Docket Alarm: 10 runs × 60 reads, 5 at a time across two workers, tokens of 40 calls', held, `${complete}/10 runs complete and in order; ${logins} logins for 600 calls; jobs per worker so far ${jobsPerWorker().join('/')}`);
+		record('Queue mode', 'Docket Alarm: 10 runs × 60 reads, 5 at a time across two workers, tokens of 40 calls', held, `${complete}/10 runs complete and in order; ${logins} logins for 600 calls; jobs per worker so far ${jobsPerWorker().join('/')}${firstError ? `; first error: ${String(firstError)}` : ''}`);
 		expect(complete).toBe(10);
 	});
 

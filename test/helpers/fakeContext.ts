@@ -128,8 +128,8 @@ let contextCount = 0;
 export function createFakeContext(options: FakeOptions) {
 	const workflowId = options.workflowId ?? `workflow-${++contextCount}`;
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
-	// A copy: a login during a test updates the credential the way n8n saves it, for that test only.
-	const credentials = { ...(options.credentials ?? {}) };
+	// The map stands for n8n's database: contexts handed the same map see each other's stored tokens.
+	const credentials = options.credentials ?? {};
 	const staticData: IDataObject = options.staticData ?? {};
 	const binaryStore = options.binaryStore ?? new Map<string, StoredBinary>();
 	const response: FakeResponse = {};

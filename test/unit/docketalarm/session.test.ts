@@ -60,6 +60,20 @@ describe('Docket Alarm session', () => {
 		nock.cleanAll();
 	});
 
+	it('logs in once for two executions that find the stored token expired at the same time', async () => {
+		let logins = 0;
+		nock(BASE).post('/api/v1/login/').times(3).reply(200, () => (++logins, { success: true, login_token: NEW_TOKEN }));
+		nock(BASE).get('/api/v1/getdocket/').query((query) => query.login_token === TOKEN).times(20).reply(200, { success: false, error: 'Invalid or expired login_token' });
+		nock(BASE).get('/api/v1/getdocket/').query((query) => query.login_token === NEW_TOKEN).times(12).reply(200, docketResponse);
+		// One stored credential, as in n8n's database, read by two executions of the same process.
+		const stored = credential({ loginToken: TOKEN, sessionStartedAt: Date.now() - 60_000 });
+		const items = Array.from({ length: 6 }, () => ({ json: {} }));
+		const runs = await Promise.all([runDocketAlarm(getDocket, { credentials: stored, items }), runDocketAlarm(getDocket, { credentials: stored, items })]);
+		expect(logins).toBe(1);
+		expect(runs.flatMap(({ output }) => output).every((item) => item.json.info)).toBe(true);
+		nock.cleanAll();
+	});
+
 	it('logs in afresh before sending when the stored token is older than 25 minutes', async () => {
 		const logins = capture(nock(BASE).post('/api/v1/login/'), 200, { success: true, login_token: NEW_TOKEN });
 		const dockets = capture(nock(BASE).get('/api/v1/getdocket/').query(true), 200, docketResponse);
