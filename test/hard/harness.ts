@@ -41,6 +41,9 @@ export const SECRETS = {
 	pushSecret: 'hard-push-secret-6d2b0c4e8a',
 };
 
+/** The Docket Alarm sub-account whose push URL the Docket Alarm Trigger manages. */
+export const SUBACCOUNT = { email: 'alerts@hard-firm.example', password: 'Hard-Sub-Pass-2026' };
+
 export interface Simulators {
 	docJuris: DocJurisSimulator;
 	docketAlarm: DocketAlarmSimulator;

@@ -11,14 +11,13 @@ import { docketwiseTriggerWorkflow } from '../e2e/workflows/docketwise';
 import { docuMineTriggerWorkflow } from '../e2e/workflows/documine';
 import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
 import { waitFor } from '../e2e/n8n';
-import { HardStack, record, scanForSecrets, SECRETS } from './harness';
+import { HardStack, record, scanForSecrets, SECRETS, SUBACCOUNT } from './harness';
 
 const stack = new HardStack();
 const DJ = 'djTrigger0000001';
 const DA = 'daTrigger0000001';
 const DW = 'dwTrigger0000001';
 const DM = 'dmTrigger0000001';
-const SUBACCOUNT = { email: 'alerts@hard-firm.example', password: 'Hard-Sub-Pass-2026' };
 const CYCLES = Number(process.env.HARD_LIFECYCLE_CYCLES ?? 50);
 
 beforeAll(async () => {

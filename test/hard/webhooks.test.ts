@@ -10,7 +10,7 @@ import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../e2e/workflows/do
 import { DA_TRIGGER_WEBHOOK_ID, docketAlarmTriggerWorkflow } from '../e2e/workflows/docketalarm';
 import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
 import { waitFor } from '../e2e/n8n';
-import { atConcurrency, HardStack, post, record, scanForSecrets, SECRETS, type Answer } from './harness';
+import { atConcurrency, HardStack, post, record, scanForSecrets, SECRETS, type Answer, SUBACCOUNT } from './harness';
 
 const stack = new HardStack();
 const DJ_WORKFLOW = 'djTrigger0000001';
@@ -18,7 +18,6 @@ const DA_WORKFLOW = 'daTrigger0000001';
 const DA_BASIC_WORKFLOW = 'daTriggerBasic01';
 const DA_BASIC_WEBHOOK_ID = '7d1c9e52-2b4a-4f0e-93a1-4b6f1c2d3e44';
 const BASIC = { user: 'docket-alarm-push', password: 'hard-basic-push-password-0c9f' };
-const SUBACCOUNT = { email: 'alerts@hard-firm.example', password: 'Hard-Sub-Pass-2026' };
 
 /** A second Docket Alarm trigger that takes Basic credentials (its push URL set by hand, as Docket Alarm support would). */
 function basicTriggerWorkflow(sinkUrl: string) {
