@@ -47,6 +47,8 @@ export interface Probe {
 		records(input: Json): number;
 		/** The vendor treats the call as an upsert: re-sending is harmless and expected. */
 		idempotent?: boolean;
+		/** Creates of several items go side by side (any item may be the second to arrive). */
+		parallel?: boolean;
 	};
 }
 
@@ -129,6 +131,7 @@ export function probes(stack: HardStack): Probe[] {
 				],
 				items: (tag) => [1, 2, 3].map((n) => ({ name: `${tag}-${n}` })),
 				records: (input) => [...docuMine.files.values()].filter((file) => file.filename === `${String(input.name)}.pdf`).length,
+				parallel: true,
 			},
 		},
 		{

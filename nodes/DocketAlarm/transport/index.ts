@@ -32,6 +32,9 @@ export function docketAlarmErrorText(body: unknown): string | undefined {
 	return typeof error === 'string' && error.trim() ? error.trim() : undefined;
 }
 
+// Docket Alarm may fetch a docket or document from PACER or a court site before it answers.
+const DOCKET_ALARM_TIMEOUT_MS = 120_000;
+
 export const docketAlarmProfile: VendorProfile = {
 	name: 'Docket Alarm',
 	credentialType: 'docketAlarmApi',
@@ -125,7 +128,7 @@ export async function docketAlarmRequest<T = IDataObject>(
 		body: method === 'GET' ? undefined : formEncode(fields),
 		headers: method === 'GET' ? undefined : { 'Content-Type': 'application/x-www-form-urlencoded' },
 		itemIndex: call.itemIndex,
-		timeout: call.timeout ?? 120_000,
+		timeout: call.timeout ?? DOCKET_ALARM_TIMEOUT_MS,
 		idempotent: call.idempotent,
 	});
 	return response.body;
@@ -181,7 +184,7 @@ export async function downloadDocument(
 		qs,
 		stream: true,
 		itemIndex: options.itemIndex,
-		timeout: 120_000,
+		timeout: DOCKET_ALARM_TIMEOUT_MS,
 	});
 	const path = new URL(url).pathname;
 	const fileName = fileNameFromContentDisposition(response.headers['content-disposition']) || decodeURIComponent(path.split('/').pop() || 'document.pdf');
