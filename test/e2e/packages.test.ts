@@ -23,7 +23,7 @@ describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s', (name, pkg)
 	const tarball = builtTarball(name);
 	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((file) => file.replace(/^package\//, ''));
 	const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
-	const unpacked = path.join(root, 'build', 'packages', name);
+	const unpacked = path.join(root, 'packages', name);
 
 	it('declares itself as a dependency-free community package', () => {
 		expect(manifest.name).toBe(name);

@@ -1,0 +1,1 @@
+../../../credentials/DocJurisApi.credentials.ts

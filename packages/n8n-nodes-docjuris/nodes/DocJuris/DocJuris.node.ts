@@ -1,0 +1,1 @@
+../../../../nodes/DocJuris/DocJuris.node.ts

@@ -1,0 +1,1 @@
+../../../../nodes/DocJuris/DocJurisTrigger.node.ts

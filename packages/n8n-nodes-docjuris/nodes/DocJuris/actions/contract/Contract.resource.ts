@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/contract/Contract.resource.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/contract/getDocumentInfo.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/contractType/ContractType.resource.ts

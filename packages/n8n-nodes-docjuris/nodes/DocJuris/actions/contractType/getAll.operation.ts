@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/contractType/getAll.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/import/create.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/playbook/getAll.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/subscription/delete.operation.ts

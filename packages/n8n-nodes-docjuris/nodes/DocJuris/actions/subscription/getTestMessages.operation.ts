@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/subscription/getTestMessages.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocJuris/actions/turn/download.operation.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/DocJuris/helpers/subscriptions.ts

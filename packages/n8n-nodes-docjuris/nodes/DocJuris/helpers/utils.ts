@@ -1,0 +1,1 @@
+../../../../../nodes/DocJuris/helpers/utils.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/DocJuris/methods/index.ts

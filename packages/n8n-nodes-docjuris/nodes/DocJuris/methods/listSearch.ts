@@ -1,0 +1,1 @@
+../../../../../nodes/DocJuris/methods/listSearch.ts

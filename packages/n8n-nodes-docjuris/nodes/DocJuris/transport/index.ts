@@ -1,0 +1,1 @@
+../../../../../nodes/DocJuris/transport/index.ts

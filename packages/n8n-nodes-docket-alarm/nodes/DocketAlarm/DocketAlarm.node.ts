@@ -1,0 +1,1 @@
+../../../../nodes/DocketAlarm/DocketAlarm.node.ts

@@ -1,0 +1,1 @@
+../../../../nodes/DocketAlarm/DocketAlarmTrigger.node.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/DocketAlarm/actions/common.descriptions.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/docket/Docket.resource.ts

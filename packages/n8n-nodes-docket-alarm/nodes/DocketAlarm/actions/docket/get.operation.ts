@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/docket/get.operation.ts

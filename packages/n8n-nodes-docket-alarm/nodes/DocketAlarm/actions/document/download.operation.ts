@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/document/download.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/search/search.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/search/searchDirect.operation.ts

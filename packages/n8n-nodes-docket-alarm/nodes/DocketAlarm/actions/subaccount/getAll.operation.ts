@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/subaccount/getAll.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/subaccount/upsert.operation.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/DocketAlarm/methods/loadOptions.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/DocketAlarm/transport/index.ts

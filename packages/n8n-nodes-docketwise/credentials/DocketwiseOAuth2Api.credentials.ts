@@ -1,0 +1,1 @@
+../../../credentials/DocketwiseOAuth2Api.credentials.ts

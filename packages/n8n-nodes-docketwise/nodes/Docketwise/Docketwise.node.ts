@@ -1,0 +1,1 @@
+../../../../nodes/Docketwise/Docketwise.node.ts

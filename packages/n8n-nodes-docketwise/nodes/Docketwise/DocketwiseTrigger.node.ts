@@ -1,0 +1,1 @@
+../../../../nodes/Docketwise/DocketwiseTrigger.node.ts

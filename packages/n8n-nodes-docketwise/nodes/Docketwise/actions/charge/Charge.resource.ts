@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/charge/Charge.resource.ts

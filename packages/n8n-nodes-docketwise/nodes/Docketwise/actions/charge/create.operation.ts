@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/charge/create.operation.ts

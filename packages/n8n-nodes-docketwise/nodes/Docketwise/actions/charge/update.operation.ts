@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/charge/update.operation.ts

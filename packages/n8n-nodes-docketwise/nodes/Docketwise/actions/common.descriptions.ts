@@ -1,0 +1,1 @@
+../../../../../nodes/Docketwise/actions/common.descriptions.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/contact/Contact.resource.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/contact/get.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/document/Document.resource.ts

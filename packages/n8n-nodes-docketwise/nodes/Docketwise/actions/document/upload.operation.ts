@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/document/upload.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/invoice/getAll.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/invoice/update.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/matter/delete.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/matter/getReceipts.operation.ts

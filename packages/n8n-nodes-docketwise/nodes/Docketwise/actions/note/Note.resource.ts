@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/note/Note.resource.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/note/delete.operation.ts

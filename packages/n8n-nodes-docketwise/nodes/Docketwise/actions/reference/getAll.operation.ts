@@ -1,0 +1,1 @@
+../../../../../../nodes/Docketwise/actions/reference/getAll.operation.ts

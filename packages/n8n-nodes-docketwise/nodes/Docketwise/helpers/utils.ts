@@ -1,0 +1,1 @@
+../../../../../nodes/Docketwise/helpers/utils.ts

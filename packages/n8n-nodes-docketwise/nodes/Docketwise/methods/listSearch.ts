@@ -1,0 +1,1 @@
+../../../../../nodes/Docketwise/methods/listSearch.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/Docketwise/transport/index.ts

@@ -1,0 +1,1 @@
+../../../credentials/DocuMineApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/DocuMineOAuth2Api.credentials.ts

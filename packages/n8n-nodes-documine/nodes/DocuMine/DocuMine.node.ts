@@ -1,0 +1,1 @@
+../../../../nodes/DocuMine/DocuMine.node.ts

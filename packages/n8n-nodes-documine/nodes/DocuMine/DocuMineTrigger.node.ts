@@ -1,0 +1,1 @@
+../../../../nodes/DocuMine/DocuMineTrigger.node.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/account/License.resource.ts

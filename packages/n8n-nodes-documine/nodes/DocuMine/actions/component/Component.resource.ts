@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/component/Component.resource.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/component/get.operation.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/dossier/delete.operation.ts

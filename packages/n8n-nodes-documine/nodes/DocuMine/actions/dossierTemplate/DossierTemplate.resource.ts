@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/dossierTemplate/DossierTemplate.resource.ts

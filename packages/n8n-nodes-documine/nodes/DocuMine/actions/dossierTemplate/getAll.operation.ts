@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/dossierTemplate/getAll.operation.ts

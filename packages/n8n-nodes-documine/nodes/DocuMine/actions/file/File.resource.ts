@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/file/File.resource.ts

@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/file/upload.operation.ts

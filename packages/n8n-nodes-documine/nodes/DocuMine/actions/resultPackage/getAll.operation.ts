@@ -1,0 +1,1 @@
+../../../../../../nodes/DocuMine/actions/resultPackage/getAll.operation.ts

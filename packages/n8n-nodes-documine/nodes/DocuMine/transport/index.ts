@@ -1,0 +1,1 @@
+../../../../../nodes/DocuMine/transport/index.ts
