@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { DocJurisSimulator } from '../simulators/docjuris';
-import { DocketAlarmSimulator, simulatedPdf } from '../simulators/docketalarm';
+import { DocketAlarmSimulator, simulatedPdf, simulatedPdfText } from '../simulators/docketalarm';
 import { DocketwiseSimulator } from '../simulators/docketwise';
 import { DocuMineSimulator } from '../simulators/documine';
 import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
@@ -68,7 +68,7 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 		rmSync(filesDir, { recursive: true, force: true });
 	});
 
-	it(`n8n ${N8N_VERSIONS[line]}: loads all four packages side by side in one user folder, without a warning`, async () => {
+	it(`n8n ${N8N_VERSIONS[line]}: loads all four packages side by side in one user folder, with their AI tools, without a warning`, async () => {
 		// The node types n8n loaded, as it publishes them to its editor.
 		const published = path.join(n8n.userFolder, '.cache', 'n8n', 'public', 'types', 'nodes.json');
 		const types = (JSON.parse(readFileSync(published, 'utf8')) as Array<{ name: string }>).map((type) => type.name);
@@ -81,14 +81,21 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 			'n8n-nodes-docketwise.docketwiseTrigger',
 			'n8n-nodes-documine.docuMine',
 			'n8n-nodes-documine.docuMineTrigger',
+			// The AI-agent tool variants n8n builds from `usableAsTool`, with no server setting
+			// (neither line reads N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE; the READMEs say so).
+			'n8n-nodes-docjuris.docJurisTool',
+			'n8n-nodes-docket-alarm.docketAlarmTool',
+			'n8n-nodes-docketwise.docketwiseTool',
+			'n8n-nodes-documine.docuMineTool',
 		]) {
 			expect(types).toContain(type);
 		}
+		expect(n8n.environment().N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).toBeUndefined();
 		const complaints = n8n.log.split('\n').filter((entry) => /docjuris|docket-?alarm|docketwise|documine/i.test(entry) && /warn|error|fail|could not|deprecat/i.test(entry));
 		expect(complaints).toEqual([]);
 	});
 
-	it(`n8n ${N8N_VERSIONS[line]}: a new court filing is downloaded, stored as a PDF and announced`, async () => {
+	it(`n8n ${N8N_VERSIONS[line]}: a new court filing is downloaded, read by Extract From File, stored as a PDF and announced`, async () => {
 		mkdirSync(path.join(filesDir, 'filings'), { recursive: true });
 		await n8n.activate(workflows.filing.id);
 		const trigger = workflows.filing.nodes.find((node) => node.name === 'New Docket Entry')!;
@@ -110,7 +117,11 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 		for (const entry of entries) {
 			const stored = path.join(filesDir, 'filings', `1_11-cv-06909-entry-${entry.number}.pdf`);
 			expect(readFileSync(stored).equals(simulatedPdf(new URL(entry.link).pathname))).toBe(true);
-			expect(notes.find((note) => note.entry === entry.number)!.text).toContain(`entry ${entry.number}`);
+			const note = notes.find((candidate) => candidate.entry === entry.number)!;
+			expect(note.text).toContain(`entry ${entry.number}`);
+			// n8n's own Extract From File read the PDF our node downloaded.
+			expect(note.text).toContain(`It begins: ${simulatedPdfText(new URL(entry.link).pathname)}`);
+			expect(note.pages).toBe(1);
 		}
 		await n8n.deactivate(workflows.filing.id);
 	});

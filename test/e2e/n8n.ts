@@ -204,17 +204,24 @@ export class N8nInstance {
 				await new Promise((resolve) => setTimeout(resolve, 500));
 				continue;
 			}
+			let serving = false;
 			try {
 				// Readiness answers before the REST routes are mounted; the settings route comes with them.
 				const ready = await fetch(`${this.baseUrl}/healthz/readiness`);
-				const settings = ready.ok ? await fetch(`${this.baseUrl}/rest/settings`) : undefined;
-				if (settings?.ok) return;
+				serving = ready.ok && (await fetch(`${this.baseUrl}/rest/settings`)).ok;
 			} catch {
 				// Not listening yet.
 			}
+			if (serving) return this.checkLoaded();
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n did not become ready:\n${this.log.slice(-4000)}`);
+	}
+
+	/** Fails the start when n8n's start-up log reports a node or package it could not load. */
+	private checkLoaded(): void {
+		const failures = loadFailures(this.log);
+		if (failures.length > 0) throw new Error(`n8n ${N8N_VERSIONS[this.line]} could not load some nodes or packages:\n${failures.join('\n')}`);
 	}
 
 	/** The server's process id (for memory readings), while it runs. */
@@ -310,6 +317,17 @@ export class N8nInstance {
 		await this.stop();
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/**
+ * The lines of an n8n log where it reports a node, credential or package it could not load. n8n logs
+ * the loader's error message as it is (e.g. "Cannot find module 'x'", "Class could not be found"),
+ * without a fixed prefix, and carries on starting; these are the shapes such messages take.
+ */
+export function loadFailures(log: string): string[] {
+	const failure =
+		/Cannot find module|Class could not be found|Failed to load|Error loading|Could not load|ERR_PACKAGE_PATH_NOT_EXPORTED|ERR_REQUIRE_ESM|ERR_MODULE_NOT_FOUND|Unrecognized (node|credential) type|some packages are missing|Failed to reinstall|Hot reload failed|Command "\w+" not found/;
+	return log.split('\n').filter((line) => failure.test(line));
 }
 
 /** The balanced JSON object starting at `start` (strings and escapes respected), if any. */

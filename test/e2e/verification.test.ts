@@ -5,7 +5,8 @@
  *   the package folder by name, lint exactly the package's node and credential sources, pass, and
  *   catch a violation planted in a linked source file;
  * - its tarball leg on the packed tarball;
- * - `n8n-node lint` and `n8n-node cloud-support` (`@n8n/node-cli`, on Node 24) in the package folder.
+ * - `n8n-node lint` and `n8n-node cloud-support` (`@n8n/node-cli`, on Node 24) in the package folder;
+ * - the release's `npm publish --provenance --dry-run` from the package folder.
  * The scanner and the CLI come from the locks in test/installs.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import { builtTarball, installLocked, node24BinDir } from './n8n';
 const run = promisify(execFile);
 const load = createRequire(__filename);
 const root = path.resolve(__dirname, '..', '..');
-const { packages } = load('../../scripts/packages.js') as { packages: Array<{ name: string; dir: string; vendorDir: string }> };
+const { packages } = load('../../scripts/packages.js') as { packages: Array<{ name: string; version: string; dir: string; vendorDir: string }> };
 const { expectedLinks } = load('../../scripts/link-packages.js') as { expectedLinks: (pkg: unknown) => Map<string, string> };
 
 interface ScanResult {
@@ -32,11 +33,13 @@ interface ScanResult {
 }
 
 const scannerDir = installLocked('scanner');
+// Jest sets NODE_ENV=test, which makes eslint-plugin-n8n-nodes-base treat every file as `Test.node.ts`.
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV'));
 const cliDir = installLocked('node-cli');
 
 async function scan(leg: 'source' | 'tarball', folder: string, name?: string): Promise<ScanResult> {
 	const script = path.join(__dirname, 'scan-package.mjs');
-	const { stdout } = await run(process.execPath, [script, scannerDir, leg, folder, ...(name ? [name] : [])], { maxBuffer: 64 * 1024 * 1024 });
+	const { stdout } = await run(process.execPath, [script, scannerDir, leg, folder, ...(name ? [name] : [])], { env: childEnv, maxBuffer: 64 * 1024 * 1024 });
 	return JSON.parse(stdout) as ScanResult;
 }
 
@@ -46,7 +49,7 @@ async function nodeCli(packageDir: string, args: string[]): Promise<{ code: numb
 	rmSync(modules, { recursive: true, force: true });
 	// The default eslint.config.mjs imports '@n8n/node-cli/eslint' from the package folder.
 	symlinkSync(path.join(cliDir, 'node_modules'), modules);
-	const env = { ...process.env, PATH: `${node24BinDir(cliDir)}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' };
+	const env = { ...childEnv, PATH: `${node24BinDir(cliDir)}:${process.env.PATH}`, NO_COLOR: '1', CI: 'true' };
 	const bin = path.join(cliDir, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
 	try {
 		const { stdout, stderr } = await run('node', [bin, ...args], { cwd: packageDir, env, maxBuffer: 64 * 1024 * 1024 });
@@ -122,6 +125,12 @@ describe('n8n verification gates', () => {
 			const support = await nodeCli(pkg.dir, ['cloud-support']);
 			expect(support.output).toContain('eligible for n8n Cloud verification');
 			expect(support.output).not.toContain('NOT eligible');
+		});
+
+		it('passes the release dry run: npm publish --provenance from its folder, packing the tested tarball', async () => {
+			const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'publish.js'), '--dry-run', `${name}@${pkg.version}`], { cwd: root });
+			expect(stdout).toContain(`in packages/${name}: npm publish --access public --provenance --dry-run`);
+			expect(stdout).toContain(`${name}@${pkg.version} passed the dry run`);
 		});
 
 		it('fails n8n-node lint when a linked node file reads process.env (the lint follows the links)', async () => {

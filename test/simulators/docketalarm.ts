@@ -64,14 +64,56 @@ function usDate(day: number): string {
 	return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
 }
 
-/** Deterministic PDF-like bytes for a document path. */
+/** The text on the single page of a simulated document: what a PDF reader extracts from it. */
+export function simulatedPdfText(path: string): string {
+	return `Docket Alarm simulator document ${path}`;
+}
+
+/**
+ * Deterministic bytes for a document path: a real one-page PDF whose page says
+ * `simulatedPdfText(path)` (so n8n's Extract From File can read it), padded to `size` bytes with a
+ * stream of filler, with a correct cross-reference table. Below the size of the bare PDF, a prefix.
+ */
 export function simulatedPdf(path: string, size = 50_000): Buffer {
-	const content = Buffer.alloc(size);
 	let seed = 0;
 	for (const char of path) seed = (seed * 31 + char.charCodeAt(0)) >>> 0;
-	for (let index = 0; index < size; index++) content[index] = (seed + index * 7) & 0xff;
-	content.write('%PDF-1.7\n', 0, 'latin1');
-	return content;
+	const filler = (length: number) => Buffer.from(Array.from({ length }, (_, index) => (seed + index * 7) & 0xff));
+	const text = simulatedPdfText(path).replace(/[\\()]/g, (char) => `\\${char}`);
+	// A small font, so a long path stays on the page (readers drop text beyond its edge).
+	const page = `BT /F1 5 Tf 10 720 Td (${text}) Tj ET`;
+	const build = (padding: number): Buffer => {
+		const objects = [
+			'<< /Type /Catalog /Pages 2 0 R >>',
+			'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+			'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+			'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+			`<< /Length ${page.length} >>\nstream\n${page}\nendstream`,
+		];
+		const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+		const offsets: number[] = [];
+		let length = parts[0].length;
+		const add = (part: Buffer) => {
+			parts.push(part);
+			length += part.length;
+		};
+		objects.forEach((body, index) => {
+			offsets.push(length);
+			add(Buffer.from(`${index + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
+		});
+		offsets.push(length);
+		add(Buffer.from(`6 0 obj\n<< /Length ${padding} >>\nstream\n`, 'latin1'));
+		add(filler(padding));
+		add(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+		const xref = length;
+		const entries = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+		add(Buffer.from(`xref\n0 7\n0000000000 65535 f \n${entries}trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+		return Buffer.concat(parts);
+	};
+	let padding = 0;
+	// The padding's own digits move the offsets: settle it in a few rounds.
+	for (let round = 0; round < 4; round++) padding = Math.max(0, padding + size - build(padding).length);
+	const pdf = build(padding);
+	return pdf.length === size ? pdf : pdf.subarray(0, size);
 }
 
 export class DocketAlarmSimulator extends LocalServer {
