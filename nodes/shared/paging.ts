@@ -16,8 +16,10 @@ export interface OffsetPagingOptions {
 
 /**
  * Collects an offset-paged list (skip/take, offset/limit). It stops as soon as it has the records
- * asked for, the vendor's total is reached, or a page comes back short, so it never requests a
- * page it can tell is empty.
+ * asked for, or the vendor's total is reached. A short page ends the list only when the vendor gives
+ * no total: a vendor may serve fewer than asked (an account capped below our page size) while its
+ * total says more remain, and stopping there would lose records. With no total, a short page ends
+ * it; an empty page always does.
  */
 export async function collectOffsetPages<T>(
 	fetchPage: (offset: number, pageSize: number) => Promise<Page<T>>,
@@ -31,8 +33,10 @@ export async function collectOffsetPages<T>(
 		const page = await fetchPage(offset, wanted);
 		records.push(...page.records);
 		offset += page.records.length;
-		if (page.records.length < wanted) break;
-		if (page.total !== undefined && offset >= page.total) break;
+		if (page.records.length === 0) break;
+		if (page.total !== undefined) {
+			if (offset >= page.total) break;
+		} else if (page.records.length < wanted) break;
 	}
 	return limit === undefined ? records : records.slice(0, limit);
 }

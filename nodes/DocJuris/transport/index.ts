@@ -20,6 +20,13 @@ export const DEFAULT_BASE_URL = 'https://api.docjuris.com/v1';
 /** DocJuris serves at most 200 records a page (its documented default `take`). */
 export const MAX_PAGE_SIZE = 200;
 
+/**
+ * The page the guide shows for subscription messages (`take=100`). Messages come as a bare array
+ * with no total, so only a short page can end the list: asking for more than the API serves would
+ * end it after the first page.
+ */
+export const MESSAGES_PAGE_SIZE = 100;
+
 function firstText(...values: unknown[]): string | undefined {
 	for (const value of values) {
 		if (typeof value === 'string' && value.trim()) return value.trim();
@@ -149,7 +156,7 @@ export async function docJurisArrayList(
 			const page = await docJurisRequest<IDataObject[]>(ctx, 'GET', path, { qs: { skip, take }, itemIndex });
 			return { records: Array.isArray(page) ? page : [] };
 		},
-		{ limit, maxPageSize: MAX_PAGE_SIZE },
+		{ limit, maxPageSize: MESSAGES_PAGE_SIZE },
 	);
 }
 

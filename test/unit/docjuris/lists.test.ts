@@ -9,7 +9,8 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 
 const contractTypes = Array.from({ length: 450 }, (_, index) => ({ id: index + 1, name: `Type ${index + 1}`, description: '' }));
 
-function servePages(path: string, key: string, records: unknown[]) {
+/** Serves a skip/take list with its totalCount; an account's API may serve fewer than `take` (`cap`). */
+function servePages(path: string, key: string, records: unknown[], cap = Infinity) {
 	const queries: Array<Record<string, string>> = [];
 	nock(BASE)
 		.persist()
@@ -19,7 +20,7 @@ function servePages(path: string, key: string, records: unknown[]) {
 			const query = Object.fromEntries(new URL(uri, BASE).searchParams);
 			queries.push(query);
 			const skip = Number(query.skip ?? 0);
-			const take = Number(query.take ?? 200);
+			const take = Math.min(cap, Number(query.take ?? 200));
 			return [200, envelope({ skip, take, totalCount: records.length, [key]: records.slice(skip, skip + take) })];
 		});
 	return queries;
@@ -37,6 +38,15 @@ describe('DocJuris catalogue lists', () => {
 			{ filter: 'Type', sortBy: 'id', skip: '400', take: '200' },
 		]);
 		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	it('keeps paging while the total says more remain, when the API serves fewer than asked', async () => {
+		// An account whose API caps `take` at 100: every page is "short", the total says 437.
+		const queries = servePages('/v1/contractTypes', 'contractTypes', contractTypes.slice(0, 437), 100);
+		const { output } = await runDocJuris({ resource: 'contractType', operation: 'getAll', returnAll: true });
+		expect(output).toHaveLength(437);
+		expect(output.map((item) => item.json.id)).toEqual(contractTypes.slice(0, 437).map((type) => type.id));
+		expect(queries.map((query) => query.skip)).toEqual(['0', '100', '200', '300', '400']);
 	});
 
 	it('asks for only as many as the limit needs', async () => {
@@ -120,13 +130,13 @@ describe('DocJuris subscription', () => {
 		expect(result.output[0].json).toEqual({ id: SUBSCRIPTION, deleted: true });
 	});
 
-	it('pages through sent messages until a short page', async () => {
+	it("pages through sent messages with the guide's take=100 until a short page", async () => {
 		const messages = Array.from({ length: 230 }, (_, index) => ({ messageId: `m-${index}`, type: 'turnCreated' }));
 		const queries: string[] = [];
 		nock(BASE)
 			.get(`/v1/subscriptions/${SUBSCRIPTION}/messages`)
 			.query(true)
-			.times(2)
+			.times(3)
 			.reply(function (uri) {
 				const params = new URL(uri, BASE).searchParams;
 				queries.push(params.toString());
@@ -136,7 +146,22 @@ describe('DocJuris subscription', () => {
 		const { output } = await runDocJuris({ resource: 'subscription', operation: 'getMessages', subscriptionId: locator(SUBSCRIPTION), returnAll: true });
 		expect(output).toHaveLength(230);
 		expect(output[0].json).toEqual({ subscriptionId: SUBSCRIPTION, messageId: 'm-0', type: 'turnCreated' });
-		expect(queries).toEqual(['skip=0&take=200', 'skip=200&take=200']);
+		expect(queries).toEqual(['skip=0&take=100', 'skip=100&take=100', 'skip=200&take=100']);
+	});
+
+	it('gets all 205 messages from an API that serves at most 100 a page', async () => {
+		const messages = Array.from({ length: 205 }, (_, index) => ({ messageId: `m-${index}`, type: 'turnCreated' }));
+		nock(BASE)
+			.get(`/v1/subscriptions/${SUBSCRIPTION}/messages`)
+			.query(true)
+			.times(3)
+			.reply(function (uri) {
+				const params = new URL(uri, BASE).searchParams;
+				const skip = Number(params.get('skip'));
+				return [200, envelope(messages.slice(skip, skip + Math.min(100, Number(params.get('take')))))];
+			});
+		const { output } = await runDocJuris({ resource: 'subscription', operation: 'getMessages', subscriptionId: locator(SUBSCRIPTION), returnAll: true });
+		expect(output).toHaveLength(205);
 	});
 
 	it('gets sample messages of an event type', async () => {
