@@ -188,7 +188,10 @@ const DOCUMENT_HINTS: VendorProfile['hints'] = {
 
 /**
  * Downloads a document into the item's binary data. The file streams from DocJuris straight into
- * n8n's binary store; its name and type come from the document's `/meta` description.
+ * n8n's binary store; its name and type come from the document's `/meta` description when DocJuris
+ * serves one. The guide documents only `…/document`, `/meta` comes from the Power Platform connector:
+ * if it fails, the download still happens, named from `Content-Disposition` (a real failure, such as
+ * a missing document or a refused key, is then reported by the document request itself).
  */
 export async function docJurisDownloadDocument(
 	ctx: IExecuteFunctions,
@@ -197,7 +200,7 @@ export async function docJurisDownloadDocument(
 	binaryPropertyName: string,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	const info = await docJurisDocumentInfo(ctx, documentPath, docState, itemIndex);
+	const info = await docJurisDocumentInfo(ctx, documentPath, docState, itemIndex).catch((): DocumentInfo => ({}));
 	const url = `${await docJurisBaseUrl(ctx)}${documentPath}`;
 	const response = await vendorRequest<AsyncIterable<Buffer>>(ctx, docJurisProfile, {
 		method: 'GET',

@@ -225,9 +225,28 @@ describe('DocJuris contract: get, download, document info', () => {
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it('still downloads when /meta is not served, named from Content-Disposition', async () => {
+		const pdf = Buffer.from('%PDF-1.7 redline');
+		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document/meta`).query(true).reply(404, errorEnvelope(404, 'Not found'));
+		const document = capture(
+			nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document`).query({ docState: 'completedClean' }),
+			200,
+			pdf,
+			{ 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="Acme NDA redline.pdf"' },
+		);
+		const { output, fake } = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedClean', binaryPropertyName: 'data' });
+		expect(document).toHaveLength(1);
+		expect(output[0].binary!.data).toMatchObject({ fileName: 'Acme NDA redline.pdf', mimeType: 'application/pdf' });
+		expect(fake.binaryStore.get(output[0].binary!.data.id!)!.data.equals(pdf)).toBe(true);
+	});
+
 	it('explains a refused completed document on an incomplete turn', async () => {
 		nock(BASE)
 			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
+			.query(true)
+			.reply(400, errorEnvelope(400, 'Turn is not complete'));
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}/document`)
 			.query(true)
 			.reply(400, errorEnvelope(400, 'Turn is not complete'));
 		const error = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedWithMarkup' }).catch((caught) => caught);
