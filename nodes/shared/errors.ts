@@ -164,6 +164,7 @@ const STATUS_SUMMARY: Record<number, string> = {
 	409: 'reported a conflict',
 	412: 'reported a failed precondition',
 	413: 'refused the request as too large',
+	419: 'is limiting the request rate',
 	422: 'could not process the request',
 	429: 'is limiting the request rate',
 };

@@ -54,6 +54,8 @@ export interface VendorProfile {
 	oauth2?: boolean;
 	/** The vendor's request budget per credential; calls are paced to stay within it. */
 	rateLimit?: { requests: number; windowMs: number };
+	/** Statuses besides 429 by which the vendor says "too many requests" (retried like a 429). */
+	rateLimitStatuses?: number[];
 }
 
 /**
@@ -72,7 +74,7 @@ export interface SessionPolicy {
 }
 
 export interface RetryPolicy {
-	/** Retries after a 429 (the vendor processed nothing, so any method may be re-sent). */
+	/** Retries after a 429 or a vendor's own rate-limit status (nothing was processed, so any method may be re-sent). */
 	rateLimitRetries: number;
 	/** Retries after a 5xx or a network failure; only for requests safe to repeat. */
 	transientRetries: number;
@@ -181,10 +183,11 @@ export function nextRetryDelay(
 	request: Pick<VendorRequest, 'method' | 'idempotent'>,
 	counters: AttemptCounters,
 	policy: RetryPolicy,
+	rateLimitStatuses: number[] = [],
 ): number | undefined {
 	const idempotent = isIdempotent(request);
 	const announced = retryAfterMs(failure.headers);
-	if (failure.status === 429) {
+	if (failure.status === 429 || (failure.status !== undefined && rateLimitStatuses.includes(failure.status))) {
 		if (counters.rateLimited >= policy.rateLimitRetries) return undefined;
 		counters.rateLimited++;
 		const wait = announced ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** counters.rateLimited);
@@ -316,7 +319,7 @@ export async function vendorRequest<T = unknown>(
 			}
 			continue;
 		}
-		const delay = nextRetryDelay(failure, request, counters, policy);
+		const delay = nextRetryDelay(failure, request, counters, policy, profile.rateLimitStatuses);
 		if (delay !== undefined) {
 			await drain(failure.body);
 			await sleep(delay);

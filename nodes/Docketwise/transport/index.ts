@@ -42,11 +42,14 @@ export const docketwiseProfile: VendorProfile = {
 	oauth2: true,
 	// 120 requests per minute per token (documented); paced so bulk runs do not meet 429s.
 	rateLimit: { requests: 120, windowMs: 60_000 },
+	// Docketwise also answers 419 when a connection sends too fast; its other clients wait and retry.
+	rateLimitStatuses: [419],
 	hints: {
 		401: 'The Docketwise connection is no longer valid. Open the credential and reconnect it.',
 		403: 'The connection lacks permission for this; reconnect it and grant the "public write" scope.',
 		404: 'Check the ID: Docketwise has no such record in this firm.',
 		422: 'Docketwise refused the values; the message above names the field.',
+		419: 'Docketwise allows 120 requests per minute per connection. Spread the work over more time.',
 		429: 'Docketwise allows 120 requests per minute per connection. Spread the work over more time.',
 	},
 };

@@ -87,6 +87,22 @@ describe('Docketwise contacts', () => {
 		expect(output[0].json.id).toBe(5);
 	});
 
+	it('treats 419 like 429: waits and re-sends, even a create, and loses nothing', async () => {
+		const { sleep } = jest.requireMock('n8n-workflow');
+		sleep.mockClear();
+		nock(API).get('/contacts/5').reply(419, { error: 'Too many requests' }, { 'Retry-After': '3' });
+		nock(API).get('/contacts/5').reply(200, contact(5));
+		const { output } = await runDocketwise({ resource: 'contact', operation: 'get', contactId: locator(5), simplify: true });
+		expect(sleep).toHaveBeenCalledWith(3000);
+		expect(output[0].json.id).toBe(5);
+
+		const creates = capture(nock(API).post('/notes').times(2), 419, { error: 'Too many requests' });
+		nock(API).post('/notes').reply(201, { id: 77, title: 'Call' });
+		const created = await runDocketwise({ resource: 'note', operation: 'create', attachTo: 'matter', matterId: '3', title: 'Call', content: 'x' });
+		expect(creates).toHaveLength(2);
+		expect(created.output[0].json).toMatchObject({ id: 77 });
+	});
+
 	it('refreshes an expired access token once, through the credential, and retries', async () => {
 		nock(API).get('/contacts/5').matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).times(2).reply(401, { error: 'invalid_token' });
 		const refresh = capture(nock(HOST).post('/oauth/token'), 200, { access_token: 'dw-access-NEW', refresh_token: 'dw-refresh-NEW', token_type: 'Bearer', expires_in: 15552000 });
