@@ -4,30 +4,49 @@
  * notes). A customer holding the specification can correct it here in minutes.
  */
 
-/** Paths under the DocuMine URL. Confirmed: dossier templates and the dossier-level download. */
+/** Paths under the API base (`<DocuMine URL>/api`). Confirmed: dossier templates and the dossier-level download. */
 export const PATHS = {
-	dossierTemplates: () => '/api/dossier-templates',
-	dossierTemplate: (templateId: string) => `/api/dossier-templates/${templateId}`,
-	dossiers: (templateId: string) => `/api/dossier-templates/${templateId}/dossiers`,
-	dossier: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}`,
-	files: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/files`,
-	file: (templateId: string, dossierId: string, fileId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}`,
+	dossierTemplates: () => '/dossier-templates',
+	dossierTemplate: (templateId: string) => `/dossier-templates/${templateId}`,
+	dossiers: (templateId: string) => `/dossier-templates/${templateId}/dossiers`,
+	dossier: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}`,
+	files: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/files`,
+	file: (templateId: string, dossierId: string, fileId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}`,
 	components: (templateId: string, dossierId: string, fileId: string) =>
-		`/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/components`,
-	dossierDownload: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/create-download`,
+		`/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/components`,
+	dossierDownload: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/create-download`,
 	fileDownload: (templateId: string, dossierId: string, fileId: string) =>
-		`/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/create-download`,
-	filesDownload: (templateId: string, dossierId: string) => `/api/dossier-templates/${templateId}/dossiers/${dossierId}/files/bulk/create-download`,
-	downloads: () => '/api/downloads',
-	download: (downloadId: string) => `/api/downloads/${downloadId}`,
-	downloadFile: (downloadId: string) => `/api/downloads/${downloadId}/file`,
-	users: () => '/api/users',
-	license: () => '/api/license/usage',
+		`/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/create-download`,
+	filesDownload: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/files/bulk/create-download`,
+	downloads: () => '/downloads',
+	download: (downloadId: string) => `/downloads/${downloadId}`,
+	downloadFile: (downloadId: string) => `/downloads/${downloadId}/file`,
+	users: () => '/users',
+	license: () => '/license/usage',
 };
 
-/** Keycloak: one realm per workspace. `workspaceSegment` is already URL-encoded (or an n8n expression). */
-export const realmPath = (workspaceSegment: string) => `/auth/realms/${workspaceSegment}/protocol/openid-connect`;
-export const tokenPath = (workspaceId: string) => `${realmPath(encodeURIComponent(workspaceId))}/token`;
+/** Where the API lives under the DocuMine URL (inferred); the credentials let a user change it. */
+export const DEFAULT_API_BASE_PATH = '/api';
+
+/**
+ * Keycloak: one realm per workspace. `workspaceSegment` is already URL-encoded (or an n8n
+ * expression). Keycloak before version 17 serves realms under `/auth`, later versions at the root;
+ * DocuMine's documentation shows `/auth`, so that is tried first. The credentials let a user set
+ * the exact URLs.
+ */
+export const REALM_PREFIXES = ['/auth', ''];
+export const realmPath = (workspaceSegment: string, prefix = REALM_PREFIXES[0]) => `${prefix}/realms/${workspaceSegment}/protocol/openid-connect`;
+export const tokenPath = (workspaceId: string, prefix = REALM_PREFIXES[0]) => `${realmPath(encodeURIComponent(workspaceId), prefix)}/token`;
+
+/** The API's base URL from a credential: the DocuMine URL and its (overridable) API base path. */
+export function apiBaseUrl(credentials: { url?: unknown; apiBasePath?: unknown }): string {
+	const host = String(credentials.url ?? '').replace(/\/+$/, '');
+	const basePath = typeof credentials.apiBasePath === 'string' ? credentials.apiBasePath.trim() : DEFAULT_API_BASE_PATH;
+	return `${host}${basePath === '' ? '' : `/${basePath.replace(/^\/+|\/+$/g, '')}`}`;
+}
+
+/** The verb DocuMine takes for a dossier update (inferred: the whole dossier is sent back). */
+export const DOSSIER_UPDATE_METHOD = 'PUT';
 
 /** Keys of the lists DocuMine wraps in an object (`{ dossierTemplates: [...] }`). */
 export const LIST_KEYS = {

@@ -36,7 +36,10 @@ const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 /** Token URLs of the OAuth2 credentials (their hidden defaults are expressions on other fields). */
 const TOKEN_URLS: Record<string, (data: ICredentialDataDecryptedObject) => string> = {
 	docketwiseOAuth2Api: (data) => `${data.useCustomUrl ? String(data.customUrl) : 'https://app.docketwise.com'}/oauth/token`,
-	docuMineOAuth2Api: (data) => `${String(data.url)}/auth/realms/${String(data.workspaceId)}/protocol/openid-connect/token`,
+	docuMineOAuth2Api: (data) =>
+		typeof data.accessTokenUrl === 'string' && !data.accessTokenUrl.startsWith('=')
+			? data.accessTokenUrl
+			: `${String(data.url)}/auth/realms/${String(data.workspaceId)}/protocol/openid-connect/token`,
 };
 
 export interface StoredBinary {

@@ -10,7 +10,7 @@ import {
 import { fileNameFromContentDisposition } from '../../shared/binary';
 import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { inParallel, PARALLEL_ITEMS } from '../../shared/items';
-import { FIELDS, outcomeOf, PATHS, type Outcome } from '../api';
+import { apiBaseUrl, FIELDS, outcomeOf, PATHS, type Outcome } from '../api';
 
 /** Access tokens live 300 s; one older than this is renewed before use rather than after a refusal. */
 export const SAFE_TOKEN_AGE_MS = 240_000;
@@ -61,9 +61,9 @@ export function docuMineProfile(ctx: RequestContext): VendorProfile {
 	return ctx.getNode().credentials?.docuMineOAuth2Api && !ctx.getNode().credentials?.docuMineApi ? oauth2Profile : passwordProfile;
 }
 
-async function settings(ctx: RequestContext): Promise<{ url: string; workspaceId: string }> {
+async function settings(ctx: RequestContext): Promise<{ apiBase: string; workspaceId: string }> {
 	const credentials = await credentialsOnce(ctx, docuMineProfile(ctx).credentialType);
-	return { url: String(credentials.url ?? '').replace(/\/+$/, ''), workspaceId: String(credentials.workspaceId ?? '') };
+	return { apiBase: apiBaseUrl(credentials), workspaceId: String(credentials.workspaceId ?? '') };
 }
 
 export interface DocuMineCall {
@@ -77,10 +77,10 @@ export interface DocuMineCall {
 
 /** Calls DocuMine with the credential's token and, always, the workspace's X-TENANT-ID header. */
 export async function docuMineCall<T = IDataObject>(ctx: RequestContext, method: IHttpRequestMethods, path: string, call: DocuMineCall = {}) {
-	const { url, workspaceId } = await settings(ctx);
+	const { apiBase, workspaceId } = await settings(ctx);
 	return await vendorRequest<T>(ctx, docuMineProfile(ctx), {
 		method,
-		url: `${url}${path}`,
+		url: `${apiBase}${path}`,
 		label: call.label ?? `${method} ${path.replace(/\/[0-9a-f-]{8,}/gi, '/{id}')}`,
 		qs: call.qs,
 		body: call.body,
@@ -201,7 +201,7 @@ export function downloadIdOf(body: IDataObject): string | undefined {
 
 /** Downloads a ready result package (a ZIP) into binary data, streamed. */
 export async function downloadPackage(ctx: IExecuteFunctions, downloadId: string, binaryPropertyName: string, itemIndex: number): Promise<INodeExecutionData> {
-	const response = await docuMineCall<AsyncIterable<Buffer>>(ctx, 'GET', PATHS.downloadFile(downloadId), { itemIndex, stream: true, label: 'GET /api/downloads/{id}/file' });
+	const response = await docuMineCall<AsyncIterable<Buffer>>(ctx, 'GET', PATHS.downloadFile(downloadId), { itemIndex, stream: true, label: 'GET /downloads/{id}/file' });
 	const fileName = fileNameFromContentDisposition(response.headers['content-disposition']) || `documine-${downloadId}.zip`;
 	const binary = await ctx.helpers.prepareBinaryData(response.body as unknown as Buffer, fileName, 'application/zip');
 	return { json: { downloadId, fileName }, binary: { [binaryPropertyName]: binary } };

@@ -1,6 +1,8 @@
 import nock from 'nock';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DocuMineApi } from '../../../credentials/DocuMineApi.credentials';
+import { DocuMineOAuth2Api } from '../../../credentials/DocuMineOAuth2Api.credentials';
 import { binaryItem, type StoredBinary } from '../../helpers/fakeContext';
 import { capture } from '../../helpers/nockRequests';
 import { D1, freshToken, PASSWORD, passwordCredential, runDocuMine, T1, TOKEN_PATH, URL_, where, WORKSPACE } from './harness';
@@ -23,15 +25,53 @@ describe('DocuMine sign-in', () => {
 		expect(output.map((item) => item.json.id)).toEqual([T1, T1]);
 	});
 
+	const loginHelpers = {
+		httpRequest: async (options: object) =>
+			await (await import('axios')).default
+				.request({ ...(options as object), validateStatus: () => true, data: (options as { body: string }).body })
+				.then((r) => ({ statusCode: r.status, body: r.data })),
+	};
+	const logIn = async (extra: ICredentialDataDecryptedObject = {}) =>
+		await new DocuMineApi().preAuthentication.call({ helpers: loginHelpers } as never, passwordCredential(extra).docuMineApi);
+
 	it.each([
-		[400, { error: 'invalid_grant' }, 'did not accept the username or password'],
+		[400, { error: 'invalid_grant' }, `did not accept the username or password (at ${URL_}${TOKEN_PATH})`],
+		// Keycloak answers a wrong password with 401 invalid_grant: it must not be blamed on the client.
+		[401, { error: 'invalid_grant', error_description: 'Invalid user credentials' }, 'did not accept the username or password'],
 		[401, { error: 'invalid_client' }, 'did not accept the client ID or client secret'],
-		[404, { error: 'Realm does not exist' }, `has no workspace "${WORKSPACE}" at this URL`],
 		[400, { error: 'unauthorized_client' }, 'may not use the password grant'],
-	])('explains a refused login (HTTP %i)', async (status, body, message) => {
+		[500, { error_description: 'boom.' }, `refused the login at ${URL_}${TOKEN_PATH} (HTTP 500): boom.`],
+	])('explains a refused login (HTTP %i %j), naming the URL', async (status, body, message) => {
 		nock(URL_).post(TOKEN_PATH).reply(status, body);
-		const helpers = { httpRequest: async (options: object) => await (await import('axios')).default.request({ ...(options as object), validateStatus: () => true, data: (options as { body: string }).body }).then((r) => ({ statusCode: r.status, body: r.data })) };
-		await expect(new DocuMineApi().preAuthentication.call({ helpers } as never, passwordCredential().docuMineApi)).rejects.toThrow(message);
+		await expect(logIn()).rejects.toThrow(message);
+	});
+
+	it('tries the realm without /auth once when /auth answers 404 (Keycloak 17 and later)', async () => {
+		nock(URL_).post(TOKEN_PATH).reply(404, { error: 'Realm does not exist' });
+		const root = capture(nock(URL_).post(`/realms/${WORKSPACE}/protocol/openid-connect/token`), 200, { access_token: 'tok-root' });
+		await expect(logIn()).resolves.toMatchObject({ accessToken: 'tok-root' });
+		expect(root).toHaveLength(1);
+	});
+
+	it('names both URLs it tried when neither has the realm, and blames no workspace it cannot know', async () => {
+		nock(URL_).post(TOKEN_PATH).reply(404, { error: 'Realm does not exist' });
+		nock(URL_).post(`/realms/${WORKSPACE}/protocol/openid-connect/token`).reply(404, 'Not Found');
+		await expect(logIn()).rejects.toThrow(
+			`no realm "${WORKSPACE}" at ${URL_}${TOKEN_PATH} or ${URL_}/realms/${WORKSPACE}/protocol/openid-connect/token. Check the Workspace ID, or set the Token URL.`,
+		);
+	});
+
+	it('logs in at the Token URL the user set, and only there', async () => {
+		const custom = capture(nock('https://sso.acme.test').post('/kc/realms/acme/protocol/openid-connect/token'), 404, {});
+		await expect(logIn({ tokenUrl: 'https://sso.acme.test/kc/realms/acme/protocol/openid-connect/token' })).rejects.toThrow('at https://sso.acme.test/kc/realms/acme/protocol/openid-connect/token');
+		expect(custom).toHaveLength(1);
+	});
+
+	it('calls the API under the base path the credential sets', async () => {
+		const calls = capture(nock(URL_).get('/documine/v2/users'), 200, { users: [{ id: 'u1' }] });
+		const { output } = await runDocuMine({ resource: 'user', operation: 'getAll', returnAll: true }, { credentials: passwordCredential({ accessToken: 'tok-1', sessionStartedAt: Date.now(), apiBasePath: '/documine/v2/' }) });
+		expect(calls).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ id: 'u1' });
 	});
 
 	it('renews a five-minute token that is about to expire before using it', async () => {
@@ -64,6 +104,19 @@ describe('DocuMine sign-in', () => {
 		expect(refresh[0].form!.grant_type).toEqual(['refresh_token']);
 		expect(call[0].headers['x-tenant-id']).toBe(WORKSPACE);
 		expect(output[0].json).toEqual({ id: 'u1' });
+	});
+
+	it('offers the OAuth2 URLs as fields a user can change, and refreshes at the one set', async () => {
+		const fields = Object.fromEntries(new DocuMineOAuth2Api().properties.map((property) => [property.name, property]));
+		for (const name of ['authUrl', 'accessTokenUrl', 'apiBasePath']) expect(fields[name].type).toBe('string');
+		expect(String(fields.accessTokenUrl.default)).toContain('/auth/realms/');
+		const tokenUrl = `${URL_}/realms/${WORKSPACE}/protocol/openid-connect/token`;
+		const credentials = { docuMineOAuth2Api: { url: URL_, workspaceId: WORKSPACE, clientId: 'c', clientSecret: 's', accessTokenUrl: tokenUrl, oauthTokenData: { access_token: 'oa-1', refresh_token: 'rf-1' } } };
+		nock(URL_).get('/api/users').matchHeader('authorization', 'Bearer oa-1').times(2).reply(401, { message: 'expired' });
+		const refresh = capture(nock(URL_).post(`/realms/${WORKSPACE}/protocol/openid-connect/token`), 200, { access_token: 'oa-2', refresh_token: 'rf-2' });
+		nock(URL_).get('/api/users').matchHeader('authorization', 'Bearer oa-2').reply(200, [{ id: 'u1' }]);
+		await runDocuMine({ authentication: 'oAuth2', resource: 'user', operation: 'getAll', returnAll: true }, { credentials });
+		expect(refresh).toHaveLength(1);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { PATHS } from '../../api';
+import { DOSSIER_UPDATE_METHOD, PATHS } from '../../api';
 import { docuMineRequest } from '../../transport';
 import { dossierLocator, dossierPath, templateLocator } from '../common.descriptions';
 import { dossierFieldsCollection, dossierRecord } from './fields';
@@ -17,5 +17,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(changes).length) throw new NodeOperationError(this.getNode(), `Nothing to update [item ${itemIndex}]`, { itemIndex });
 	// Send the whole dossier back with the changes, whichever update style DocuMine uses.
 	const current = await docuMineRequest<IDataObject>(this, 'GET', PATHS.dossier(templateId, dossierId), { itemIndex });
-	return await docuMineRequest(this, 'PUT', PATHS.dossier(templateId, dossierId), { body: { ...current, ...changes }, itemIndex });
+	return await docuMineRequest(this, DOSSIER_UPDATE_METHOD, PATHS.dossier(templateId, dossierId), { body: { ...current, ...changes }, itemIndex });
 }
