@@ -109,7 +109,8 @@ export class DocketAlarmApi implements ICredentialType {
 			json: true,
 		})) as { success?: boolean; login_token?: string; error?: string };
 		if (!response?.success || !response.login_token) {
-			const reason = typeof response?.error === 'string' ? response.error : 'no login token was returned';
+			// The vendor's reason ends a sentence of its own ("Invalid username or password.").
+			const reason = (typeof response?.error === 'string' ? response.error : 'no login token was returned').trim().replace(/[\s.]+$/, '');
 			throw new Error(`Docket Alarm refused the login: ${reason}. Check the username and password, and that API access is enabled for the account.`);
 		}
 		return { loginToken: response.login_token, sessionStartedAt: Date.now() };

@@ -185,6 +185,19 @@ const NETWORK_FAILURES: Record<string, string> = {
 	ENOTFOUND: 'its host name could not be found',
 };
 
+/**
+ * Text joined from pieces (a summary, a vendor's reason, a hint) with the seams smoothed: no doubled
+ * full stops, no space before punctuation, no word said twice in a row.
+ */
+export function tidySentence(text: string): string {
+	return text
+		.replace(/(?<!\.)\.\.(?!\.)/g, '.')
+		.replace(/\s+([.,;:])/g, '$1')
+		.replace(/\b(\w+) \1\b/gi, '$1')
+		.replace(/\s{2,}/g, ' ')
+		.trim();
+}
+
 /** Builds the one error users see for a failed vendor call: what happened, and how to fix it. */
 export function vendorApiError(node: INode, failure: HttpFailure, context: VendorErrorContext): NodeApiError {
 	const { vendor, requestLabel, vendorText, hint, secrets, itemIndex } = context;
@@ -205,7 +218,10 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 	}
 	const reason = vendorText ?? (failure.status === undefined && !failure.networkCode ? failure.rawMessage : undefined);
 	const itemNote = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
-	const message = redact(reason ? `${summary}: ${reason}${itemNote}` : `${summary}${itemNote}`, secrets);
+	// A reason that already names the vendor (a credential's own login error) is the whole message.
+	const whole = reason !== undefined && failure.status === undefined && !failure.networkCode && reason.startsWith(vendor);
+	const text = whole ? reason : reason ? `${summary}: ${reason}` : summary;
+	const message = redact(`${tidySentence(text)}${itemNote}`, secrets);
 	const details = [`Request: ${requestLabel}.`];
 	if (failure.status === undefined && failure.networkCode) details.push(`Network error code: ${failure.networkCode}.`);
 	if (context.mayHaveReachedVendor) {
@@ -214,7 +230,7 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 		);
 	}
 	if (hint) details.push(hint);
-	const description = redact(details.join(' '), secrets);
+	const description = redact(tidySentence(details.join(' ')), secrets);
 	const errorResponse: JsonObject = { message, description };
 	if (failure.status !== undefined) errorResponse.httpCode = String(failure.status);
 	return new NodeApiError(node, errorResponse, {

@@ -163,7 +163,7 @@ export async function pollUntilDone(
 export function waitTimedOut(ctx: IExecuteFunctions, what: string, unfinished: string[], options: WaitOptions): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `Timed out waiting for ${what}: ${unfinished.join(', ')} [item ${options.itemIndex}]`, {
 		itemIndex: options.itemIndex,
-		description: `Still unfinished after ${Math.round(options.timeoutMs / 1000)} s. Raise "Timeout" or check the ${what} in DocuMine.`,
+		description: `Still unfinished after ${Math.round(options.timeoutMs / 1000)} s. Raise "Timeout" or check ${what} in DocuMine.`,
 	});
 }
 

@@ -196,9 +196,12 @@ describe('DocuMine files and waits', () => {
 
 		nock(URL_).post(FILES).reply(200, { id: 'F-9' });
 		nock(URL_).get(`${FILES}/F-9`).reply(200, { id: 'F-9', processingStatus: 'ANALYSE' });
-		await expect(
-			runDocuMine({ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 1, timeout: 0.001 }, { items: [binaryItem(store, 'x', 'slow.pdf')], binaryStore: store }),
-		).rejects.toThrow('Timed out waiting for the processing of slow.pdf: F-9 (ANALYSE) [item 0]');
+		const timedOut = await runDocuMine(
+			{ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 1, timeout: 0.001 },
+			{ items: [binaryItem(store, 'x', 'slow.pdf')], binaryStore: store },
+		).catch((caught) => caught);
+		expect(timedOut.message).toBe('Timed out waiting for the processing of slow.pdf: F-9 (ANALYSE) [item 0]');
+		expect(timedOut.description).toBe('Still unfinished after 0 s. Raise "Timeout" or check the processing of slow.pdf in DocuMine.');
 	});
 
 	it('lists, gets and deletes files', async () => {
