@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 lines="${E2E_N8N_LINES:-1,2}"
 [ -d build/tarballs ] || npm run build
 for line in ${lines//,/ }; do
-	echo "e2e: n8n line $line at $(bash scripts/install-locked.sh "n8n-$line" | tail -1)"
+	dir=$(bash scripts/install-locked.sh "n8n-$line")
+	echo "e2e: n8n line $line at ${dir##*$'\n'}"
 done
 mkdir -p build/test-results
 E2E_N8N_LINES="$lines" npx jest --config jest.e2e.config.js --json --outputFile=build/test-results/e2e.json "$@"

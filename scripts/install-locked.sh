@@ -20,6 +20,13 @@ lock_dir="test/installs/$name"
 cache="${N8N_CACHE_DIR:-$HOME/.cache/legaltech-n8n}"
 key=$(cat "$lock_dir/package.json" "$lock_dir/package-lock.json" "$repo/scripts/install-locked.sh" | sha256sum | cut -c1-16)
 dir="$cache/$name-$key"
+# Under `npm test`, npm hands its scripts the project's .npmrc as npm_config_* variables, and
+# legacy-peer-deps=true would leave out the peer dependencies the lock installs (n8n then misses
+# date-fns and @langchain/core). The lock alone decides the tree: keep only where npm caches and
+# which registry it asks.
+while IFS='=' read -r variable _; do
+	case "${variable,,}" in npm_config_cache | npm_config_registry | npm_config_userconfig) ;; npm_config_*) unset "$variable" ;; esac
+done < <(env | grep -i '^npm_config_' || true)
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 log() { printf '[install %s] %s\n' "$name" "$*" >&2; }

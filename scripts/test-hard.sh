@@ -23,7 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ -d build/tarballs ] || npm run build
-echo "test:hard: n8n at $(bash scripts/install-locked.sh "n8n-${HARD_N8N_LINE:-1}" | tail -1)"
+dir=$(bash scripts/install-locked.sh "n8n-${HARD_N8N_LINE:-1}")
+echo "test:hard: n8n at ${dir##*$'\n'}"
 mkdir -p build/test-results
 rm -f build/test-results/hard-summary.jsonl
 status=0

@@ -12,6 +12,7 @@ import {
 
 import { deliveredBefore } from '../shared/dedupe';
 import { asNodeError } from '../shared/errors';
+import { isTrackerOf, listTrackers } from './actions/tracker/common';
 import { setTracker } from './actions/tracker/create.operation';
 import { withIsoDates } from './helpers/dates';
 import { clientMatterFor, docketAlarmRequest } from './transport';
@@ -277,9 +278,16 @@ export class DocketAlarmTrigger implements INodeType {
 						...(((management.dockets as IDataObject)?.docket as IDataObject[]) ?? []).map(({ court, docket }) => ({ court, docket })),
 						...(((management.queries as string[]) ?? []).filter(Boolean).map((q) => ({ q, court: '', docket: '' }))),
 					];
+					// Trackers the user already had switched on stay theirs: deactivation switches off only
+					// those this activation switched on. A search tracker the list does not show (the API
+					// does not say it lists them) counts as the user's unless the list shows searches.
+					const existing = targets.length ? await listTrackers(this) : [];
+					const listsSearches = existing.some((tracker) => !!tracker.q);
 					for (const target of targets) {
+						const listed = existing.find((tracker) => isTrackerOf(tracker, target));
+						const wasOn = listed ? listed.enabled === true : !!target.q && !listsSearches;
 						await setTracker(this, { ...target, enable: 'true', frequency: management.frequency ?? 'twice_daily' }, clientMatter);
-						state.trackers.push(target);
+						if (!wasOn) state.trackers.push(target);
 					}
 				} catch (error) {
 					// Activation failed: record what was set up, so deactivation can still undo it.

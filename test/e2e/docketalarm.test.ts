@@ -31,7 +31,7 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		await simulator.stop();
 	});
 
-	it(`runs n8n ${N8N_VERSIONS[line]}: search, get dockets, download complaints, search PACER, track and untrack, surviving an expired token`, async () => {
+	it(`runs n8n ${N8N_VERSIONS[line]}: search, get dockets, download complaints, search PACER, track and disable the tracker, surviving an expired token`, async () => {
 		const result = await n8n.execute('daOperations0001');
 
 		const found = result.json('Search Dockets');
@@ -55,7 +55,7 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 
 		expect(result.json('Track Docket')).toEqual([expect.objectContaining({ court: SIM_COURT, docket: SIM_DOCKET, enabled: true, frequency: 'weekly' })]);
 		expect(result.json('List Trackers')).toEqual([expect.objectContaining({ docket: SIM_DOCKET, enabled: true })]);
-		expect(result.json('Stop Tracking')).toEqual([expect.objectContaining({ deleted: true })]);
+		expect(result.json('Stop Tracking')).toEqual([expect.objectContaining({ enabled: false, disabled: true })]);
 		expect(simulator.trackers.find((tracker) => tracker.docket === SIM_DOCKET)!.enabled).toBe(false);
 
 		// 10 API calls on tokens that serve 5 each: exactly one login more, not one per item.
@@ -65,7 +65,7 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		for (const token of simulator.tokens.keys()) expect(raw).not.toContain(token);
 	});
 
-	it('tests the credential, manages the push URL and tracker, receives pushes and refuses unauthenticated ones', async () => {
+	it('tests the credential, manages the push URL and tracker (leaving the user’s own tracker on), receives pushes and refuses unauthenticated ones', async () => {
 		simulator.subaccounts.set('alerts@e2e-firm.example', { username: 'alerts@e2e-firm.example', password: 'Sub-Pass-2026', enabled: true, api_push_url: '' });
 		await n8n.start();
 		try {
@@ -96,7 +96,16 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 
 			await n8n.deactivate('daTrigger0000001');
 			await waitFor('the push URL to be cleared', () => (account.api_push_url === '' ? true : undefined));
-			expect(simulator.trackers.find((tracker) => tracker.docket === SIM_DOCKET)!.enabled).toBe(false);
+			const tracker = simulator.trackers.find((candidate) => candidate.docket === SIM_DOCKET)!;
+			expect(tracker.enabled).toBe(false);
+
+			// A tracker the user had switched on before activation is theirs: deactivation leaves it on.
+			tracker.enabled = true;
+			await n8n.activate('daTrigger0000001');
+			await waitFor('the push URL to be set again', () => (account.api_push_url ? true : undefined));
+			await n8n.deactivate('daTrigger0000001');
+			await waitFor('the push URL to be cleared again', () => (account.api_push_url === '' ? true : undefined));
+			expect(tracker.enabled).toBe(true);
 			expect(n8n.log).not.toContain(PASSWORD);
 		} finally {
 			await n8n.stop();

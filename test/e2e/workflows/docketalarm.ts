@@ -42,7 +42,7 @@ export function docketAlarmOperationsWorkflow(court: string, docket: string) {
 		node('pacer', 'Search PACER', 800, { resource: 'search', operation: 'searchPacer', partyName: 'Globex', returnAll: true, filters: { dateFiledStart: '2024-01-01' } }, { executeOnce: true }),
 		node('track', 'Track Docket', 1000, { resource: 'tracker', operation: 'create', trackerType: 'docket', court: { __rl: true, mode: 'name', value: court }, docket, frequency: 'weekly' }, { executeOnce: true }),
 		node('trackers', 'List Trackers', 1200, { resource: 'tracker', operation: 'getAll', returnAll: true }, { executeOnce: true }),
-		node('untrack', 'Stop Tracking', 1400, { resource: 'tracker', operation: 'delete', trackerType: 'docket', court: { __rl: true, mode: 'name', value: court }, docket }, { executeOnce: true }),
+		node('untrack', 'Stop Tracking', 1400, { resource: 'tracker', operation: 'disable', trackerType: 'docket', court: { __rl: true, mode: 'name', value: court }, docket }, { executeOnce: true }),
 	];
 	return {
 		id: 'daOperations0001',

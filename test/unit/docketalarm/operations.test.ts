@@ -259,10 +259,12 @@ describe('Docket Alarm: trackers', () => {
 		});
 		expect(output[0].json).toMatchObject({ enabled: true, frequency: 'weekly' });
 
+		// Docket Alarm has no delete: the operation is named for what it does, and says so in its output.
 		const removed = capture(nock(BASE).post('/api/v1/track/').query(true), 200, { success: true });
-		const deletion = await runDocketAlarm({ resource: 'tracker', operation: 'delete', trackerType: 'search', query: 'party:(name:"Acme")' }, loggedIn);
+		const disabling = await runDocketAlarm({ resource: 'tracker', operation: 'disable', trackerType: 'search', query: 'party:(name:"Acme")' }, loggedIn);
 		expect(removed[0].form).toMatchObject({ q: ['party:(name:"Acme")'], court: [''], docket: [''], enable: ['false'] });
-		expect(deletion.output[0].json).toMatchObject({ q: 'party:(name:"Acme")', deleted: true });
+		expect(disabling.output[0].json).toMatchObject({ q: 'party:(name:"Acme")', enabled: false, disabled: true });
+		expect(disabling.output[0].json).not.toHaveProperty('deleted');
 	});
 });
 

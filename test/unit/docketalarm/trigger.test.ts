@@ -124,6 +124,11 @@ describe('Docket Alarm Trigger: management on activation', () => {
 	});
 
 	it('points the sub-account at this trigger and enables the trackers, then undoes both', async () => {
+		// The account's list shows one search tracker (switched off) and not the docket: both are new.
+		nock(BASE)
+			.get('/api/v1/track/')
+			.query(true)
+			.reply(200, { success: true, dockets: [{ court: '', docket: '', q: 'party:(name:"Acme")', enabled: false }] });
 		const subaccount = capture(nock(BASE).post('/api/v1/subaccount/').query(true).times(2), 200, { success: true });
 		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(4), 200, { success: true });
 		const { create, fake } = trigger({ management });
@@ -139,5 +144,45 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		expect(tracks.slice(2).map((request) => request.form!.enable)).toEqual([['false'], ['false']]);
 		expect(subaccount[1].form!.api_push_url).toEqual(['']);
 		expect(fake.staticData.managed).toBeUndefined();
+	});
+
+	it('leaves trackers the user had switched on before activation on when deactivated', async () => {
+		const docket = { court: 'Texas Eastern District Court', docket: '6:13-cv-00442' };
+		const other = { court: 'Delaware District Court', docket: '1:20-cv-00001' };
+		const own = { dockets: { docket: [docket, other] }, queries: ['party:(name:"Acme")', 'is:docket Beta'] };
+		// The user already tracks the first docket and the first search; the second docket is listed but off.
+		nock(BASE)
+			.get('/api/v1/track/')
+			.query(true)
+			.reply(200, {
+				success: true,
+				dockets: [
+					{ ...docket, q: '', enabled: true, frequency: 'weekly' },
+					{ ...other, q: '', enabled: false },
+					{ court: '', docket: '', q: 'party:(name:"Acme")', enabled: true },
+				],
+			});
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(6), 200, { success: true });
+		const { create, fake } = trigger({ management: own });
+		expect(await create()).toBe(true);
+		expect(tracks).toHaveLength(4);
+
+		const { delete: remove } = trigger({ management: own }, { staticData: fake.staticData });
+		expect(await remove()).toBe(true);
+		const switchedOff = tracks.slice(4).map((request) => request.form!);
+		expect(switchedOff).toEqual([
+			expect.objectContaining({ court: [other.court], docket: [other.docket], enable: ['false'] }),
+			expect.objectContaining({ q: ['is:docket Beta'], enable: ['false'] }),
+		]);
+	});
+
+	it('leaves a search tracker on when the account list shows no searches (it may not list them)', async () => {
+		nock(BASE).get('/api/v1/track/').query(true).reply(200, { success: true, dockets: [] });
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(3), 200, { success: true });
+		const own = { dockets: { docket: [{ court: 'Texas Eastern District Court', docket: '6:13-cv-00442' }] }, queries: ['party:(name:"Acme")'] };
+		const { create, fake } = trigger({ management: own });
+		await create();
+		await trigger({ management: own }, { staticData: fake.staticData }).delete();
+		expect(tracks.slice(2).map((request) => request.form!)).toEqual([expect.objectContaining({ docket: ['6:13-cv-00442'], enable: ['false'] })]);
 	});
 });

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
-import * as deleteOperation from './delete.operation';
+import * as disable from './disable.operation';
 import * as getAll from './getAll.operation';
 
-export { create, deleteOperation as delete, getAll };
+export { create, disable, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,11 +16,16 @@ export const description: INodeProperties[] = [
 		default: 'getAll',
 		options: [
 			{ name: 'Create', value: 'create', description: 'Track a docket or a search', action: 'Create a tracker' },
-			{ name: 'Delete', value: 'delete', description: 'Stop tracking a docket or a search', action: 'Delete a tracker' },
+			{
+				name: 'Disable',
+				value: 'disable',
+				description: 'Stop tracking a docket or a search: Docket Alarm keeps the tracker, switched off (it has no delete)',
+				action: 'Disable a tracker',
+			},
 			{ name: 'Get Many', value: 'getAll', description: 'List the account’s trackers', action: 'Get many trackers' },
 		],
 	},
 	...create.description,
-	...deleteOperation.description,
+	...disable.description,
 	...getAll.description,
 ];

@@ -1,7 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { RequestContext } from '../../../shared/http';
 import { requireText } from '../../../shared/items';
+import { collectOffsetPages } from '../../../shared/paging';
+import { docketAlarmRequest } from '../../transport';
 import { courtLocator, docketField } from '../common.descriptions';
+
+/** track/ serves at most 50 trackers a call. */
+const TRACKERS_PAGE_SIZE = 50;
+
+/** The account's trackers (track/ gives no total, so pages run until a short one). */
+export async function listTrackers(ctx: RequestContext, limit?: number, itemIndex?: number): Promise<IDataObject[]> {
+	return await collectOffsetPages(
+		async (offset, pageSize) => {
+			const page = await docketAlarmRequest<{ dockets?: IDataObject[] }>(ctx, 'GET', 'track/', { fields: { offset, limit: pageSize }, itemIndex });
+			return { records: page.dockets ?? [] };
+		},
+		{ limit, maxPageSize: TRACKERS_PAGE_SIZE },
+	);
+}
+
+/** Whether a listed tracker is the one a target (court + docket, or a search's q) names. */
+export function isTrackerOf(tracker: IDataObject, target: IDataObject): boolean {
+	if (target.q) return String(tracker.q ?? '') === String(target.q);
+	return !tracker.q && String(tracker.court ?? '') === String(target.court) && String(tracker.docket ?? '') === String(target.docket);
+}
 
 export const trackerTarget: INodeProperties[] = [
 	{

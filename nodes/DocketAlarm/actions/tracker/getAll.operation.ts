@@ -3,9 +3,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { redact } from '../../../shared/errors';
 import { limitParameter } from '../../../shared/items';
-import { collectOffsetPages } from '../../../shared/paging';
 import { withIsoDates } from '../../helpers/dates';
-import { docketAlarmRequest } from '../../transport';
+import { listTrackers } from './common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -29,21 +28,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['tracker'], operation: ['getAll'] } }, properties);
 
-/** track/ serves at most 50 trackers a call. */
-const PAGE_SIZE = 50;
-
 /** A read, so several items may be worked on side by side. */
 export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const trackers = await collectOffsetPages(
-		async (offset, limit) => {
-			const page = await docketAlarmRequest<{ dockets?: IDataObject[] }>(this, 'GET', 'track/', { fields: { offset, limit }, itemIndex });
-			return { records: page.dockets ?? [] };
-		},
-		{ limit: limitParameter(this, itemIndex), maxPageSize: PAGE_SIZE },
-	);
+	const trackers = await listTrackers(this, limitParameter(this, itemIndex), itemIndex);
 	return withIsoDates(
 		trackers.map(({ _api_push_debug_info: debug, ...tracker }) => {
 			if (!options.includeDebugInfo || !debug) return tracker;
