@@ -166,6 +166,23 @@ export interface DocumentInfo extends IDataObject {
 	originalFileName?: string;
 }
 
+/**
+ * Document states whose spelling differs between DocJuris's own connector (what the node sends) and
+ * the API guide: the guide calls the screening report `contractScreeningReport`. A 400 for one
+ * spelling is tried once with the other.
+ */
+const DOC_STATE_OTHER_SPELLING: Record<string, string> = { screeningReport: 'contractScreeningReport' };
+
+async function withDocStateSpelling<T>(docState: string, call: (state: string) => Promise<T>): Promise<T> {
+	try {
+		return await call(docState);
+	} catch (error) {
+		const other = DOC_STATE_OTHER_SPELLING[docState];
+		if (!other || (error as { httpCode?: string }).httpCode !== '400') throw error;
+		return await call(other);
+	}
+}
+
 /** Describes a contract's or turn's document (file name and extension) for a document state. */
 export async function docJurisDocumentInfo(
 	ctx: RequestContext,
@@ -173,12 +190,14 @@ export async function docJurisDocumentInfo(
 	docState: string,
 	itemIndex: number,
 ): Promise<DocumentInfo> {
-	return await docJurisRequest<DocumentInfo>(ctx, 'GET', `${documentPath}/meta`, {
-		qs: { docState },
-		itemIndex,
-		label: `GET ${documentPath.replace(/[0-9a-f-]{36}/gi, '{id}')}/meta`,
-		hints: DOCUMENT_HINTS,
-	});
+	return await withDocStateSpelling(docState, async (state) =>
+		await docJurisRequest<DocumentInfo>(ctx, 'GET', `${documentPath}/meta`, {
+			qs: { docState: state },
+			itemIndex,
+			label: `GET ${documentPath.replace(/[0-9a-f-]{36}/gi, '{id}')}/meta`,
+			hints: DOCUMENT_HINTS,
+		}),
+	);
 }
 
 const DOCUMENT_HINTS: VendorProfile['hints'] = {
@@ -202,15 +221,17 @@ export async function docJurisDownloadDocument(
 ): Promise<INodeExecutionData> {
 	const info = await docJurisDocumentInfo(ctx, documentPath, docState, itemIndex).catch((): DocumentInfo => ({}));
 	const url = `${await docJurisBaseUrl(ctx)}${documentPath}`;
-	const response = await vendorRequest<AsyncIterable<Buffer>>(ctx, docJurisProfile, {
-		method: 'GET',
-		url,
-		label: `GET ${documentPath.replace(/[0-9a-f-]{36}/gi, '{id}')}`,
-		qs: { docState },
-		stream: true,
-		itemIndex,
-		hints: DOCUMENT_HINTS,
-	});
+	const response = await withDocStateSpelling(docState, async (state) =>
+		await vendorRequest<AsyncIterable<Buffer>>(ctx, docJurisProfile, {
+			method: 'GET',
+			url,
+			label: `GET ${documentPath.replace(/[0-9a-f-]{36}/gi, '{id}')}`,
+			qs: { docState: state },
+			stream: true,
+			itemIndex,
+			hints: DOCUMENT_HINTS,
+		}),
+	);
 	const extension = typeof info.extension === 'string' ? info.extension.replace(/^\./, '') : '';
 	let fileName =
 		(typeof info.name === 'string' && info.name) ||

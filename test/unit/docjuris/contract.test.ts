@@ -254,6 +254,21 @@ describe('DocJuris contract: get, download, document info', () => {
 		expect(error.description).toContain('only once the turn has been completed');
 	});
 
+	it("asks again with the guide's spelling, contractScreeningReport, when screeningReport is refused", async () => {
+		const report = Buffer.from('PK\u0003\u0004 xlsx');
+		for (const path of ['/document/meta', '/document']) {
+			nock(BASE).get(`/v1/contracts/${CONTRACT_ID}${path}`).query({ docState: 'screeningReport' }).reply(400, errorEnvelope(400, 'Invalid docState'));
+		}
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
+			.query({ docState: 'contractScreeningReport' })
+			.reply(200, envelope({ name: 'report.xlsx', extension: 'xlsx' }));
+		const document = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document`).query({ docState: 'contractScreeningReport' }), 200, report);
+		const { output } = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'screeningReport', binaryPropertyName: 'data' });
+		expect(document).toHaveLength(1);
+		expect(output[0].binary!.data).toMatchObject({ fileName: 'report.xlsx' });
+	});
+
 	it('gets the document description', async () => {
 		nock(BASE)
 			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
