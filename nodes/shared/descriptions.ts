@@ -46,3 +46,8 @@ export const outputBinaryField: INodeProperties = {
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
 }
+
+/** A collection less the options a form shows on their own (so no field is offered twice). */
+export function withoutOptions(collection: INodeProperties, shownApart: string[]): INodeProperties {
+	return { ...collection, options: (collection.options as INodeProperties[]).filter((option) => !shownApart.includes(option.name)) };
+}

@@ -33,6 +33,30 @@ describe('Docketwise contacts', () => {
 		expect(output[0].json.id).toBe(7);
 	});
 
+	it('creates a company contact with no person names, and offers each name once', async () => {
+		const created = capture(nock(API).post('/contacts'), 201, { id: 8, company_name: 'Acme LLC', type: 'Institution' });
+		await runDocketwise({ resource: 'contact', operation: 'create', firstName: '', lastName: '', companyName: 'Acme LLC', additionalFields: { type: 'Institution' } });
+		expect(created[0].json).toEqual({ contact: { company_name: 'Acme LLC', type: 'Institution' } });
+
+		const { Docketwise } = await import('../../../nodes/Docketwise/Docketwise.node');
+		const shownFor = (resource: string, operation: string) =>
+			new Docketwise().description.properties.filter((property) => {
+				const show = property.displayOptions?.show;
+				return show?.resource?.includes(resource) && show?.operation?.includes(operation);
+			});
+		const contactCreate = shownFor('contact', 'create');
+		const extra = contactCreate.find((property) => property.name === 'additionalFields')!.options!.map((option) => option.name);
+		expect(extra.filter((name) => ['first_name', 'last_name', 'company_name'].includes(name))).toEqual([]);
+		expect(contactCreate.filter((property) => property.required).map((property) => property.name)).toEqual([]);
+		const matterCreate = shownFor('matter', 'create');
+		expect(matterCreate.find((property) => property.name === 'additionalFields')!.options!.map((option) => option.name)).not.toContain('title');
+	});
+
+	it('refuses a contact with no name at all before sending, naming the item', async () => {
+		const error = await runDocketwise({ resource: 'contact', operation: 'create', firstName: ' ', lastName: '', companyName: '', additionalFields: {} }).catch((caught) => caught);
+		expect(error.message).toBe('A contact needs a First Name, a Last Name or a Company Name [item 0]');
+	});
+
 	it('reads the pages after the first a few at a time once X-Pagination gives their number, keeping their order', async () => {
 		const records = Array.from({ length: 1_950 }, (_, index) => contact(index + 1));
 		const pages: number[] = [];

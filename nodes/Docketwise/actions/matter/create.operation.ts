@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { withoutOptions } from '../../../shared/descriptions';
 import { recordId } from '../../helpers/utils';
 import { docketwiseRequest } from '../../transport';
 import { recordLocator } from '../common.descriptions';
@@ -8,7 +9,7 @@ import { matterFieldsCollection, matterRecord } from './fields';
 export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['create'] } }, [
 	recordLocator('clientId', 'Client', 'contacts', 'searchContacts', { description: 'The contact the matter is for' }),
 	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'Ruiz – I-130' },
-	matterFieldsCollection('additionalFields', 'Additional Fields'),
+	withoutOptions(matterFieldsCollection('additionalFields', 'Additional Fields'), ['title']),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
