@@ -1,1 +1,0 @@
-../../../../../../nodes/DocketAlarm/actions/tracker/delete.operation.ts

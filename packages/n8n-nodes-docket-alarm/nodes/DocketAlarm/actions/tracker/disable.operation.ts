@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/tracker/disable.operation.ts
