@@ -12,6 +12,7 @@ import {
 	multipartBody,
 	type MultipartField,
 } from '../../shared/binary';
+import { asNodeError } from '../../shared/errors';
 import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectOffsetPages } from '../../shared/paging';
 
@@ -173,12 +174,12 @@ export interface DocumentInfo extends IDataObject {
  */
 const DOC_STATE_OTHER_SPELLING: Record<string, string> = { screeningReport: 'contractScreeningReport' };
 
-async function withDocStateSpelling<T>(docState: string, call: (state: string) => Promise<T>): Promise<T> {
+async function withDocStateSpelling<T>(ctx: RequestContext, docState: string, call: (state: string) => Promise<T>): Promise<T> {
 	try {
 		return await call(docState);
 	} catch (error) {
 		const other = DOC_STATE_OTHER_SPELLING[docState];
-		if (!other || (error as { httpCode?: string }).httpCode !== '400') throw error;
+		if (!other || (error as { httpCode?: string }).httpCode !== '400') throw asNodeError(ctx.getNode(), error);
 		return await call(other);
 	}
 }
@@ -190,7 +191,7 @@ export async function docJurisDocumentInfo(
 	docState: string,
 	itemIndex: number,
 ): Promise<DocumentInfo> {
-	return await withDocStateSpelling(docState, async (state) =>
+	return await withDocStateSpelling(ctx, docState, async (state) =>
 		await docJurisRequest<DocumentInfo>(ctx, 'GET', `${documentPath}/meta`, {
 			qs: { docState: state },
 			itemIndex,
@@ -221,7 +222,7 @@ export async function docJurisDownloadDocument(
 ): Promise<INodeExecutionData> {
 	const info = await docJurisDocumentInfo(ctx, documentPath, docState, itemIndex).catch((): DocumentInfo => ({}));
 	const url = `${await docJurisBaseUrl(ctx)}${documentPath}`;
-	const response = await withDocStateSpelling(docState, async (state) =>
+	const response = await withDocStateSpelling(ctx, docState, async (state) =>
 		await vendorRequest<AsyncIterable<Buffer>>(ctx, docJurisProfile, {
 			method: 'GET',
 			url,
