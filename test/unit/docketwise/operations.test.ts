@@ -183,6 +183,15 @@ describe('Docketwise matters', () => {
 		expect(output[0].json).toEqual({ matter_id: 77, id: 1, number: 'EAC0000000000' });
 		await expect(runDocketwise({ resource: 'matter', operation: 'get', matterId: locator('abc'), simplify: true })).rejects.toThrow('Matter ID "abc" is not a valid ID [item 0]');
 	});
+
+	it('gets receipts with Return All or up to a limit', async () => {
+		const receipts = Array.from({ length: 5 }, (_, index) => ({ id: index + 1, number: `EAC00000000${index}` }));
+		nock(API).get('/matters/77/receipts').times(2).reply(200, receipts);
+		const limited = await runDocketwise({ resource: 'matter', operation: 'getReceipts', matterId: locator(77), returnAll: false, limit: 2 });
+		expect(limited.output.map((item) => item.json.id)).toEqual([1, 2]);
+		const all = await runDocketwise({ resource: 'matter', operation: 'getReceipts', matterId: locator(77), returnAll: true });
+		expect(all.output).toHaveLength(5);
+	});
 });
 
 describe('Docketwise documents', () => {
@@ -230,6 +239,25 @@ describe('Docketwise invoices and charges', () => {
 		});
 		expect(created[0].json).toEqual({
 			invoice: { contact_id: 8116, due_date: '2026-12-31', invoice_type: 'bill', discount_percent: 10, has_discount_percent: true, user_id: 3, invoice_matters_attributes: [{ matter_id: 77 }, { matter_id: 78 }] },
+		});
+	});
+
+	it('sends a trust request with its trust level and the last reminder date', async () => {
+		const { Docketwise } = await import('../../../nodes/Docketwise/Docketwise.node');
+		for (const operation of ['create', 'update']) {
+			const form = new Docketwise().description.properties.filter((property) => property.displayOptions?.show?.resource?.includes('invoice') && property.displayOptions?.show?.operation?.includes(operation));
+			const offered = form.flatMap((property) => (property.options ?? []).map((option) => (option as { name: string }).name));
+			expect(offered).toEqual(expect.arrayContaining(['trust_level', 'last_reminder']));
+		}
+		const created = capture(nock(API).post('/invoices'), 201, { id: 43 });
+		await runDocketwise({
+			resource: 'invoice',
+			operation: 'create',
+			contactId: locator(8116),
+			additionalFields: { invoice_type: 'trust_request', trust_level: 'matter_level', trust_request_amount: 2500, last_reminder: '2026-11-20T09:30:00.000Z' },
+		});
+		expect(created[0].json).toEqual({
+			invoice: { contact_id: 8116, invoice_type: 'trust_request', trust_level: 'matter_level', trust_request_amount: 2500, last_reminder: '2026-11-20T09:30:00.000Z' },
 		});
 	});
 

@@ -40,6 +40,13 @@ export function invoiceFieldsCollection(name: string, displayName: string): INod
 				placeholder: '77, 78',
 				description: 'Matters the invoice is for, comma-separated',
 			},
+			{
+				displayName: 'Last Reminder',
+				name: 'last_reminder',
+				type: 'dateTime',
+				default: '',
+				description: 'When the client was last reminded to pay (Docketwise counts the next reminder from it)',
+			},
 			{ displayName: 'Reminder Frequency (Days)', name: 'reminder_frequency', type: 'number', default: 7 },
 			{ displayName: 'Send Reminders', name: 'send_reminders', type: 'boolean', default: false, description: 'Whether Docketwise sends payment reminders' },
 			{
@@ -50,6 +57,17 @@ export function invoiceFieldsCollection(name: string, displayName: string): INod
 				options: [
 					{ name: 'Paid', value: 'paid' },
 					{ name: 'Unpaid', value: 'unpaid' },
+				],
+			},
+			{
+				displayName: 'Trust Level',
+				name: 'trust_level',
+				type: 'options',
+				default: 'client_level',
+				description: 'For a trust request: whether the money is held for the client or for the matter',
+				options: [
+					{ name: 'Client', value: 'client_level' },
+					{ name: 'Matter', value: 'matter_level' },
 				],
 			},
 			{ displayName: 'Trust Request Amount', name: 'trust_request_amount', type: 'number', default: 0 },

@@ -1,10 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { applyLimit } from '../../../shared/items';
 import { recordId } from '../../helpers/utils';
 import { docketwiseRequest } from '../../transport';
 import { matterLocator } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['getReceipts'] } }, [matterLocator]);
+export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['getReceipts'] } }, [matterLocator, ...returnAllOrLimit()]);
 
 /** A read, so several items may be worked on side by side. */
 export const parallelItems = true;
@@ -12,5 +14,6 @@ export const parallelItems = true;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = recordId(this, 'matterId', 'Matter ID', itemIndex);
 	const receipts = await docketwiseRequest<IDataObject[]>(this, 'GET', `/matters/${id}/receipts`, { itemIndex });
-	return (Array.isArray(receipts) ? receipts : []).map((receipt) => ({ matter_id: id, ...receipt }));
+	// Docketwise sends every receipt of the matter in one answer; the limit only trims it.
+	return applyLimit(this, itemIndex, Array.isArray(receipts) ? receipts : []).map((receipt) => ({ matter_id: id, ...receipt }));
 }
