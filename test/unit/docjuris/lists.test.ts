@@ -87,6 +87,17 @@ describe('DocJuris import', () => {
 		expect(seen[0].multipart!.fields).toEqual({ extendedData: ['{"namedValues":[{"name":"matter","value":"M-1","type":"text"}]}'] });
 		expect(seen[0].multipart!.files[0]).toMatchObject({ field: 'file', fileName: 'draft.pdf', mimeType: 'application/pdf' });
 		expect(output[0].json.id).toBe('f00dbabe-0000-4000-8000-000000000001');
+		expect(seen[0].headers.documentpassword).toBeUndefined();
+	});
+
+	it('opens a protected file with its Document Password, sent as the documentPassword header', async () => {
+		const store = new Map<string, StoredBinary>();
+		const seen = capture(nock(BASE).post('/v1/imports'), 200, envelope({ id: 'f00dbabe-0000-4000-8000-000000000002' }));
+		await runDocJuris(
+			{ resource: 'import', operation: 'create', binaryPropertyName: 'data', extendedData: {}, options: { documentPassword: 'open-sesame' } },
+			{ items: [binaryItem(store, 'locked', 'locked.docx')], binaryStore: store },
+		);
+		expect(seen[0].headers.documentpassword).toBe(Buffer.from('open-sesame').toString('base64'));
 	});
 });
 
