@@ -82,6 +82,21 @@ describe('Docket Alarm: search', () => {
 			{ offset: '50', limit: '50', o: '-date_filed', q: 'is:docket Acme' },
 			{ offset: '100', limit: '20', o: '-date_filed', q: 'is:docket Acme' },
 		]);
+		expect(output[0].json).not.toHaveProperty('search_count');
+		nock.cleanAll();
+	});
+
+	it('keeps the search’s total count beside each result when asked', async () => {
+		nock(BASE)
+			.persist()
+			.get('/api/v1/search/')
+			.query(true)
+			.reply(function (uri) {
+				const query = Object.fromEntries(new URL(uri, BASE).searchParams);
+				return [200, { success: true, count: 500, search_results: results(Number(query.limit), Number(query.offset)) }];
+			});
+		const { output } = await runDocketAlarm({ resource: 'search', operation: 'search', query: 'Acme', returnAll: false, limit: 3, options: { includeCount: true } }, loggedIn);
+		expect(output.map((item) => item.json.search_count)).toEqual([500, 500, 500]);
 		nock.cleanAll();
 	});
 
@@ -176,6 +191,18 @@ describe('Docket Alarm: docket', () => {
 		nock(BASE).get('/api/v1/getdocket/').query(true).reply(200, docketResponse);
 		const parties = await runDocketAlarm({ ...parameters, output: 'parties' }, loggedIn);
 		expect(parties.output.map((item) => item.json.name)).toEqual(['Fan Funded, LLC', 'Kickstarter, Inc.']);
+	});
+
+	it('asks whether the court is a PACER court and for every document of each entry, when chosen', async () => {
+		const { DocketAlarm } = await import('../../../nodes/DocketAlarm/DocketAlarm.node');
+		const options = new DocketAlarm().description.properties.find(
+			(property) => property.name === 'options' && property.displayOptions?.show?.resource?.includes('docket'),
+		)!;
+		expect((options.options as Array<{ name: string }>).map((option) => option.name)).toEqual(expect.arrayContaining(['checkIsPacer', 'addDocumentsByEntries']));
+		const seen = capture(nock(BASE).get('/api/v1/getdocket/').query(true), 200, { ...docketResponse, is_pacer: true });
+		const { output } = await runDocketAlarm({ ...parameters, output: 'docket', options: { checkIsPacer: true, addDocumentsByEntries: true } }, loggedIn);
+		expect(seen[0].query).toMatchObject({ check_is_pacer: ['true'], add_documents_by_entries: ['true'] });
+		expect(output[0].json.is_pacer).toBe(true);
 	});
 });
 

@@ -28,6 +28,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Add Documents by Entry',
+				name: 'addDocumentsByEntries',
+				type: 'boolean',
+				default: false,
+				description: 'Whether each docket entry should list every document filed with it (exhibits included)',
+			},
+			{
+				displayName: 'Check Whether PACER Court',
+				name: 'checkIsPacer',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add a flag saying if the court is a PACER (federal) court',
+			},
 			clientMatterOption,
 			{
 				displayName: 'Normalize Party Names',
@@ -60,6 +74,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields: IDataObject = { court, docket };
 	if (cached) fields.cached = 'true';
 	if (options.normalize) fields.normalize = 'true';
+	if (options.checkIsPacer) fields.check_is_pacer = 'true';
+	if (options.addDocumentsByEntries) fields.add_documents_by_entries = 'true';
 	const response = await docketAlarmRequest<Docket>(this, 'GET', 'getdocket/', {
 		fields,
 		clientMatter: clientMatterParameter(this, itemIndex, 'options') ?? '',

@@ -34,6 +34,13 @@ const properties: INodeProperties[] = [
 		options: [
 			clientMatterOption,
 			{
+				displayName: 'Include Total Count',
+				name: 'includeCount',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add `search_count`, how many results the search has in all (Docket Alarm’s count), to each result',
+			},
+			{
 				displayName: 'Parallel Bins',
 				name: 'parallelBins',
 				type: 'number',
@@ -69,13 +76,14 @@ interface SearchPage {
 type SearchCall = (fields: IDataObject) => Promise<SearchPage>;
 
 /** Up to 999 results by offset, 50 a call, stopping at a short page or the limit. */
-async function byOffset(search: SearchCall, limit: number): Promise<IDataObject[]> {
+async function byOffset(search: SearchCall, limit: number, progress: ScrollProgress): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	while (results.length < limit) {
 		const offset = results.length;
 		const size = Math.min(PAGE_SIZE, limit - offset, OFFSET_WINDOW - 1 - offset);
 		if (size <= 0) break;
 		const page = await search({ offset, limit: size });
+		if (typeof page.count === 'number') progress.count = page.count;
 		const records = page.search_results ?? [];
 		results.push(...records);
 		if (records.length < size) break;
@@ -126,17 +134,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 
 	let results: IDataObject[];
+	const progress: ScrollProgress = { collected: 0, limit };
 	if (limit !== undefined && limit < OFFSET_WINDOW) {
-		results = await byOffset(search, limit);
+		results = await byOffset(search, limit, progress);
 	} else {
 		let bins = Number(options.parallelBins ?? 1);
 		if (bins === 0) {
 			const { count = 0 } = await search({ limit: 1, offset: 0 });
 			bins = Math.min(MAX_BINS, Math.max(1, Math.ceil(count / RESULTS_PER_BIN)));
 		}
-		const progress: ScrollProgress = { collected: 0, limit };
 		const perBin = await Promise.all(Array.from({ length: bins }, async (_, index) => await scrollBin(search, bins, index, progress)));
 		results = perBin.flat();
 	}
-	return withIsoDates(limit === undefined ? results : results.slice(0, limit));
+	const kept = withIsoDates(limit === undefined ? results : results.slice(0, limit));
+	// How many results the search has in all, beside each result (the items are the results).
+	return options.includeCount && progress.count !== undefined ? kept.map((result) => ({ ...result, search_count: progress.count })) : kept;
 }
