@@ -295,6 +295,15 @@ describe('Docket Alarm: trackers', () => {
 	});
 });
 
+describe('Docket Alarm: test push', () => {
+	it('asks Docket Alarm for a sample push with track/ and test, and nothing else', async () => {
+		const sent = capture(nock(BASE).post('/api/v1/track/').query(true), 200, { success: true });
+		const { output } = await runDocketAlarm({ resource: 'tracker', operation: 'sendTestPush' }, loggedIn);
+		expect(sent[0].form).toEqual({ test: ['true'], login_token: [TOKEN] });
+		expect(output[0].json).toEqual({ testPushSent: true });
+	});
+});
+
 describe('Docket Alarm: sub-accounts', () => {
 	it('creates a sub-account on the master’s domain, never echoing its password or push URL', async () => {
 		const posted = capture(nock(BASE).post('/api/v1/subaccount/').query(true), 200, { success: true });

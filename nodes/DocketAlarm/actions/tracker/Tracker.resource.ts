@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as create from './create.operation';
 import * as disable from './disable.operation';
 import * as getAll from './getAll.operation';
+import * as sendTestPush from './sendTestPush.operation';
 
-export { create, disable, getAll };
+export { create, disable, getAll, sendTestPush };
 
 export const description: INodeProperties[] = [
 	{
@@ -23,9 +24,16 @@ export const description: INodeProperties[] = [
 				action: 'Disable a tracker',
 			},
 			{ name: 'Get Many', value: 'getAll', description: 'List the account’s trackers', action: 'Get many trackers' },
+			{
+				name: 'Send Test Push',
+				value: 'sendTestPush',
+				description: 'Have Docket Alarm send a sample push to the account’s push URL',
+				action: 'Send a test push',
+			},
 		],
 	},
 	...create.description,
 	...disable.description,
 	...getAll.description,
+	...sendTestPush.description,
 ];

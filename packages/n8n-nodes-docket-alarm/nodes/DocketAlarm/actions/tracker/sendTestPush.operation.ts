@@ -1,0 +1,1 @@
+../../../../../../nodes/DocketAlarm/actions/tracker/sendTestPush.operation.ts
