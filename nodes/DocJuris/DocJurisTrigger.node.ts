@@ -19,10 +19,19 @@ import { docJurisRequest } from './transport';
 const EVENT_VALUES = EVENT_TYPES.map((event) => event.value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What we registered at DocJuris for one webhook URL (test and production are kept apart). */
+/**
+ * What we registered at DocJuris for one webhook URL (test and production are kept apart). The
+ * secret in the subscriptions' URLs is never stored: n8n 1.x copies workflow static data into every
+ * stored execution, where anyone who may read executions would find it. Only its SHA-256 digest is
+ * kept, which tells a delivery's token true or false and cannot be turned back into a token (the
+ * secret is 32 random bytes).
+ */
 interface Registration {
 	webhookUrl: string;
-	secret: string;
+	/** Digests of the tokens the live subscriptions carry (older ones stay valid while kept). */
+	tokenDigests: string[];
+	/** Before digests were kept: the secret itself. Read once more, then replaced by its digest. */
+	secret?: string;
 	/** Subscription ID per event type. */
 	subscriptions: Record<string, string>;
 }
@@ -44,9 +53,18 @@ function urlWithSecret(webhookUrl: string, secret: string): string {
 	return `${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}token=${secret}`;
 }
 
-function secretsMatch(expected: string, given: string): boolean {
-	const digest = (text: string) => createHash('sha256').update(text).digest();
-	return timingSafeEqual(digest(expected), digest(given));
+function tokenDigest(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+/** The digests a registration accepts (a registration from before digests holds the secret). */
+function acceptedDigests(registration: Registration | undefined): string[] {
+	if (!registration) return [];
+	return [...(registration.tokenDigests ?? []), ...(typeof registration.secret === 'string' ? [tokenDigest(registration.secret)] : [])];
+}
+
+function digestsMatch(expected: string, given: string): boolean {
+	return expected.length === given.length && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
@@ -132,7 +150,9 @@ export class DocJurisTrigger implements INodeType {
 					if (previous!.webhookUrl === webhookUrl && events.includes(event) && isLive(id)) kept[event] = id;
 					else if (isLive(id)) await deleteSubscription(this, id, { missingIsDeleted: true });
 				}
-				const secret = Object.keys(kept).length && previous ? previous.secret : randomBytes(32).toString('hex');
+				// Kept subscriptions carry an earlier token, still accepted; new ones get a new token.
+				const keptDigests = Object.keys(kept).length ? acceptedDigests(previous) : [];
+				const secret = randomBytes(32).toString('hex');
 				const created: Record<string, string> = {};
 				try {
 					for (const event of events.filter((name) => !kept[name])) {
@@ -144,7 +164,8 @@ export class DocJurisTrigger implements INodeType {
 					for (const id of Object.values(created)) await deleteSubscription(this, id, { missingIsDeleted: true });
 					throw asNodeError(this.getNode(), error);
 				}
-				all[slot] = { webhookUrl, secret, subscriptions: { ...kept, ...created } };
+				const tokenDigests = [...new Set([...keptDigests, ...(Object.keys(created).length ? [tokenDigest(secret)] : [])])];
+				all[slot] = { webhookUrl, tokenDigests, subscriptions: { ...kept, ...created } };
 				return true;
 			},
 
@@ -177,10 +198,8 @@ export class DocJurisTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
 		const token = (this.getQueryData() as IDataObject).token;
-		const known = Object.values(registrations(this))
-			.map((registration) => registration?.secret)
-			.filter((secret): secret is string => typeof secret === 'string');
-		if (typeof token !== 'string' || !known.some((secret) => secretsMatch(secret, token))) {
+		const known = Object.values(registrations(this)).flatMap(acceptedDigests);
+		if (typeof token !== 'string' || !known.some((digest) => digestsMatch(digest, tokenDigest(token)))) {
 			response.status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}

@@ -121,6 +121,16 @@ describe.each(lines)('DocJuris in n8n %s.x', (line) => {
 				expect((event.turn as Record<string, unknown>).id).toBe(turn.id);
 			}
 			expect(received.find((event) => event.event === 'turnCompleted')!.type).toBe('TurnCompleted');
+
+			// The subscriptions' token is in no stored execution (n8n 1.x stores static data with each).
+			let execution = await n8n.newestExecution('djTrigger0000001');
+			for (let attempt = 0; !execution && attempt < 60; attempt++) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				execution = await n8n.newestExecution('djTrigger0000001');
+			}
+			expect(execution).toBeDefined();
+			const storedText = JSON.stringify(await n8n.rest('GET', `/executions/${execution!.id}`));
+			for (const subscription of subscriptions) expect(storedText).not.toContain(new URL(subscription.webhookUrl).searchParams.get('token')!);
 			expect(received.find((event) => event.event === 'turnMention')!.mention).toBeDefined();
 
 			// Unauthenticated or forged calls, and a replayed message, start nothing.

@@ -468,6 +468,9 @@ export class DocJurisSimulator extends LocalServer {
 					if (typeof body.webhookUrl !== 'string' || !/^https?:\/\//.test(body.webhookUrl)) return this.fail(res, 400, 'BadRequest', 'webhookUrl is required');
 					const subscription: Subscription = { id: randomUUID().toUpperCase(), type, webhookUrl: body.webhookUrl, created: now() };
 					this.subscriptions.set(subscription.id, subscription);
+					// The token in a callback URL is what lets a delivery in: a secret, searched for in what n8n stores.
+					const token = new URL(body.webhookUrl).searchParams.get('token');
+					if (token) this.issuedSecrets.push(token);
 					const status = id ? 201 : 200;
 					return this.ok(res, id ? { id: subscription.id, created: subscription.created } : { id: subscription.id, type, created: subscription.created }, status);
 				}

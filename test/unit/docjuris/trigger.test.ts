@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -33,8 +34,10 @@ function trigger(options: Partial<Omit<FakeOptions, 'nodeType'>> = {}) {
 }
 
 function registrationOf(staticData: IDataObject) {
-	return (staticData.registrations as IDataObject).production as { webhookUrl: string; secret: string; subscriptions: Record<string, string> };
+	return (staticData.registrations as IDataObject).production as { webhookUrl: string; secret?: string; tokenDigests: string[]; subscriptions: Record<string, string> };
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('DocJuris Trigger lifecycle', () => {
 	it('creates one subscription per event, pointing at the webhook URL with a secret', async () => {
@@ -46,9 +49,18 @@ describe('DocJuris Trigger lifecycle', () => {
 		const bodies = [...created, ...created2].map((request) => request.json as IDataObject);
 		expect(bodies.map((body) => body.type)).toEqual(['turnCompleted', 'turnMention']);
 		const registration = registrationOf(fake.staticData);
-		expect(registration.secret).toMatch(/^[0-9a-f]{64}$/);
-		for (const body of bodies) expect(body.webhookUrl).toBe(`${WEBHOOK_URL}?token=${registration.secret}`);
+		const token = new URL(String(bodies[0].webhookUrl)).searchParams.get('token')!;
+		expect(token).toMatch(/^[0-9a-f]{64}$/);
+		for (const body of bodies) expect(body.webhookUrl).toBe(`${WEBHOOK_URL}?token=${token}`);
 		expect(registration.subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_B });
+		// Static data (which n8n 1.x copies into every stored execution) holds only the token's digest.
+		expect(registration.tokenDigests).toEqual([sha256(token)]);
+		expect(registration.secret).toBeUndefined();
+		expect(JSON.stringify(fake.staticData)).not.toContain(token);
+
+		const { webhook, fake: delivery } = trigger({ staticData: fake.staticData, request: { query: { token }, body: { messageId: 'M-1', type: 'turnCompleted' } } });
+		expect((await webhook()).workflowData).toBeDefined();
+		expect(delivery.response.statusCode).toBeUndefined();
 	});
 
 	it('reports the registration as existing only while every subscription is live at DocJuris', async () => {
@@ -71,7 +83,7 @@ describe('DocJuris Trigger lifecycle', () => {
 		expect(await trigger({ staticData: sameUrl }).checkExists()).toBe(false);
 	});
 
-	it('heals a subscription deleted at DocJuris: re-creates only that one, keeping the secret', async () => {
+	it('heals a subscription deleted at DocJuris: re-creates only that one, still accepting the kept one’s token', async () => {
 		const staticData = {
 			registrations: { production: { webhookUrl: WEBHOOK_URL, secret: 'kept-secret', subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } } },
 		};
@@ -80,8 +92,13 @@ describe('DocJuris Trigger lifecycle', () => {
 		const { create, fake } = trigger({ staticData });
 		await create();
 		expect(created).toHaveLength(1);
-		expect(created[0].json).toEqual({ webhookUrl: `${WEBHOOK_URL}?token=kept-secret`, type: 'turnMention' });
-		expect(registrationOf(fake.staticData).subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_C });
+		const newToken = new URL(String((created[0].json as IDataObject).webhookUrl)).searchParams.get('token')!;
+		expect(newToken).toMatch(/^[0-9a-f]{64}$/);
+		const registration = registrationOf(fake.staticData);
+		expect(registration.subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_C });
+		// The secret of a registration from before digests is replaced by its digest.
+		expect(registration.secret).toBeUndefined();
+		expect(registration.tokenDigests.sort()).toEqual([sha256('kept-secret'), sha256(newToken)].sort());
 	});
 
 	it('replaces subscriptions made for another URL instead of adding duplicates', async () => {
