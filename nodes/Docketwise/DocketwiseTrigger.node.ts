@@ -7,7 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { docketwiseList, docketwisePage, docketwiseRequest } from './transport';
+import { docketwiseList, docketwisePage, docketwiseRequest, PAGE_SIZE } from './transport';
 
 interface EventDefinition {
 	path: string;
@@ -46,33 +46,50 @@ function statusOf(record: IDataObject): string {
 	return status === null || status === undefined ? '' : String(status);
 }
 
+/** Whether a page's ids run strictly one way, as in a list sorted by id, and which way. */
+function idOrder(records: IDataObject[]): 'ascending' | 'descending' | undefined {
+	const ids = records.map(idOf);
+	if (ids.length < 2) return undefined;
+	if (ids.every((id, index) => index === 0 || ids[index - 1] > id)) return 'descending';
+	if (ids.every((id, index) => index === 0 || ids[index - 1] < id)) return 'ascending';
+	return undefined;
+}
+
 /**
- * Records newer than `maxId`, reading as few pages as the list's order allows: the newest end first
- * (first or last page, told apart by the ids of page 1), stopping at the first known id.
+ * Records newer than `maxId`. When page 1 proves the list is sorted by id (checked on every poll,
+ * since a firm's list order is not ours to know), only the newest end is read, stopping at the first
+ * known id; every page read on the way must keep that order. Otherwise (a list sorted by name, say,
+ * where a new record can land on any page) every page is read: that costs requests, never records.
  */
 async function newRecords(ctx: IPollFunctions, path: string, maxId: number): Promise<IDataObject[]> {
 	const first = await docketwisePage(ctx, path, 1);
-	const totalPages = first.pagination?.total_pages ?? (first.records.length < 200 ? 1 : undefined);
-	const ids = first.records.map(idOf);
-	const descending = ids.length > 1 && ids[0] > ids[ids.length - 1];
+	const totalPages = first.pagination?.total_pages ?? (first.records.length < PAGE_SIZE ? 1 : undefined);
 	const fresh = (records: IDataObject[]) => records.filter((record) => idOf(record) > maxId);
 	if (totalPages === 1) return fresh(first.records);
-	if (descending) {
+	const order = idOrder(first.records);
+	const everyPage = async () => fresh(await docketwiseList(ctx, path));
+	const keepsOrder = (records: IDataObject[]) => records.length < 2 || idOrder(records) === order;
+	if (order === 'descending') {
 		const found = fresh(first.records);
-		for (let page = 2; found.length === (page - 1) * 200 && (totalPages === undefined || page <= totalPages); page++) {
-			found.push(...fresh((await docketwisePage(ctx, path, page)).records));
+		for (let page = 2; found.length === (page - 1) * PAGE_SIZE && (totalPages === undefined || page <= totalPages); page++) {
+			const records = (await docketwisePage(ctx, path, page)).records;
+			if (!keepsOrder(records)) return await everyPage();
+			found.push(...fresh(records));
 		}
 		return found;
 	}
-	if (totalPages === undefined) return fresh(await docketwiseList(ctx, path));
-	// Ascending: the newest records are on the last pages.
-	const found: IDataObject[] = [];
-	for (let page = totalPages; page >= 1; page--) {
-		const records = page === 1 ? first.records : (await docketwisePage(ctx, path, page)).records;
-		found.push(...fresh(records));
-		if (records.some((record) => idOf(record) <= maxId)) break;
+	if (order === 'ascending' && totalPages !== undefined) {
+		// The newest records are on the last pages.
+		const found: IDataObject[] = [];
+		for (let page = totalPages; page >= 1; page--) {
+			const records = page === 1 ? first.records : (await docketwisePage(ctx, path, page)).records;
+			if (!keepsOrder(records)) return await everyPage();
+			found.push(...fresh(records));
+			if (records.some((record) => idOf(record) <= maxId)) break;
+		}
+		return found;
 	}
-	return found;
+	return await everyPage();
 }
 
 export class DocketwiseTrigger implements INodeType {

@@ -54,6 +54,39 @@ describe('Docketwise Trigger', () => {
 		nock.cleanAll();
 	});
 
+	it('finds a contact added mid-list when the list is sorted by name, not id, reading every page', async () => {
+		// 450 contacts listed by last name: ids in no order, so no page can be skipped.
+		const byName = (records: IDataObject[]) => [...records].sort((a, b) => String(a.last_name).localeCompare(String(b.last_name)));
+		const named = (id: number) => ({ ...contact(id), last_name: `Name-${String((id * 7919) % 1000).padStart(4, '0')}` });
+		const staticData: IDataObject = {};
+		serve('/contacts', byName(Array.from({ length: 450 }, (_, index) => named(index + 1))));
+		expect(await poll('newContact', staticData)).toBeNull();
+		nock.cleanAll();
+
+		const added = { ...named(451), last_name: 'Name-0500' };
+		const list = serve('/contacts', byName([...Array.from({ length: 450 }, (_, index) => named(index + 1)), added]));
+		const page = Math.floor(byName([...Array.from({ length: 450 }, (_, index) => named(index + 1)), added]).findIndex((record) => record.id === 451) / 200) + 1;
+		expect(page).toBe(2);
+		const emitted = await poll('newContact', staticData);
+		expect(emitted![0].map((item) => item.json.id)).toEqual([451]);
+		expect(list.pages).toEqual(expect.arrayContaining([1, 2, 3]));
+		nock.cleanAll();
+	});
+
+	it('falls back to every page when a later page breaks the order page 1 showed', async () => {
+		const staticData: IDataObject = {};
+		// Page 1 ascends by id, but the last page does not: the list is not sorted by id after all.
+		const records = [...Array.from({ length: 200 }, (_, index) => contact(index + 1)), ...Array.from({ length: 200 }, (_, index) => contact(600 - index)), contact(250)];
+		serve('/contacts', records);
+		await poll('newContact', staticData);
+		nock.cleanAll();
+		const withNew = [...records.slice(0, 300), contact(601), ...records.slice(300)];
+		serve('/contacts', withNew);
+		const emitted = await poll('newContact', staticData);
+		expect(emitted![0].map((item) => item.json.id)).toEqual([601]);
+		nock.cleanAll();
+	});
+
 	it('emits updated contacts, not new ones, each change once', async () => {
 		const staticData: IDataObject = {};
 		const before = [contact(1), contact(2)];
