@@ -7,9 +7,29 @@ export function recordId(ctx: IExecuteFunctions, parameter: string, label: strin
 	return requirePositiveInteger(ctx, ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), label, itemIndex);
 }
 
+// Simplify drops what most workflows do not read, never what no other operation gives: a record's
+// notes (Docketwise has no list of notes), a matter's receipts, assigned users and client.
 const SIMPLE_FIELDS: Record<string, string[]> = {
-	contact: ['id', 'type', 'first_name', 'middle_name', 'last_name', 'company_name', 'email', 'lead', 'lead_phone', 'created_at', 'updated_at'],
-	matter: ['id', 'number', 'title', 'description', 'client_id', 'attorney_id', 'status', 'type', 'archived', 'priority_date', 'receipt_number', 'created_at', 'updated_at'],
+	contact: ['id', 'type', 'first_name', 'middle_name', 'last_name', 'company_name', 'email', 'lead', 'lead_phone', 'created_at', 'updated_at', 'notes'],
+	matter: [
+		'id',
+		'number',
+		'title',
+		'description',
+		'client_id',
+		'attorney_id',
+		'status',
+		'type',
+		'archived',
+		'priority_date',
+		'receipt_number',
+		'created_at',
+		'updated_at',
+		'user_ids',
+		'client',
+		'receipts',
+		'notes',
+	],
 	invoice: ['id', 'invoice_number', 'contact_id', 'user_id', 'invoice_type', 'status', 'issue_date', 'due_date', 'stored_total', 'stored_balance', 'created_at', 'updated_at'],
 };
 

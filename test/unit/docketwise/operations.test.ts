@@ -184,6 +184,24 @@ describe('Docketwise matters', () => {
 		await expect(runDocketwise({ resource: 'matter', operation: 'get', matterId: locator('abc'), simplify: true })).rejects.toThrow('Matter ID "abc" is not a valid ID [item 0]');
 	});
 
+	it('keeps what no other operation gives with Simplify on: notes, receipts, assigned users, client', async () => {
+		const record = {
+			id: 77,
+			title: 'Ruiz – I-130',
+			internal_code: 'x',
+			user_ids: [3, 4],
+			client: { id: 9000, first_name: 'Ana' },
+			receipts: [{ id: 1, number: 'EAC0000000000' }],
+			notes: [{ id: 5, content: 'Call back', category: 'All Notes' }],
+		};
+		nock(API).get('/matters/77').reply(200, record);
+		const { output } = await runDocketwise({ resource: 'matter', operation: 'get', matterId: locator(77), simplify: true });
+		expect(output[0].json).toEqual({ id: 77, title: 'Ruiz – I-130', user_ids: [3, 4], client: record.client, receipts: record.receipts, notes: record.notes });
+		nock(API).get('/contacts/5').reply(200, { ...contact(5), notes: [{ id: 6, content: 'Prefers email' }] });
+		const person = await runDocketwise({ resource: 'contact', operation: 'get', contactId: locator(5), simplify: true });
+		expect(person.output[0].json.notes).toEqual([{ id: 6, content: 'Prefers email' }]);
+	});
+
 	it('gets receipts with Return All or up to a limit', async () => {
 		const receipts = Array.from({ length: 5 }, (_, index) => ({ id: index + 1, number: `EAC00000000${index}` }));
 		nock(API).get('/matters/77/receipts').times(2).reply(200, receipts);
