@@ -2,10 +2,12 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions';
 import * as contract from './actions/contract/Contract.resource';
 import * as contractType from './actions/contractType/ContractType.resource';
 import * as importResource from './actions/import/Import.resource';
@@ -15,6 +17,30 @@ import * as subscription from './actions/subscription/Subscription.resource';
 import * as turn from './actions/turn/Turn.resource';
 import { listSearch, loadOptions } from './methods';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'contract',
+		options: [
+			{ name: 'Contract', value: 'contract' },
+			{ name: 'Contract Type', value: 'contractType' },
+			{ name: 'Import', value: 'import' },
+			{ name: 'Playbook', value: 'playbook' },
+			{ name: 'Subscription', value: 'subscription' },
+			{ name: 'Turn', value: 'turn' },
+		],
+	},
+	...contract.description,
+	...turn.description,
+	...contractType.description,
+	...playbook.description,
+	...importResource.description,
+	...subscription.description,
+];
+
 export class DocJuris implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DocJuris',
@@ -22,36 +48,14 @@ export class DocJuris implements INodeType {
 		icon: { light: 'file:docjuris.svg', dark: 'file:docjuris.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Create contracts and turns, download redlines and manage subscriptions in DocJuris',
 		defaults: { name: 'DocJuris' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docJurisApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'contract',
-				options: [
-					{ name: 'Contract', value: 'contract' },
-					{ name: 'Contract Type', value: 'contractType' },
-					{ name: 'Import', value: 'import' },
-					{ name: 'Playbook', value: 'playbook' },
-					{ name: 'Subscription', value: 'subscription' },
-					{ name: 'Turn', value: 'turn' },
-				],
-			},
-			...contract.description,
-			...turn.description,
-			...contractType.description,
-			...playbook.description,
-			...importResource.description,
-			...subscription.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

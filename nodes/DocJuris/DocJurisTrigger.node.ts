@@ -3,12 +3,14 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { eventsSubtitle } from '../shared/descriptions';
 import { deliveredBefore } from '../shared/dedupe';
 import { asNodeError } from '../shared/errors';
 import { EVENT_TYPES } from './actions/common.descriptions';
@@ -71,6 +73,41 @@ function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	return [...new Set(ctx.getNodeParameter('events', []) as string[])];
 }
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: EVENT_TYPES,
+		default: ['turnCompleted'],
+		required: true,
+		description: 'The events to listen to. One DocJuris subscription is made per event.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Fetch Turn Details',
+				name: 'fetchTurnDetails',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the turn’s full details (tags, file name, URLs) to the output as `turn`, with one more request per event',
+			},
+			{
+				displayName: 'Ignore Repeated Messages',
+				name: 'ignoreRepeatedMessages',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to drop a message whose messageId was already delivered',
+			},
+		],
+	},
+];
+
 export class DocJurisTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DocJuris Trigger',
@@ -78,47 +115,14 @@ export class DocJurisTrigger implements INodeType {
 		icon: { light: 'file:docjuris.svg', dark: 'file:docjuris.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: eventsSubtitle(properties, 'events'),
 		description: 'Starts the workflow when a turn is created, completed, tagged or mentioned in DocJuris',
 		defaults: { name: 'DocJuris Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docJurisApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: EVENT_TYPES,
-				default: ['turnCompleted'],
-				required: true,
-				description: 'The events to listen to. One DocJuris subscription is made per event.',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Fetch Turn Details',
-						name: 'fetchTurnDetails',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to add the turn’s full details (tags, file name, URLs) to the output as `turn`, with one more request per event',
-					},
-					{
-						displayName: 'Ignore Repeated Messages',
-						name: 'ignoreRepeatedMessages',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to drop a message whose messageId was already delivered',
-					},
-				],
-			},
-		],
+		properties,
 	};
 
 	webhookMethods = {

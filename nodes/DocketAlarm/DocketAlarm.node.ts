@@ -2,10 +2,12 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions';
 import * as docket from './actions/docket/Docket.resource';
 import * as documentResource from './actions/document/Document.resource';
 import { router } from './actions/router';
@@ -14,6 +16,28 @@ import * as subaccount from './actions/subaccount/Subaccount.resource';
 import * as tracker from './actions/tracker/Tracker.resource';
 import { listSearch, loadOptions } from './methods';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'search',
+		options: [
+			{ name: 'Docket', value: 'docket' },
+			{ name: 'Document', value: 'document' },
+			{ name: 'Search', value: 'search' },
+			{ name: 'Sub-Account', value: 'subaccount' },
+			{ name: 'Tracker', value: 'tracker' },
+		],
+	},
+	...search.description,
+	...docket.description,
+	...documentResource.description,
+	...tracker.description,
+	...subaccount.description,
+];
+
 export class DocketAlarm implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Docket Alarm',
@@ -21,34 +45,14 @@ export class DocketAlarm implements INodeType {
 		icon: { light: 'file:docketalarm.svg', dark: 'file:docketalarm.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Search US court dockets (PACER, state and agency courts), get dockets and filings, and track cases in Docket Alarm',
 		defaults: { name: 'Docket Alarm' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docketAlarmApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'search',
-				options: [
-					{ name: 'Docket', value: 'docket' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'Search', value: 'search' },
-					{ name: 'Sub-Account', value: 'subaccount' },
-					{ name: 'Tracker', value: 'tracker' },
-				],
-			},
-			...search.description,
-			...docket.description,
-			...documentResource.description,
-			...tracker.description,
-			...subaccount.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

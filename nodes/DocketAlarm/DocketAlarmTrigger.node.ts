@@ -4,12 +4,14 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { eventsSubtitle } from '../shared/descriptions';
 import { deliveredBefore } from '../shared/dedupe';
 import { asNodeError } from '../shared/errors';
 import { isTrackerOf, listTrackers } from './actions/tracker/common';
@@ -78,6 +80,149 @@ function splitNotification(notification: IDataObject): IDataObject[] {
 	return [notification];
 }
 
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Docket Alarm sends every notification of an account to one push URL. Give it this node’s Production URL with your secret (…/webhook?token=SECRET), or with Basic credentials (https://user:password@host/…): through Docket Alarm support, a sub-account’s Push URL, or "Manage on Activation" below.',
+		name: 'pushUrlNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: PUSH_TYPES,
+		default: ['docket', 'search_results', 'new_case'],
+		required: true,
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		default: 'token',
+		options: [
+			{ name: 'Secret in URL', value: 'token', description: 'The push URL ends with ?token=SECRET' },
+			{ name: 'Basic Auth in URL', value: 'basicAuth', description: 'The push URL starts with https://user:password@' },
+		],
+		description: 'How a push proves it comes from Docket Alarm (it signs nothing). Anything else is refused with 401.',
+	},
+	{
+		displayName: 'Push Secret',
+		name: 'pushSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { authentication: ['token'] } },
+		description: 'A long random string, at least 16 characters, also put in the push URL',
+	},
+	{
+		displayName: 'Push User',
+		name: 'pushUser',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { authentication: ['basicAuth'] } },
+	},
+	{
+		displayName: 'Push Password',
+		name: 'pushPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { authentication: ['basicAuth'] } },
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'items',
+		options: [
+			{ name: 'One Item per Entry or Result', value: 'items', description: 'Each new docket entry or search result as its own item' },
+			{ name: 'Whole Notification', value: 'notification', description: 'One item per push, as Docket Alarm sent it' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Ignore Repeated Deliveries',
+				name: 'ignoreRepeated',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to drop a push identical to one already received (Docket Alarm retries failed deliveries up to 10 times)',
+			},
+		],
+	},
+	{
+		displayName: 'Manage on Activation',
+		name: 'management',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description: 'What the trigger sets up in Docket Alarm when the workflow is activated, and undoes when it is deactivated',
+		options: [
+			{
+				displayName: 'Set Push URL of Sub-Account',
+				name: 'subaccountEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Points this sub-account’s push URL at this trigger (needs sub-accounts enabled by Docket Alarm support)',
+			},
+			{
+				displayName: 'Sub-Account Password',
+				name: 'subaccountPassword',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Docket Alarm asks for the sub-account’s current password to change its settings',
+			},
+			{
+				displayName: 'Track Dockets',
+				name: 'dockets',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						name: 'docket',
+						displayName: 'Docket',
+						values: [
+							{ displayName: 'Court', name: 'court', type: 'string', default: '', placeholder: 'New York Southern District Court' },
+							{ displayName: 'Docket', name: 'docket', type: 'string', default: '', placeholder: '1:11-cv-06909' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Track Searches',
+				name: 'queries',
+				type: 'string',
+				typeOptions: { multipleValues: true },
+				default: [],
+				description: 'Search queries whose new results are pushed',
+			},
+			{
+				displayName: 'Tracking Frequency',
+				name: 'frequency',
+				type: 'options',
+				default: 'twice_daily',
+				options: [
+					{ name: 'Twice a Day', value: 'twice_daily' },
+					{ name: 'Weekly', value: 'weekly' },
+				],
+			},
+		],
+	},
+];
+
 export class DocketAlarmTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Docket Alarm Trigger',
@@ -85,155 +230,14 @@ export class DocketAlarmTrigger implements INodeType {
 		icon: { light: 'file:docketalarm.svg', dark: 'file:docketalarm.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: eventsSubtitle(properties, 'events'),
 		description: 'Starts the workflow when Docket Alarm pushes new docket entries, search results or new cases',
 		defaults: { name: 'Docket Alarm Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docketAlarmApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: [
-			{
-				displayName:
-					'Docket Alarm sends every notification of an account to one push URL. Give it this node’s Production URL with your secret (…/webhook?token=SECRET), or with Basic credentials (https://user:password@host/…): through Docket Alarm support, a sub-account’s Push URL, or "Manage on Activation" below.',
-				name: 'pushUrlNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: PUSH_TYPES,
-				default: ['docket', 'search_results', 'new_case'],
-				required: true,
-			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				default: 'token',
-				options: [
-					{ name: 'Secret in URL', value: 'token', description: 'The push URL ends with ?token=SECRET' },
-					{ name: 'Basic Auth in URL', value: 'basicAuth', description: 'The push URL starts with https://user:password@' },
-				],
-				description: 'How a push proves it comes from Docket Alarm (it signs nothing). Anything else is refused with 401.',
-			},
-			{
-				displayName: 'Push Secret',
-				name: 'pushSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				displayOptions: { show: { authentication: ['token'] } },
-				description: 'A long random string, at least 16 characters, also put in the push URL',
-			},
-			{
-				displayName: 'Push User',
-				name: 'pushUser',
-				type: 'string',
-				default: '',
-				required: true,
-				displayOptions: { show: { authentication: ['basicAuth'] } },
-			},
-			{
-				displayName: 'Push Password',
-				name: 'pushPassword',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				displayOptions: { show: { authentication: ['basicAuth'] } },
-			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'items',
-				options: [
-					{ name: 'One Item per Entry or Result', value: 'items', description: 'Each new docket entry or search result as its own item' },
-					{ name: 'Whole Notification', value: 'notification', description: 'One item per push, as Docket Alarm sent it' },
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Ignore Repeated Deliveries',
-						name: 'ignoreRepeated',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to drop a push identical to one already received (Docket Alarm retries failed deliveries up to 10 times)',
-					},
-				],
-			},
-			{
-				displayName: 'Manage on Activation',
-				name: 'management',
-				type: 'collection',
-				placeholder: 'Add Setting',
-				default: {},
-				description: 'What the trigger sets up in Docket Alarm when the workflow is activated, and undoes when it is deactivated',
-				options: [
-					{
-						displayName: 'Set Push URL of Sub-Account',
-						name: 'subaccountEmail',
-						type: 'string',
-						placeholder: 'name@email.com',
-						default: '',
-						description: 'Points this sub-account’s push URL at this trigger (needs sub-accounts enabled by Docket Alarm support)',
-					},
-					{
-						displayName: 'Sub-Account Password',
-						name: 'subaccountPassword',
-						type: 'string',
-						typeOptions: { password: true },
-						default: '',
-						description: 'Docket Alarm asks for the sub-account’s current password to change its settings',
-					},
-					{
-						displayName: 'Track Dockets',
-						name: 'dockets',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true },
-						default: {},
-						options: [
-							{
-								name: 'docket',
-								displayName: 'Docket',
-								values: [
-									{ displayName: 'Court', name: 'court', type: 'string', default: '', placeholder: 'New York Southern District Court' },
-									{ displayName: 'Docket', name: 'docket', type: 'string', default: '', placeholder: '1:11-cv-06909' },
-								],
-							},
-						],
-					},
-					{
-						displayName: 'Track Searches',
-						name: 'queries',
-						type: 'string',
-						typeOptions: { multipleValues: true },
-						default: [],
-						description: 'Search queries whose new results are pushed',
-					},
-					{
-						displayName: 'Tracking Frequency',
-						name: 'frequency',
-						type: 'options',
-						default: 'twice_daily',
-						options: [
-							{ name: 'Twice a Day', value: 'twice_daily' },
-							{ name: 'Weekly', value: 'weekly' },
-						],
-					},
-				],
-			},
-		],
+		properties,
 	};
 
 	webhookMethods = {

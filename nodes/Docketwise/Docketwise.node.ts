@@ -2,10 +2,12 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions';
 import * as charge from './actions/charge/Charge.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as documentResource from './actions/document/Document.resource';
@@ -16,6 +18,35 @@ import * as reference from './actions/reference/Reference.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'contact',
+		options: [
+			{ name: 'Charge', value: 'charge' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Country', value: 'country' },
+			{ name: 'Document', value: 'document' },
+			{ name: 'Invoice', value: 'invoice' },
+			{ name: 'Matter', value: 'matter' },
+			{ name: 'Matter Status', value: 'matterStatus' },
+			{ name: 'Matter Type', value: 'matterType' },
+			{ name: 'Note', value: 'note' },
+			{ name: 'User', value: 'user' },
+		],
+	},
+	...contact.description,
+	...matter.description,
+	...documentResource.description,
+	...invoice.description,
+	...charge.description,
+	...note.description,
+	...reference.description,
+];
+
 export class Docketwise implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Docketwise',
@@ -23,41 +54,14 @@ export class Docketwise implements INodeType {
 		icon: { light: 'file:docketwise.svg', dark: 'file:docketwise.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Manage contacts, matters, documents, invoices and notes in Docketwise',
 		defaults: { name: 'Docketwise' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docketwiseOAuth2Api', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'contact',
-				options: [
-					{ name: 'Charge', value: 'charge' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Country', value: 'country' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'Invoice', value: 'invoice' },
-					{ name: 'Matter', value: 'matter' },
-					{ name: 'Matter Status', value: 'matterStatus' },
-					{ name: 'Matter Type', value: 'matterType' },
-					{ name: 'Note', value: 'note' },
-					{ name: 'User', value: 'user' },
-				],
-			},
-			...contact.description,
-			...matter.description,
-			...documentResource.description,
-			...invoice.description,
-			...charge.description,
-			...note.description,
-			...reference.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

@@ -2,11 +2,13 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { eventsSubtitle } from '../shared/descriptions';
 import { docketwiseList, docketwisePage, docketwiseRequest, PAGE_SIZE } from './transport';
 
 interface EventDefinition {
@@ -92,6 +94,32 @@ async function newRecords(ctx: IPollFunctions, path: string, maxId: number): Pro
 	return await everyPage();
 }
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		default: 'newContact',
+		options: [
+			{ name: 'Matter Status Changed', value: 'matterStatusChanged', description: 'A matter moved to another status (old and new status in the output)' },
+			{ name: 'New Contact', value: 'newContact' },
+			{ name: 'New Document', value: 'newDocument' },
+			{ name: 'New Invoice', value: 'newInvoice' },
+			{ name: 'New Matter', value: 'newMatter' },
+			{ name: 'Updated Contact', value: 'updatedContact', description: 'An existing contact changed' },
+			{ name: 'Updated Matter', value: 'updatedMatter', description: 'An existing matter changed' },
+		],
+	},
+	{
+		displayName:
+			'Docketwise has no webhooks and no "changed since" filter: updated and status events read the whole list on every poll (one request per 200 records, out of 120 a minute). Poll large firms less often.',
+		name: 'costNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { event: ['updatedContact', 'updatedMatter', 'matterStatusChanged'] } },
+	},
+];
+
 export class DocketwiseTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Docketwise Trigger',
@@ -99,38 +127,14 @@ export class DocketwiseTrigger implements INodeType {
 		icon: { light: 'file:docketwise.svg', dark: 'file:docketwise.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventsSubtitle(properties, 'event'),
 		description: 'Starts the workflow when contacts, matters, documents or invoices are added or changed in Docketwise',
 		defaults: { name: 'Docketwise Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docketwiseOAuth2Api', required: true }],
-		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				default: 'newContact',
-				options: [
-					{ name: 'Matter Status Changed', value: 'matterStatusChanged', description: 'A matter moved to another status (old and new status in the output)' },
-					{ name: 'New Contact', value: 'newContact' },
-					{ name: 'New Document', value: 'newDocument' },
-					{ name: 'New Invoice', value: 'newInvoice' },
-					{ name: 'New Matter', value: 'newMatter' },
-					{ name: 'Updated Contact', value: 'updatedContact', description: 'An existing contact changed' },
-					{ name: 'Updated Matter', value: 'updatedMatter', description: 'An existing matter changed' },
-				],
-			},
-			{
-				displayName:
-					'Docketwise has no webhooks and no "changed since" filter: updated and status events read the whole list on every poll (one request per 200 records, out of 120 a minute). Poll large firms less often.',
-				name: 'costNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { event: ['updatedContact', 'updatedMatter', 'matterStatusChanged'] } },
-			},
-		],
+		properties,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -2,10 +2,12 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions';
 import * as license from './actions/account/License.resource';
 import * as user from './actions/account/User.resource';
 import * as component from './actions/component/Component.resource';
@@ -17,6 +19,33 @@ import { router } from './actions/router';
 import { authenticationParameter } from './authentication';
 import { listSearch, loadOptions } from './methods';
 
+const properties: INodeProperties[] = [
+	authenticationParameter,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'file',
+		options: [
+			{ name: 'Component', value: 'component' },
+			{ name: 'Dossier', value: 'dossier' },
+			{ name: 'Dossier Template', value: 'dossierTemplate' },
+			{ name: 'File', value: 'file' },
+			{ name: 'License', value: 'license' },
+			{ name: 'Result Package', value: 'resultPackage' },
+			{ name: 'User', value: 'user' },
+		],
+	},
+	...dossierTemplate.description,
+	...dossier.description,
+	...file.description,
+	...component.description,
+	...resultPackage.description,
+	...user.description,
+	...license.description,
+];
+
 export class DocuMine implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DocuMine',
@@ -24,7 +53,7 @@ export class DocuMine implements INodeType {
 		icon: { light: 'file:documine.svg', dark: 'file:documine.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Upload documents to DocuMine, read the data it extracts and download result packages',
 		defaults: { name: 'DocuMine' },
 		usableAsTool: true,
@@ -34,32 +63,7 @@ export class DocuMine implements INodeType {
 			{ name: 'docuMineApi', required: true, displayOptions: { show: { authentication: ['password'] } } },
 			{ name: 'docuMineOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		properties: [
-			authenticationParameter,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'file',
-				options: [
-					{ name: 'Component', value: 'component' },
-					{ name: 'Dossier', value: 'dossier' },
-					{ name: 'Dossier Template', value: 'dossierTemplate' },
-					{ name: 'File', value: 'file' },
-					{ name: 'License', value: 'license' },
-					{ name: 'Result Package', value: 'resultPackage' },
-					{ name: 'User', value: 'user' },
-				],
-			},
-			...dossierTemplate.description,
-			...dossier.description,
-			...file.description,
-			...component.description,
-			...resultPackage.description,
-			...user.description,
-			...license.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

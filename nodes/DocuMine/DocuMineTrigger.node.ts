@@ -2,11 +2,13 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { eventsSubtitle } from '../shared/descriptions';
 import { dossierLocator, templateLocator } from './actions/common.descriptions';
 import { FIELDS, FILE_DONE, FILE_FAILED, LIST_KEYS, outcomeOf, PACKAGE_FAILED, PACKAGE_READY, PATHS } from './api';
 import { authenticationParameter } from './authentication';
@@ -40,6 +42,23 @@ async function occurrences(ctx: IPollFunctions, event: string): Promise<Array<{ 
 	});
 }
 
+const properties: INodeProperties[] = [
+	authenticationParameter,
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		default: 'fileProcessed',
+		options: [
+			{ name: 'File Processed', value: 'fileProcessed', description: 'A file finished processing, successfully or with an error (see "succeeded")' },
+			{ name: 'New File', value: 'newFile', description: 'A file was added to the dossier' },
+			{ name: 'Result Package Ready', value: 'resultPackageReady', description: 'A result package can be downloaded' },
+		],
+	},
+	{ ...templateLocator, displayOptions: { show: { event: ['fileProcessed', 'newFile'] } } },
+	{ ...dossierLocator, displayOptions: { show: { event: ['fileProcessed', 'newFile'] } } },
+];
+
 export class DocuMineTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DocuMine Trigger',
@@ -47,7 +66,7 @@ export class DocuMineTrigger implements INodeType {
 		icon: { light: 'file:documine.svg', dark: 'file:documine.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventsSubtitle(properties, 'event'),
 		description: 'Starts the workflow when DocuMine finishes a file, receives a file or readies a result package',
 		defaults: { name: 'DocuMine Trigger' },
 		polling: true,
@@ -57,22 +76,7 @@ export class DocuMineTrigger implements INodeType {
 			{ name: 'docuMineApi', required: true, displayOptions: { show: { authentication: ['password'] } } },
 			{ name: 'docuMineOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		properties: [
-			authenticationParameter,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				default: 'fileProcessed',
-				options: [
-					{ name: 'File Processed', value: 'fileProcessed', description: 'A file finished processing, successfully or with an error (see "succeeded")' },
-					{ name: 'New File', value: 'newFile', description: 'A file was added to the dossier' },
-					{ name: 'Result Package Ready', value: 'resultPackageReady', description: 'A result package can be downloaded' },
-				],
-			},
-			{ ...templateLocator, displayOptions: { show: { event: ['fileProcessed', 'newFile'] } } },
-			{ ...dossierLocator, displayOptions: { show: { event: ['fileProcessed', 'newFile'] } } },
-		],
+		properties,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 				name: 'Search Docket Alarm',
 				value: 'search',
 				description: 'Full-text search of every docket and document Docket Alarm holds (no extra cost)',
-				action: 'Search docket alarm',
+				action: 'Search dockets and documents in all courts',
 			},
 			{
 				name: 'Search PACER',
