@@ -56,7 +56,8 @@ export class DocJurisApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// An empty Base URL means the usual address, as in the nodes.
+			baseURL: '={{String($credentials.baseUrl || "https://api.docjuris.com/v1").trim().replace(/\\/+$/, "")}}',
 			url: '/contractTypes',
 			qs: { take: 1 },
 		},

@@ -134,7 +134,8 @@ export class DocketAlarmApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// An empty Base URL means the usual address, as in the nodes.
+			baseURL: '={{String($credentials.baseUrl || "https://www.docketalarm.com").trim().replace(/\\/+$/, "")}}',
 			url: '/api/v1/track/',
 			qs: { limit: 1 },
 		},

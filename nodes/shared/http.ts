@@ -204,6 +204,40 @@ export function nextRetryDelay(
 	return announced !== undefined ? Math.min(announced, policy.maxRetryAfterMs) : backoff;
 }
 
+/**
+ * A credential's base URL, checked before anything is sent: empty means the vendor's usual address
+ * (`usual`; with none, as for a customer's own instance, empty is an error), anything else must be
+ * an http(s) URL (else the call would fail with a bare ERR_INVALID_URL).
+ */
+export function credentialBaseUrl(
+	ctx: RequestContext,
+	value: unknown,
+	usual: string | undefined,
+	vendor: string,
+	field = 'Base URL',
+	example = usual,
+): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!text && usual !== undefined) return usual.replace(/\/+$/, '');
+	if (!text) {
+		throw new NodeOperationError(ctx.getNode(), `The ${vendor} credential has no ${field}`, {
+			description: `Open the credential and enter the address of your ${vendor}, for example ${example}.`,
+		});
+	}
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !['http:', 'https:'].includes(url.protocol)) {
+		throw new NodeOperationError(ctx.getNode(), `The ${vendor} credential's ${field} "${text}" is not a web address`, {
+			description: `Open the credential and enter the full address, starting with https:// (for example ${example})${usual ? ', or leave it empty for the usual one' : ''}.`,
+		});
+	}
+	return text.replace(/\/+$/, '');
+}
+
 /** Values of the credential's secret fields, for redaction. Never throws. */
 export async function credentialSecrets(ctx: RequestContext, profile: VendorProfile): Promise<string[]> {
 	try {

@@ -13,7 +13,7 @@ import {
 	type MultipartField,
 } from '../../shared/binary';
 import { asNodeError } from '../../shared/errors';
-import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl, credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectOffsetPages } from '../../shared/paging';
 
 export const DEFAULT_BASE_URL = 'https://api.docjuris.com/v1';
@@ -79,7 +79,7 @@ export const docJurisProfile: VendorProfile = {
 /** The credential's base URL without a trailing slash. */
 export async function docJurisBaseUrl(ctx: RequestContext): Promise<string> {
 	const credentials = await credentialsOnce(ctx, 'docJurisApi');
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'DocJuris');
 }
 
 export interface DocJurisCall {

@@ -9,7 +9,7 @@ import {
 
 import { fileNameFromContentDisposition } from '../../shared/binary';
 import type { HttpFailure } from '../../shared/errors';
-import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl, credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 
 export const DEFAULT_BASE_URL = 'https://www.docketalarm.com';
 
@@ -74,7 +74,7 @@ interface DocketAlarmCredentials {
 async function credentialSettings(ctx: RequestContext): Promise<DocketAlarmCredentials> {
 	const credentials = await credentialsOnce(ctx, 'docketAlarmApi');
 	return {
-		baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		baseUrl: credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'Docket Alarm'),
 		clientMatter: String(credentials.clientMatter ?? ''),
 	};
 }

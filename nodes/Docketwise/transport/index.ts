@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods, type INodeExecutionData } from 'n8n-workflow';
 
 import { fileNameFromContentDisposition, mimeTypeForFileName } from '../../shared/binary';
-import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl, credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectNumberedPages } from '../../shared/paging';
 
 export const DEFAULT_URL = 'https://app.docketwise.com';
@@ -57,8 +57,7 @@ export const docketwiseProfile: VendorProfile = {
 /** The credential's host (app.docketwise.com unless a custom URL is set). */
 export async function docketwiseHost(ctx: RequestContext): Promise<string> {
 	const credentials = await credentialsOnce(ctx, 'docketwiseOAuth2Api');
-	const host = credentials.useCustomUrl ? String(credentials.customUrl || DEFAULT_URL) : DEFAULT_URL;
-	return host.replace(/\/+$/, '');
+	return credentialBaseUrl(ctx, credentials.useCustomUrl ? credentials.customUrl : '', DEFAULT_URL, 'Docketwise', 'Custom URL');
 }
 
 export interface DocketwiseCall {

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { fileNameFromContentDisposition } from '../../shared/binary';
-import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl, credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { inParallel, PARALLEL_ITEMS } from '../../shared/items';
 import { apiBaseUrl, FIELDS, outcomeOf, PATHS, type Outcome } from '../api';
 
@@ -63,6 +63,8 @@ export function docuMineProfile(ctx: RequestContext): VendorProfile {
 
 async function settings(ctx: RequestContext): Promise<{ apiBase: string; workspaceId: string }> {
 	const credentials = await credentialsOnce(ctx, docuMineProfile(ctx).credentialType);
+	// The DocuMine URL has no usual address: it is the customer's own instance.
+	credentialBaseUrl(ctx, credentials.url, undefined, 'DocuMine', 'DocuMine URL', 'https://yourcompany.documine.ai');
 	return { apiBase: apiBaseUrl(credentials), workspaceId: String(credentials.workspaceId ?? '') };
 }
 

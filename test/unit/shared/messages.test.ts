@@ -13,6 +13,8 @@ import ts from 'typescript';
 import { tidySentence } from '../../../nodes/shared/errors';
 import { capture } from '../../helpers/nockRequests';
 import { BASE, credential, runDocketAlarm } from '../docketalarm/harness';
+import { credentials as docJurisCredentials, runDocJuris } from '../docjuris/harness';
+import { runDocuMine } from '../documine/harness';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 
@@ -75,5 +77,27 @@ describe('messages joined from a vendor’s words', () => {
 		expect(error.message).toBe(
 			'Docket Alarm refused the login: Invalid username or password. Check the username and password, and that API access is enabled for the account. [item 0]',
 		);
+	});
+});
+
+describe('credential addresses', () => {
+	it('says which address is wrong and how to fix it, instead of a bare ERR_INVALID_URL', async () => {
+		const error = await runDocJuris(
+			{ resource: 'contractType', operation: 'getAll', returnAll: true },
+			{ credentials: { docJurisApi: { ...docJurisCredentials.docJurisApi, baseUrl: 'api.docjuris.com/v1' } } },
+		).catch((caught) => caught);
+		expect(error.message).toBe('The DocJuris credential\'s Base URL "api.docjuris.com/v1" is not a web address');
+		expect(error.description).toContain('starting with https://');
+		expect(JSON.stringify(error)).not.toContain('ERR_INVALID_URL');
+	});
+
+	it('uses the usual address for an empty Base URL, and asks for a DocuMine URL that has none', async () => {
+		const types = capture(nock('https://api.docjuris.com').get('/v1/contractTypes').query(true), 200, { meta: { code: 200 }, response: { totalCount: 0, contractTypes: [] } });
+		await runDocJuris({ resource: 'contractType', operation: 'getAll', returnAll: true }, { credentials: { docJurisApi: { ...docJurisCredentials.docJurisApi, baseUrl: '' } } });
+		expect(types).toHaveLength(1);
+		const error = await runDocuMine({ resource: 'user', operation: 'getAll', returnAll: true }, {
+			credentials: { docuMineApi: { url: ' ', workspaceId: 'w', clientId: 'c', username: 'u', password: 'p', accessToken: 't', sessionStartedAt: Date.now() } },
+		}).catch((caught) => caught);
+		expect(error.message).toBe('The DocuMine credential has no DocuMine URL');
 	});
 });
