@@ -40,8 +40,15 @@ interface Registration {
 
 type Slot = 'test' | 'production';
 
+/**
+ * Which registration a hook is about. A test listen registers in mode `manual`, but n8n removes its
+ * webhooks (when the test event arrived, the listen was stopped or it timed out) in mode `internal`:
+ * that removal is told apart by its URL, the test webhook's.
+ */
 function slotOf(ctx: IHookFunctions | IWebhookFunctions): Slot {
-	return ctx.getMode() === 'manual' ? 'test' : 'production';
+	if (ctx.getMode() === 'manual') return 'test';
+	const test = registrations(ctx).test;
+	return test && test.webhookUrl === ctx.getNodeWebhookUrl('default') ? 'test' : 'production';
 }
 
 function registrations(ctx: IHookFunctions | IWebhookFunctions): Partial<Record<Slot, Registration>> {
@@ -142,6 +149,12 @@ export class DocJurisTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const slot = slotOf(this);
 				const all = registrations(this);
+				// A test listen whose end n8n never reported (n8n stopped meanwhile) left subscriptions
+				// at DocJuris calling a dead test URL: take them back before registering anew.
+				if (all.test && (slot === 'production' || all.test.webhookUrl !== this.getNodeWebhookUrl('default'))) {
+					for (const id of Object.values(all.test.subscriptions)) await deleteSubscription(this, id, { missingIsDeleted: true }).catch(() => undefined);
+					delete all.test;
+				}
 				const previous = all[slot];
 				const webhookUrl = this.getNodeWebhookUrl('default') as string;
 				const events = selectedEvents(this);

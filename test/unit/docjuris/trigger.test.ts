@@ -152,6 +152,38 @@ describe('DocJuris Trigger lifecycle', () => {
 		expect((all.production as IDataObject).secret).toBe('prod');
 		expect((all.test as IDataObject).webhookUrl).toBe('https://n8n.example.com/webhook-test/5f0c/webhook');
 	});
+
+	it('removes a test listen’s subscriptions when n8n ends the listen (in mode internal), leaving production alone', async () => {
+		const TEST_URL = 'https://n8n.example.com/webhook-test/5f0c/webhook';
+		const TEST_SUB = 'dddddddd-0000-4000-8000-000000000004';
+		const staticData = {
+			registrations: {
+				production: { webhookUrl: WEBHOOK_URL, tokenDigests: ['ab'], subscriptions: { turnCompleted: SUB_A, turnMention: SUB_B } },
+				test: { webhookUrl: TEST_URL, tokenDigests: ['cd'], subscriptions: { turnCompleted: SUB_C, turnMention: TEST_SUB } },
+			},
+		};
+		const removed = [capture(nock(BASE).delete(`/v1/subscriptions/${SUB_C}`), 200, envelope(null)), capture(nock(BASE).delete(`/v1/subscriptions/${TEST_SUB}`), 200, envelope(null))];
+		const { delete: remove, fake } = trigger({ staticData, mode: 'internal', webhookUrl: TEST_URL });
+		expect(await remove()).toBe(true);
+		expect(removed.map((calls) => calls.length)).toEqual([1, 1]);
+		const all = fake.staticData.registrations as IDataObject;
+		expect(all.test).toBeUndefined();
+		expect((all.production as IDataObject).subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_B });
+	});
+
+	it('takes back a test listen’s leftover subscriptions at the next activation', async () => {
+		const TEST_SUB = 'dddddddd-0000-4000-8000-000000000004';
+		const staticData = {
+			registrations: { test: { webhookUrl: 'https://n8n.example.com/webhook-test/5f0c/webhook', tokenDigests: ['cd'], subscriptions: { turnCompleted: TEST_SUB } } },
+		};
+		const leftover = capture(nock(BASE).delete(`/v1/subscriptions/${TEST_SUB}`), 200, envelope(null));
+		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_A }));
+		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_B }));
+		const { create, fake } = trigger({ staticData });
+		await create();
+		expect(leftover).toHaveLength(1);
+		expect((fake.staticData.registrations as IDataObject).test).toBeUndefined();
+	});
 });
 
 describe('DocJuris Trigger webhook', () => {
