@@ -83,7 +83,14 @@ function splitNotification(notification: IDataObject): IDataObject[] {
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Docket Alarm sends every notification of an account to one push URL. Give it this node’s Production URL with your secret (…/webhook?token=SECRET), or with Basic credentials (https://user:password@host/…): through Docket Alarm support, a sub-account’s Push URL, or "Manage on Activation" below.',
+			'Docket Alarm pushes only to the account’s one push URL, so "Test this trigger" receives nothing: activate the workflow and use the Docket Alarm node’s Tracker → Send Test Push instead.',
+		name: 'testNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName:
+			'The push URL is this node’s Production URL with your secret (…/webhook?token=SECRET) or Basic credentials (https://user:password@host/…). Docket Alarm support sets it, or "Manage on Activation" below sets a sub-account’s.',
 		name: 'pushUrlNotice',
 		type: 'notice',
 		default: '',

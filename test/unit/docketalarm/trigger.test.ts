@@ -186,3 +186,12 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		expect(tracks.slice(2).map((request) => request.form!)).toEqual([expect.objectContaining({ docket: ['6:13-cv-00442'], enable: ['false'] })]);
 	});
 });
+
+describe('Docket Alarm Trigger in the editor', () => {
+	it('says in one sentence why a test listen gets no push, and what to use instead', () => {
+		const notices = new DocketAlarmTrigger().description.properties.filter((property) => property.type === 'notice');
+		const test = notices.find((notice) => notice.name === 'testNotice')!;
+		expect(test.displayName).toContain('Send Test Push');
+		expect(test.displayName.split(/\.\s|:\s/).length).toBeLessThanOrEqual(2);
+	});
+});
