@@ -114,7 +114,7 @@ export function probes(stack: HardStack): Probe[] {
 				items: () => files.map((file) => ({ id: file.id })),
 				keyOf: (json) => String(json.id ?? json.fileId),
 				keyOfInput: (input) => String(input.id),
-				node: vendorNode('Read', 'n8n-nodes-documine.docuMine', 'docuMineApi', { authentication: 'password', resource: 'file', operation: 'get', ...where, fileId: '={{ $json.id }}' }),
+				node: vendorNode('Read', 'n8n-nodes-documine.docuMine', 'docuMineApi', { authentication: 'password', resource: 'file', operation: 'get', ...where, fileId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
 			},
 			create: {
 				match: /^POST \/api\/dossier-templates\/[^/]+\/dossiers\/[^/]+\/files/,

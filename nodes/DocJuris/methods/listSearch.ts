@@ -12,11 +12,16 @@ export async function searchTurns(this: ILoadOptionsFunctions): Promise<INodeLis
 	const contract = await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${contractId}`, {
 		label: 'GET /contracts/{contractId}',
 	});
-	const turns = (Array.isArray(contract?.turns) ? contract.turns : []) as IDataObject[];
+	const listed = (Array.isArray(contract?.turns) ? contract.turns : []) as IDataObject[];
+	// A contract may carry only its latest turn's ID (as the guide's example does): offer that one.
+	const latestTurnId = typeof contract?.latestTurnId === 'string' ? contract.latestTurnId : undefined;
+	const turns = listed.length || !latestTurnId ? listed : [{ id: latestTurnId }];
 	const sorted = [...turns].sort((a, b) => String(b.lastModified ?? '').localeCompare(String(a.lastModified ?? '')));
 	return {
 		results: sorted.map((turn, index) => ({
-			name: `${String(turn.lastModified ?? '').slice(0, 16).replace('T', ' ')} · ${turn.source ? String(turn.source) : 'Counterparty'}${turn.isComplete ? ' · completed' : ''}${index === 0 ? ' · latest' : ''}`,
+			name: turn.lastModified
+				? `${String(turn.lastModified).slice(0, 16).replace('T', ' ')} · ${turn.source ? String(turn.source) : 'Counterparty'}${turn.isComplete ? ' · completed' : ''}${index === 0 ? ' · latest' : ''}`
+				: `Latest turn · ${String(turn.id)}`,
 			value: String(turn.id),
 		})),
 	};

@@ -36,6 +36,30 @@ export function recordLocator(
 	};
 }
 
+/** A record with no page of its own in the Docketwise app: picked from a list, or by its ID. */
+export function listOrIdLocator(name: string, displayName: string, searchListMethod: string, hint?: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		...(hint ? { hint } : {}),
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '4512',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Docketwise ID is a whole number' } }],
+			},
+		],
+	};
+}
+
+export const documentLocator = listOrIdLocator('documentId', 'Document', 'searchDocuments', 'Type part of a title to search the firm’s documents');
+
 export const contactLocator = recordLocator('contactId', 'Contact', 'contacts', 'searchContacts');
 export const matterLocator = recordLocator('matterId', 'Matter', 'matters', 'searchMatters');
 export const invoiceLocator = recordLocator('invoiceId', 'Invoice', 'invoices', 'searchInvoices');

@@ -1,22 +1,42 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { docketwiseHost, docketwisePage } from '../transport';
+import { docketwiseHost, docketwisePage, PAGE_SIZE } from '../transport';
 
 type Labeller = (record: IDataObject) => string;
 
+/** Pages read for one look-up while typed text finds nothing yet (1,000 records at most). */
+const SEARCH_PAGES = 5;
+
 /**
- * One page (200 records) of a list, filtered by the typed text on this page; scrolling loads the
- * next page. Docketwise documents no server-side search for these lists.
+ * A list filtered by the typed text. Docketwise documents no server-side search for these lists, so
+ * pages are read until something matches (at most SEARCH_PAGES a look-up, a few seconds of the
+ * 120-a-minute budget); scrolling reads on from there.
  */
-async function searchList(ctx: ILoadOptionsFunctions, path: string, appPath: string, label: Labeller, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 1);
-	const { records, pagination } = await docketwisePage(ctx, path, page);
+async function searchList(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	appPath: string | undefined,
+	label: Labeller,
+	filter?: string,
+	paginationToken?: string,
+	qs: IDataObject = {},
+): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const host = await docketwiseHost(ctx);
-	const results = records
-		.map((record) => ({ name: label(record), value: String(record.id), url: `${host}/${appPath}/${record.id}` }))
-		.filter((result) => !needle || result.name.toLowerCase().includes(needle) || result.value === needle);
-	const next = pagination ? pagination.next_page : records.length === 200 ? page + 1 : null;
+	const results: INodeListSearchResult['results'] = [];
+	let page = Number(paginationToken ?? 1);
+	let next: number | null | undefined = null;
+	for (let read = 0; read < SEARCH_PAGES; read++) {
+		const { records, pagination } = await docketwisePage(ctx, path, page, qs);
+		results.push(
+			...records
+				.map((record) => ({ name: label(record), value: String(record.id), url: appPath ? `${host}/${appPath}/${record.id}` : undefined }))
+				.filter((result) => !needle || result.name.toLowerCase().includes(needle) || result.value === needle),
+		);
+		next = pagination ? pagination.next_page : records.length === PAGE_SIZE ? page + 1 : null;
+		if (!next || !needle || results.length > 0) break;
+		page = next;
+	}
 	return { results, paginationToken: next ? String(next) : undefined };
 }
 
@@ -33,4 +53,13 @@ export async function searchMatters(this: ILoadOptionsFunctions, filter?: string
 
 export async function searchInvoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchList(this, '/invoices', 'invoices', (record) => `${record.invoice_number ?? record.id} · ${record.status ?? ''} · ${record.stored_total ?? ''}`, filter, paginationToken);
+}
+
+/** Documents, searched by title on Docketwise's side (its documents list takes `search`). */
+export async function searchDocuments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const search = (filter ?? '').trim();
+	const label: Labeller = (record) => `${String(record.title ?? `Document ${record.id}`)}${record.archived ? ' (archived)' : ''}`;
+	// The server filters by title; an ID typed in is looked for on the unfiltered list.
+	const byTitle = search && !/^\d+$/.test(search) ? { search } : {};
+	return await searchList(this, '/documents', undefined, label, byTitle.search ? undefined : filter, paginationToken, byTitle);
 }

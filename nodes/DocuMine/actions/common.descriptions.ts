@@ -26,7 +26,24 @@ export const dossierLocator: INodeProperties = {
 	],
 };
 
-export const fileIdField: INodeProperties = { displayName: 'File ID', name: 'fileId', type: 'string', default: '', required: true };
+/** A file of the dossier chosen above, from its list or by ID. */
+export const fileIdField: INodeProperties = {
+	displayName: 'File',
+	name: 'fileId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	hint: 'The list shows the files of the dossier chosen above; choose the dossier template and dossier first',
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchFiles', searchable: true } },
+		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '5f7a0c1e-…' },
+	],
+};
+
+/** The File field's value: the ID from the list, or typed. */
+export function fileIdParameter(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireText(ctx, ctx.getNodeParameter('fileId', itemIndex, '', { extractValue: true }), 'File ID', itemIndex);
+}
 
 /** Polling settings for the "wait" options. */
 export function waitFields(show: Record<string, boolean[]>, what: string): INodeProperties[] {

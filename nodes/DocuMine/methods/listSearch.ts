@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { LIST_KEYS, PATHS } from '../api';
+import { FIELDS, LIST_KEYS, PATHS } from '../api';
 import { docuMineList } from '../transport';
 
 function matching(records: IDataObject[], filter: string | undefined, label: (record: IDataObject) => string): INodeListSearchResult {
@@ -24,4 +24,20 @@ export async function searchDossiers(this: ILoadOptionsFunctions, filter?: strin
 	const templateId = this.getCurrentNodeParameter('templateId', { extractValue: true });
 	if (typeof templateId !== 'string' || !templateId) return { results: [] };
 	return matching(await docuMineList(this, PATHS.dossiers(templateId), LIST_KEYS.dossiers), filter, (dossier) => String(dossier.name ?? dossier.id));
+}
+
+/** The files of the dossier chosen in the Dossier field (of the template chosen above it). */
+export async function searchFiles(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const templateId = this.getCurrentNodeParameter('templateId', { extractValue: true });
+	const dossierId = this.getCurrentNodeParameter('dossierId', { extractValue: true });
+	if (typeof templateId !== 'string' || !templateId || typeof dossierId !== 'string' || !dossierId) return { results: [] };
+	const files = await docuMineList(this, PATHS.files(templateId, dossierId), LIST_KEYS.files);
+	return matching(files, filter, (file) => `${String(file.filename ?? file.fileName ?? file.name ?? file.id)}${file[FIELDS.fileProcessingStatus] ? ` (${String(file[FIELDS.fileProcessingStatus])})` : ''}`);
+}
+
+/** The workspace's result packages (downloads), newest first where DocuMine gives a date. */
+export async function searchResultPackages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const packages = await docuMineList(this, PATHS.downloads(), LIST_KEYS.downloads);
+	const sorted = [...packages].sort((a, b) => String(b.creationDate ?? b.createdAt ?? '').localeCompare(String(a.creationDate ?? a.createdAt ?? '')));
+	return matching(sorted, filter, (download) => `${String(download.filename ?? download.name ?? download.id)}${download[FIELDS.downloadStatus] ? ` (${String(download[FIELDS.downloadStatus])})` : ''}`);
 }

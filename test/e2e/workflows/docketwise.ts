@@ -47,7 +47,7 @@ export function docketwiseOperationsWorkflow(simulatorUrl: string) {
 			binaryPropertyName: 'data',
 			additionalFields: { client_id: "={{ $('Create Contact').item.json.id }}", matter_id: "={{ $('Create Matter').item.json.id }}", title: 'Passport' },
 		}),
-		node('download', 'Download Document', 1000, { resource: 'document', operation: 'download', documentId: '={{ $json.id }}', binaryPropertyName: 'data' }),
+		node('download', 'Download Document', 1000, { resource: 'document', operation: 'download', documentId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, binaryPropertyName: 'data' }),
 		node('contacts', 'List Contacts', 1200, { resource: 'contact', operation: 'getAll', returnAll: true, simplify: true }, { executeOnce: true }),
 	];
 	return {

@@ -35,6 +35,12 @@ describe('DocJuris dropdowns and lists', () => {
 		expect(result.results[1].name).toContain('completed');
 	});
 
+	it('offers the latest turn of a contract that carries only latestTurnId', async () => {
+		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).reply(200, envelope({ id: CONTRACT_ID, latestTurnId: TURN_2 }));
+		const result = await searchTurns.call(context({ contractId: locator(CONTRACT_ID) }));
+		expect(result.results).toEqual([{ name: `Latest turn · ${TURN_2}`, value: TURN_2 }]);
+	});
+
 	it('lists nothing until a valid contract is chosen', async () => {
 		expect(await searchTurns.call(context({ contractId: locator('') }))).toEqual({ results: [] });
 	});

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DocketwiseTrigger } from '../../../nodes/Docketwise/DocketwiseTrigger.node';
-import { searchContacts } from '../../../nodes/Docketwise/methods/listSearch';
+import { searchContacts, searchDocuments } from '../../../nodes/Docketwise/methods/listSearch';
 import { Docketwise } from '../../../nodes/Docketwise/Docketwise.node';
 import { createFakeContext } from '../../helpers/fakeContext';
 import { API, contact, credential, pagedList } from './harness';
@@ -135,5 +135,35 @@ describe('Docketwise contact list search', () => {
 		expect(result.results[0]).toEqual({ name: 'First12 Last12', value: '12', url: 'https://dw.test/contacts/12' });
 		expect(result.paginationToken).toBe('2');
 		nock.cleanAll();
+	});
+
+	it('reads on past pages with no match, up to five a look-up, instead of showing an empty list', async () => {
+		const list = serve('/contacts', Array.from({ length: 1_400 }, (_, index) => contact(index + 1)));
+		const fake = createFakeContext({ nodeType: new Docketwise(), parameters: {}, credentials: credential() });
+		const found = await searchContacts.call(fake.context, 'first801');
+		expect(found.results.map((entry) => entry.value)).toEqual(['801']);
+		expect(list.pages).toEqual([1, 2, 3, 4, 5]);
+		nock.cleanAll();
+		const bounded = serve('/contacts', Array.from({ length: 1_400 }, (_, index) => contact(index + 1)));
+		const none = await searchContacts.call(fake.context, 'nobody');
+		expect(none.results).toEqual([]);
+		expect(bounded.pages).toEqual([1, 2, 3, 4, 5]);
+		expect(none.paginationToken).toBe('6');
+		nock.cleanAll();
+	});
+
+	it('searches documents by title on Docketwise’s side', async () => {
+		const seen: string[] = [];
+		nock(API)
+			.get('/documents')
+			.query(true)
+			.reply(function (uri) {
+				seen.push(new URL(uri, API).search);
+				return [200, [{ id: 4512, title: 'Passport scan', archived: false }]];
+			});
+		const fake = createFakeContext({ nodeType: new Docketwise(), parameters: {}, credentials: credential() });
+		const result = await searchDocuments.call(fake.context, 'Passport');
+		expect(seen[0]).toContain('search=Passport');
+		expect(result.results).toEqual([{ name: 'Passport scan', value: '4512', url: undefined }]);
 	});
 });

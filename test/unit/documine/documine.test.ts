@@ -1,9 +1,9 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { DocuMineApi } from '../../../credentials/DocuMineApi.credentials';
 import { DocuMineOAuth2Api } from '../../../credentials/DocuMineOAuth2Api.credentials';
-import { binaryItem, type StoredBinary } from '../../helpers/fakeContext';
+import { binaryItem, createFakeContext, type StoredBinary } from '../../helpers/fakeContext';
 import { capture } from '../../helpers/nockRequests';
 import { D1, freshToken, PASSWORD, passwordCredential, runDocuMine, T1, TOKEN_PATH, URL_, where, WORKSPACE } from './harness';
 
@@ -276,5 +276,30 @@ describe('DocuMine dossiers, users and licence', () => {
 		const error = await runDocuMine({ resource: 'user', operation: 'getAll', returnAll: true }, { credentials: freshToken() }).catch((caught) => caught);
 		expect(error.message).toContain('had a server error (HTTP 500)');
 		expect(JSON.stringify({ m: error.message, d: error.description })).not.toMatch(/dm-password-Secret-1|tok-1/);
+	});
+});
+
+describe('DocuMine pickers', () => {
+	it('lists the files of the chosen dossier, and nothing before a dossier is chosen', async () => {
+		const { DocuMine } = await import('../../../nodes/DocuMine/DocuMine.node');
+		const { searchFiles } = await import('../../../nodes/DocuMine/methods/listSearch');
+		nock(URL_).get(`/api/dossier-templates/${T1}/dossiers/${D1}/files`).reply(200, { files: [{ id: 'F-1', filename: 'study-a.pdf', processingStatus: 'PROCESSED' }] });
+		const context = (parameters: IDataObject) => createFakeContext({ nodeType: new DocuMine(), parameters, credentials: freshToken() }).context;
+		expect((await searchFiles.call(context(where) as never)).results).toEqual([{ name: 'study-a.pdf (PROCESSED)', value: 'F-1' }]);
+		expect((await searchFiles.call(context({ templateId: where.templateId }) as never)).results).toEqual([]);
+	});
+
+	it('lists result packages, and reads a file and a package picked from the lists', async () => {
+		const { DocuMine } = await import('../../../nodes/DocuMine/DocuMine.node');
+		const { searchResultPackages } = await import('../../../nodes/DocuMine/methods/listSearch');
+		nock(URL_).get('/api/downloads').reply(200, { downloads: [{ id: 'P-1', filename: 'old.zip', status: 'READY', creationDate: '2026-01-01' }, { id: 'P-2', filename: 'new.zip', status: 'READY', creationDate: '2026-02-01' }] });
+		const context = createFakeContext({ nodeType: new DocuMine(), parameters: {}, credentials: freshToken() }).context;
+		expect((await searchResultPackages.call(context as never)).results.map((entry) => entry.value)).toEqual(['P-2', 'P-1']);
+		nock(URL_).get('/api/downloads/P-2').reply(200, { id: 'P-2', status: 'READY' });
+		const picked = await runDocuMine({ resource: 'resultPackage', operation: 'get', downloadId: { __rl: true, mode: 'list', value: 'P-2' } });
+		expect(picked.output[0].json).toMatchObject({ id: 'P-2' });
+		nock(URL_).get(`/api/dossier-templates/${T1}/dossiers/${D1}/files/F-1`).reply(200, { id: 'F-1' });
+		const file = await runDocuMine({ resource: 'file', operation: 'get', ...where, fileId: { __rl: true, mode: 'list', value: 'F-1' } });
+		expect(file.output[0].json).toMatchObject({ id: 'F-1' });
 	});
 });

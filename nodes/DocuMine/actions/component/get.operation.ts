@@ -1,11 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { outputBinaryField } from '../../../shared/descriptions';
-import { requireText } from '../../../shared/items';
 import { PATHS } from '../../api';
 import { flattenComponents } from '../../helpers';
 import { docuMineCall } from '../../transport';
-import { dossierLocator, dossierPath, fileIdField, templateLocator } from '../common.descriptions';
+import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['component'], operation: ['get'] } }, [
 	templateLocator,
@@ -37,7 +36,7 @@ export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
-	const fileId = requireText(this, this.getNodeParameter('fileId', itemIndex), 'File ID', itemIndex);
+	const fileId = fileIdParameter(this, itemIndex);
 	const path = PATHS.components(templateId, dossierId, fileId);
 	if (this.getNodeParameter('format', itemIndex, 'json') === 'xml') {
 		const response = await docuMineCall<AsyncIterable<Buffer>>(this, 'GET', path, { itemIndex, stream: true, headers: { Accept: 'application/xml' } });

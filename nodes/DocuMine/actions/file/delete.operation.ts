@@ -1,15 +1,14 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
 import { PATHS } from '../../api';
 import { docuMineRequest } from '../../transport';
-import { dossierLocator, dossierPath, fileIdField, templateLocator } from '../common.descriptions';
+import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['delete'] } }, [templateLocator, dossierLocator, fileIdField]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
-	const fileId = requireText(this, this.getNodeParameter('fileId', itemIndex), 'File ID', itemIndex);
+	const fileId = fileIdParameter(this, itemIndex);
 	await docuMineRequest(this, 'DELETE', PATHS.file(templateId, dossierId, fileId), { itemIndex });
 	return { id: fileId, deleted: true };
 }

@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
-import { dossierLocator, dossierPath, fileIdField, templateLocator } from '../common.descriptions';
+import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator } from '../common.descriptions';
 import { readFile } from './upload.operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['get'] } }, [templateLocator, dossierLocator, fileIdField]);
@@ -11,5 +10,5 @@ export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
-	return await readFile(this, templateId, dossierId, requireText(this, this.getNodeParameter('fileId', itemIndex), 'File ID', itemIndex), itemIndex);
+	return await readFile(this, templateId, dossierId, fileIdParameter(this, itemIndex), itemIndex);
 }

@@ -1,10 +1,9 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { outputBinaryField } from '../../../shared/descriptions';
-import { requireText } from '../../../shared/items';
 import { FIELDS, outcomeOf, PACKAGE_FAILED, PACKAGE_READY, PATHS } from '../../api';
 import { docuMineRequest, downloadIdOf, downloadPackage, waitUntilFinished } from '../../transport';
-import { dossierLocator, dossierPath, templateLocator, waitFields, waitSettings } from '../common.descriptions';
+import { dossierLocator, dossierPath, fileIdParameter, templateLocator, waitFields, waitSettings } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['resultPackage'], operation: ['create'] } }, [
 	templateLocator,
@@ -58,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const reports = list(String(this.getNodeParameter('reportTemplateIds', itemIndex, '')));
 	if (reports.length) body[FIELDS.reportTemplateIds] = reports;
 	let path = PATHS.dossierDownload(templateId, dossierId);
-	if (scope === 'file') path = PATHS.fileDownload(templateId, dossierId, requireText(this, this.getNodeParameter('fileId', itemIndex), 'File ID', itemIndex));
+	if (scope === 'file') path = PATHS.fileDownload(templateId, dossierId, fileIdParameter(this, itemIndex));
 	if (scope === 'files') {
 		const ids = list(String(this.getNodeParameter('fileIds', itemIndex, '')));
 		if (!ids.length) throw new NodeOperationError(this.getNode(), `File IDs is empty [item ${itemIndex}]`, { itemIndex });
