@@ -65,6 +65,7 @@ export function turnSelection(purpose: 'get' | 'replace'): INodeProperties[] {
 			default: { mode: 'list', value: '' },
 			required: true,
 			displayOptions: { show: { turnSelection: ['specific'] } },
+			hint: 'The list shows the turns of the contract chosen above, once it is a contract ID or URL; for a contract given by an expression, give the turn By ID',
 			modes: [
 				{
 					displayName: 'From List',

@@ -14,6 +14,8 @@ export function recordLocator(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
+		// The list cannot say why it is empty; the hint does.
+		hint: `An empty list means the firm has no ${appPath} yet, or the connection’s user cannot see them; type to search`,
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
 			{

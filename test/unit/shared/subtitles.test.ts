@@ -38,3 +38,14 @@ describe('canvas subtitles', () => {
 		expect(subtitle(new DocJuris(), { operation: 'someFutureOperation', resource: 'contract' })).toBe('someFutureOperation: Contract');
 	});
 });
+
+describe('pickers that can come up empty', () => {
+	it('say why in their hint', () => {
+		const locator = (node: INodeType, name: string) => node.description.properties.find((property) => property.name === name && property.type === 'resourceLocator');
+		expect(locator(new Docketwise(), 'matterId')?.hint).toContain('An empty list means the firm has no matters yet');
+		expect(locator(new Docketwise(), 'invoiceId')?.hint).toContain('no invoices yet');
+		expect(locator(new DocJuris(), 'turnId')?.hint).toContain('for a contract given by an expression');
+		expect(locator(new DocJuris(), 'subscriptionId')?.hint).toContain('empty until the account has a subscription');
+		expect(locator(new DocuMine(), 'fileId')?.hint).toContain('choose the dossier template and dossier first');
+	});
+});

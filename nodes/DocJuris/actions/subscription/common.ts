@@ -8,6 +8,7 @@ export const subscriptionLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	hint: 'The list is empty until the account has a subscription: create one with Subscription → Create, or activate a DocJuris Trigger',
 	modes: [
 		{
 			displayName: 'From List',
