@@ -16,23 +16,9 @@ import { docJurisCredentialFile } from './workflows/docjuris';
 import { docketAlarmCredentialFile } from './workflows/docketalarm';
 import { docketwiseCredentialFile } from './workflows/docketwise';
 import { docuMineCredentialFile } from './workflows/documine';
+import { allExamples } from './workflows/examples';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
-const examplesDir = path.resolve(__dirname, '..', '..', 'examples');
-
-interface ExampleNode {
-	name: string;
-	webhookId?: string;
-	parameters: Record<string, unknown>;
-}
-
-/** An example as a user imports it, with the placeholders a user fills in replaced. */
-function example(file: string, id: string, replacements: Record<string, string>): { id: string; nodes: ExampleNode[] } {
-	let text = readFileSync(path.join(examplesDir, file), 'utf8');
-	for (const [placeholder, value] of Object.entries(replacements)) text = text.split(placeholder).join(value);
-	return { ...(JSON.parse(text) as { nodes: ExampleNode[] }), id };
-}
-
 describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 	const docJuris = new DocJurisSimulator();
 	const docketAlarm = new DocketAlarmSimulator();
@@ -40,7 +26,7 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 	const docuMine = new DocuMineSimulator({ processingMs: 500 });
 	const filesDir = mkdtempSync(path.join(tmpdir(), 'n8n-examples-'));
 	let n8n: N8nInstance;
-	const workflows: Record<string, { id: string; nodes: ExampleNode[] }> = {};
+	const workflows = {} as ReturnType<typeof allExamples>;
 
 	beforeAll(async () => {
 		for (const sim of [docJuris, docketAlarm, docketwise, docuMine]) await sim.start();
@@ -52,12 +38,7 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 			...docketwiseCredentialFile(docketwise.url, docketwise.clientId, docketwise.clientSecret, docketwise.issueTokens()),
 			...docuMineCredentialFile(docuMine.url, docuMine.workspaceId, docuMine.clientId, docuMine.username, docuMine.password),
 		]);
-		const folders = { '/home/node/.n8n-files': filesDir };
-		const hook = 'https://hooks.example.com/replace-with-your-chat-webhook';
-		workflows.filing = example('docket-alarm-new-filing-to-storage.json', 'exDocketAlarm001', { ...folders, [hook]: `${docketAlarm.url}/_sim/sink` });
-		workflows.intake = example('docketwise-intake-to-contact-and-matter.json', 'exDocketwise0001', folders);
-		workflows.redline = example('docjuris-turn-completed-redline-notify.json', 'exDocJuris000001', { [hook]: `${docJuris.url}/_sim/sink` });
-		workflows.studies = example('documine-studies-to-spreadsheet.json', 'exDocuMine000001', folders);
+		Object.assign(workflows, allExamples(filesDir, { docketAlarm: `${docketAlarm.url}/_sim/sink`, docJuris: `${docJuris.url}/_sim/sink` }));
 		await n8n.importWorkflows(Object.values(workflows));
 		await n8n.start();
 	});
