@@ -159,6 +159,21 @@ describe('Docket Alarm: direct search of state and agency courts', () => {
 		expect(output[0].json).toMatchObject({ docket: 'CP-51-CR-1', date_filed_iso: '2020-01-02' });
 	});
 
+	it('offers the court’s fields by label, with the API key they are sent as', async () => {
+		const { DocketAlarm } = await import('../../../nodes/DocketAlarm/DocketAlarm.node');
+		const { getDirectSearchFields } = await import('../../../nodes/DocketAlarm/methods/loadOptions');
+		nock(BASE).get('/api/v1/searchdirect/').query(true).reply(200, form);
+		const { createFakeContext } = await import('../../helpers/fakeContext');
+		const fake = createFakeContext({ nodeType: new DocketAlarm(), parameters: { court }, credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }) });
+		const fields = await getDirectSearchFields.call(fake.context as never);
+		expect(fields.map(({ name, value }) => ({ name, value }))).toEqual([
+			{ name: 'Party Name (required)', value: 'party_name' },
+			{ name: 'Docketnum', value: 'docketnum' },
+			{ name: 'County', value: 'county' },
+		]);
+		expect(fields[0].description).toContain('sent as party_name');
+	});
+
 	it.each([
 		[[{ name: 'county', value: 'Bucks' }], `${court} needs party_name [item 0]`],
 		[[{ name: 'party_name', value: 'Doe' }, { name: 'county', value: 'Nowhere' }], `"Nowhere" is not an allowed value of county for ${court} [item 0]`],
