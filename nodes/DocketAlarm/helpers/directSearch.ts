@@ -54,3 +54,12 @@ export async function directSearchCourts(ctx: RequestContext): Promise<string[]>
 	const body = await docketAlarmRequest<IDataObject>(ctx, 'GET', 'searchdirect/', { clientMatter: '' });
 	return names(body.courts);
 }
+
+/** A court's API field name as a label: `party_name` → "Party Name" (the value stays the API key). */
+export function fieldLabel(field: string): string {
+	return field
+		.split(/[_\s]+/)
+		.filter(Boolean)
+		.map((word) => (word.length <= 3 && /^(id|ssn|us|mdl)$/i.test(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
+		.join(' ');
+}

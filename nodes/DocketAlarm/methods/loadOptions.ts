@@ -1,18 +1,9 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { courtSearchForm, directSearchCourts } from '../helpers/directSearch';
+import { courtSearchForm, directSearchCourts, fieldLabel } from '../helpers/directSearch';
 
 export async function getDirectSearchCourts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await directSearchCourts(this)).map((court) => ({ name: court, value: court }));
-}
-
-/** A court's API field name as a label: `party_name` → "Party Name" (the value stays the API key). */
-export function fieldLabel(field: string): string {
-	return field
-		.split(/[_\s]+/)
-		.filter(Boolean)
-		.map((word) => (word.length <= 3 && /^(id|ssn|us|mdl)$/i.test(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
-		.join(' ');
 }
 
 /** The chosen court's search fields, required ones first, labelled in words with the API key beside. */

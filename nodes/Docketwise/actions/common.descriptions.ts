@@ -1,21 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A Docketwise record picked from a list, by its ID, or by its link in the Docketwise app. */
-export function recordLocator(
-	name: string,
-	displayName: string,
-	appPath: 'contacts' | 'matters' | 'invoices',
-	searchListMethod: string,
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
+/** A Docketwise record picked from a list or by its ID (records with no page of their own in the app). */
+export function listOrIdLocator(name: string, displayName: string, searchListMethod: string, hint: string): INodeProperties {
 	return {
 		displayName,
 		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		// The list cannot say why it is empty; the hint does.
-		hint: `An empty list means the firm has no ${appPath} yet, or the connection’s user cannot see them; type to search`,
+		hint,
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
 			{
@@ -25,6 +18,24 @@ export function recordLocator(
 				placeholder: '8116',
 				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Docketwise ID is a whole number' } }],
 			},
+		],
+	};
+}
+
+/** A Docketwise record picked from a list, by its ID, or by its link in the Docketwise app. */
+export function recordLocator(
+	name: string,
+	displayName: string,
+	appPath: 'contacts' | 'matters' | 'invoices',
+	searchListMethod: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	// The list cannot say why it is empty; the hint does.
+	const base = listOrIdLocator(name, displayName, searchListMethod, `An empty list means the firm has no ${appPath} yet, or the connection’s user cannot see them; type to search`);
+	return {
+		...base,
+		modes: [
+			...base.modes!,
 			{
 				displayName: 'By URL',
 				name: 'url',
@@ -35,28 +46,6 @@ export function recordLocator(
 			},
 		],
 		...extra,
-	};
-}
-
-/** A record with no page of its own in the Docketwise app: picked from a list, or by its ID. */
-export function listOrIdLocator(name: string, displayName: string, searchListMethod: string, hint?: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		...(hint ? { hint } : {}),
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '4512',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Docketwise ID is a whole number' } }],
-			},
-		],
 	};
 }
 
