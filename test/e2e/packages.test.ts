@@ -4,7 +4,7 @@
  * dependencies; every entry point loads and its class is named after its file, as n8n's loader needs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -32,6 +32,13 @@ describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s', (name, pkg)
 		expect(manifest.dependencies).toBeUndefined();
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
+	});
+
+	it('points its homepage at its own README, with no keyword twice, as committed in its folder', () => {
+		expect(manifest.homepage).toMatch(new RegExp(`/tree/main/packages/${name}#readme$`));
+		expect(new Set(manifest.keywords).size).toBe(manifest.keywords.length);
+		// The published manifest is the committed one, not one generated at build time.
+		expect(manifest).toEqual(JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8')));
 	});
 
 	it('ships its entry points, codex, README and LICENSE, and nothing of tests, sources or other vendors', () => {
