@@ -269,6 +269,8 @@ export class DocketAlarmTrigger implements INodeType {
 				const management = this.getNodeParameter('management', {}) as IDataObject;
 				const state: ManagedState = { trackers: [] };
 				const staticData = this.getWorkflowStaticData('node');
+				// What an earlier activation switched on stays ours (n8n activates again after a restart).
+				const earlier = (staticData.managed as unknown as ManagedState | undefined)?.trackers ?? [];
 				try {
 					if (management.subaccountEmail) {
 						const url = pushUrl(
@@ -296,7 +298,8 @@ export class DocketAlarmTrigger implements INodeType {
 					const listsSearches = existing.some((tracker) => !!tracker.q);
 					for (const target of targets) {
 						const listed = existing.find((tracker) => isTrackerOf(tracker, target));
-						const wasOn = listed ? listed.enabled === true : !!target.q && !listsSearches;
+						const ours = earlier.some((tracker) => isTrackerOf(tracker, target));
+						const wasOn = !ours && (listed ? listed.enabled === true : !!target.q && !listsSearches);
 						await setTracker(this, { ...target, enable: 'true', frequency: management.frequency ?? 'twice_daily' }, clientMatter);
 						if (!wasOn) state.trackers.push(target);
 					}

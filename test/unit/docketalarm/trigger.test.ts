@@ -176,6 +176,17 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		]);
 	});
 
+	it('keeps as its own a tracker an earlier activation switched on (n8n activates again after a restart)', async () => {
+		const docket = { court: 'Texas Eastern District Court', docket: '6:13-cv-00442' };
+		const own = { dockets: { docket: [docket] } };
+		nock(BASE).get('/api/v1/track/').query(true).reply(200, { success: true, dockets: [{ ...docket, q: '', enabled: true }] });
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(2), 200, { success: true });
+		const { create, fake } = trigger({ management: own }, { staticData: { managed: { trackers: [{ ...docket }] } } });
+		await create();
+		await trigger({ management: own }, { staticData: fake.staticData }).delete();
+		expect(tracks.map((request) => request.form!.enable)).toEqual([['true'], ['false']]);
+	});
+
 	it('leaves a search tracker on when the account list shows no searches (it may not list them)', async () => {
 		nock(BASE).get('/api/v1/track/').query(true).reply(200, { success: true, dockets: [] });
 		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(3), 200, { success: true });
