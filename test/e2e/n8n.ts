@@ -224,6 +224,17 @@ export class N8nInstance {
 		if (failures.length > 0) throw new Error(`n8n ${N8N_VERSIONS[this.line]} could not load some nodes or packages:\n${failures.join('\n')}`);
 	}
 
+	/**
+	 * Waits until n8n, since its last start, has activated `count` workflows: n8n serves its API
+	 * before it activates the active workflows, so a call made at once races their activation.
+	 */
+	async activated(count: number, timeoutMs = 60_000): Promise<void> {
+		const done = () => (this.log.split('\n').filter((line) => line.includes('Activated workflow')).length >= count ? true : undefined);
+		await waitFor(`${count} workflows activated after the start`, done, timeoutMs).catch((error: Error) => {
+			throw new Error(`${error.message}:\n${this.log.slice(-4000)}`);
+		});
+	}
+
 	/** The server's process id (for memory readings), while it runs. */
 	get pid(): number | undefined {
 		return this.process?.pid;
