@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 import { outputBinaryField } from '../../../shared/descriptions';
 import { FIELDS, outcomeOf, PACKAGE_FAILED, PACKAGE_READY, PATHS } from '../../api';
 import { docuMineRequest, downloadIdOf, downloadPackage, waitUntilFinished } from '../../transport';
-import { dossierLocator, dossierPath, fileIdParameter, templateLocator, waitFields, waitSettings } from '../common.descriptions';
+import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator, waitFields, waitSettings } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['resultPackage'], operation: ['create'] } }, [
 	templateLocator,
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['resultPack
 			{ name: 'Several Files', value: 'files' },
 		],
 	},
-	{ displayName: 'File ID', name: 'fileId', type: 'string', default: '', required: true, displayOptions: { show: { scope: ['file'] } } },
+	{ ...fileIdField, displayOptions: { show: { scope: ['file'] } } },
 	{
 		displayName: 'File IDs',
 		name: 'fileIds',
