@@ -24,7 +24,8 @@ beforeAll(async () => {
 	const { docJuris, docketAlarm, docketwise, docuMine } = stack.sims;
 	docketAlarm.subaccounts.set(SUBACCOUNT.email, { username: SUBACCOUNT.email, password: SUBACCOUNT.password, enabled: true, api_push_url: '' });
 	const management = { subaccountEmail: SUBACCOUNT.email, subaccountPassword: SUBACCOUNT.password, dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] } };
-	await stack.prepare([], { env: { N8N_LOG_LEVEL: 'warn' } });
+	// Info level: the restarts wait for n8n's "Activated workflow" lines.
+	await stack.prepare([], { env: { N8N_LOG_LEVEL: 'info' } });
 	await stack.n8n.importWorkflows([
 		docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`),
 		docketAlarmTriggerWorkflow(`${docketAlarm.url}/_sim/sink`, management, SECRETS.pushSecret),
