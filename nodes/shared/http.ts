@@ -337,19 +337,25 @@ export async function vendorRequest<T = unknown>(
 		const refusedToken =
 			!request.unauthenticated &&
 			((profile.oauth2 === true && failure.status === 401) || (profile.session !== undefined && profile.session.expired(failure)));
-		if (refusedToken && renewalsLed === 0 && renewalsAwaited < MAX_RENEWAL_WAITS) {
+		if (refusedToken && renewalsLed === 0) {
 			await drain(failure.body);
-			finishRenewal = await leadRenewal(key, sentAt);
-			if (finishRenewal) {
+			// A request that has re-sent with others' new tokens often enough and still lost each one to
+			// faster requests (tokens that die by use count, shared by many items or queue-mode workers)
+			// renews one of its own: it is the first to use that token. So every request ends, after at
+			// most MAX_RENEWAL_WAITS waits and one renewal.
+			if (renewalsAwaited < MAX_RENEWAL_WAITS) finishRenewal = await leadRenewal(key, sentAt);
+			if (finishRenewal || renewalsAwaited >= MAX_RENEWAL_WAITS) {
 				renewalsLed++;
 				// OAuth2: n8n refreshes when a request throws 401, so this one is sent with status errors thrown.
 				if (profile.oauth2) letN8nRefresh = true;
 				else freshLogin = true;
 			} else {
 				renewalsAwaited++;
-				// Another execution (or process) renewed the token: this run's copy of the credential is
-				// older than that, so read it again (n8n reads OAuth2 credentials itself).
-				if (!profile.oauth2) await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
+				// Another request renewed the token: unless this run's copy of the credential was read
+				// after that (by the renewing request of this run), read it again (n8n reads OAuth2
+				// credentials itself), so a renewal costs one read per run, not one per waiting item.
+				const renewedAt = renewals.get(key)?.endedAt ?? Date.now();
+				if (!profile.oauth2) await credentialsOnce(ctx, profile.credentialType, { readSince: renewedAt }).catch(() => undefined);
 			}
 			continue;
 		}
@@ -374,24 +380,30 @@ export async function vendorRequest<T = unknown>(
 }
 
 // Credentials as read once per execution context (n8n gives every item of a node run the same one).
-const credentialsByContext = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+const credentialsByContext = new WeakMap<object, Map<string, { read: Promise<ICredentialDataDecryptedObject>; startedAt: number }>>();
 
 /**
  * The node's credential, read once per run: for values that do not change during a run (URLs,
  * defaults) and a first look at a token's age. Each read costs n8n a database query and a
- * decryption, which for cheap calls is much of the time per item. `fresh` reads it again.
+ * decryption, which for cheap calls is much of the time per item. `fresh` reads it again;
+ * `readSince` reads it again unless the copy held was read at or after that time.
  */
-export async function credentialsOnce(ctx: RequestContext, type: string, { fresh = false } = {}): Promise<ICredentialDataDecryptedObject> {
+export async function credentialsOnce(
+	ctx: RequestContext,
+	type: string,
+	{ fresh = false, readSince }: { fresh?: boolean; readSince?: number } = {},
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = credentialsByContext.get(ctx);
 	if (!byType) credentialsByContext.set(ctx, (byType = new Map()));
-	let read = byType.get(type);
-	if (!read || fresh) {
-		read = ctx.getCredentials(type);
-		byType.set(type, read);
+	let held = byType.get(type);
+	if (!held || fresh || (readSince !== undefined && held.startedAt < readSince)) {
+		held = { read: ctx.getCredentials(type), startedAt: Date.now() };
+		byType.set(type, held);
 		// A failed read is not kept (unless a newer read replaced it): the next call tries again.
-		const attempt = read;
-		attempt.catch(() => byType.get(type) === attempt && byType.delete(type));
+		const attempt = held;
+		attempt.read.catch(() => byType.get(type) === attempt && byType.delete(type));
 	}
+	const { read } = held;
 	return await read;
 }
 
@@ -421,8 +433,7 @@ async function pace(key: string, profile: VendorProfile): Promise<void> {
 	if (slot > now) await sleep(slot - now);
 }
 
-// How often one request waits for another's renewal before giving up (tokens that die by use
-// count can be spent by parallel items before every waiter gets its turn).
+// How often one request re-sends with a token another request renewed before renewing one itself.
 const MAX_RENEWAL_WAITS = 3;
 
 // Token renewals per credential: the one in progress, and when the last one ended.

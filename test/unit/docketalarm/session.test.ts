@@ -60,6 +60,31 @@ describe('Docket Alarm session', () => {
 		nock.cleanAll();
 	});
 
+	it('keeps every item when tokens are used up by parallel items faster than some items get a turn', async () => {
+		// Tokens that serve 8 calls with 15 items in flight: after each renewal most waiting items are
+		// refused again, several rounds running (as in queue mode, where two workers share one token).
+		let issued = 0;
+		const uses = new Map<string, number>();
+		nock(BASE).post('/api/v1/login/').times(40).reply(200, () => ({ success: true, login_token: `token-${++issued}-${'0'.repeat(24)}` }));
+		nock(BASE)
+			.get('/api/v1/getdocket/')
+			.query(true)
+			.times(400)
+			.reply(200, (uri) => {
+				const token = new URL(uri, BASE).searchParams.get('login_token')!;
+				uses.set(token, (uses.get(token) ?? 0) + 1);
+				return uses.get(token)! > 8 ? { success: false, error: 'Invalid or expired login_token' } : docketResponse;
+			});
+		const items = Array.from({ length: 60 }, () => ({ json: {} }));
+		const { output } = await runDocketAlarm(getDocket, { items });
+		expect(output.filter((item) => item.json.error)).toEqual([]);
+		expect(output.every((item) => item.json.info)).toBe(true);
+		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		// Each item renews at most once, and most re-send with a token another item renewed.
+		expect(issued).toBeLessThan(items.length / 2);
+		nock.cleanAll();
+	});
+
 	it('logs in once for two executions that find the stored token expired at the same time', async () => {
 		let logins = 0;
 		nock(BASE).post('/api/v1/login/').times(3).reply(200, () => (++logins, { success: true, login_token: NEW_TOKEN }));
