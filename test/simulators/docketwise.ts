@@ -195,6 +195,11 @@ export class DocketwiseSimulator extends LocalServer {
 				const record = find(table);
 				if (!record) return reply(404, { error: 'Not found' });
 				if (method === 'GET' && sub === 'receipts') return reply(200, [{ id: 1, matter_id: id, number: 'EAC0000000001', status_update_type: 'manual' }]);
+				// A contact's (and a matter's) show carries its notes: Docketwise has no list of notes.
+				if (method === 'GET' && table !== 'invoices') {
+					const owner = table === 'contacts' ? 'client_id' : 'matter_id';
+					return reply(200, { ...record, notes: this.tables.notes.filter((note) => note[owner] === id) });
+				}
 				if (method === 'GET') return reply(200, record);
 				if (method === 'PUT') {
 					const fields = input[root] ?? {};

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { docketwiseHost, docketwisePage, PAGE_SIZE } from '../transport';
+import { docketwiseHost, docketwisePage, docketwiseRequest, PAGE_SIZE } from '../transport';
 
 type Labeller = (record: IDataObject) => string;
 
@@ -62,4 +62,32 @@ export async function searchDocuments(this: ILoadOptionsFunctions, filter?: stri
 	// The server filters by title; an ID typed in is looked for on the unfiltered list.
 	const byTitle = search && !/^\d+$/.test(search) ? { search } : {};
 	return await searchList(this, '/documents', undefined, label, byTitle.search ? undefined : filter, paginationToken, byTitle);
+}
+
+/** A record ID as the editor holds it, or undefined for an empty field or an expression. */
+function typedId(value: unknown): string | undefined {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return /^\d+$/.test(text) ? text : undefined;
+}
+
+/** The charges of the invoice chosen above the Charge field (Docketwise lists charges per invoice). */
+export async function searchCharges(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const invoiceId = typedId(this.getCurrentNodeParameter('invoiceId', { extractValue: true }));
+	if (!invoiceId) return { results: [] };
+	const label: Labeller = (record) => [record.description, record.amount !== undefined ? `$${String(record.amount)}` : undefined, record.status].filter(Boolean).join(' · ') || `Charge ${record.id}`;
+	return await searchList(this, `/invoices/${invoiceId}/charges`, undefined, label, filter, paginationToken);
+}
+
+/** The notes of the matter or contact chosen in Attach To, as that record's show carries them. */
+export async function searchNotes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const onContact = this.getCurrentNodeParameter('attachTo') === 'contact';
+	const ownerId = typedId(this.getCurrentNodeParameter(onContact ? 'clientId' : 'matterId'));
+	if (!ownerId) return { results: [] };
+	const owner = await docketwiseRequest<IDataObject>(this, 'GET', `/${onContact ? 'contacts' : 'matters'}/${ownerId}`);
+	const notes = Array.isArray(owner.notes) ? (owner.notes as IDataObject[]) : [];
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = notes
+		.map((note) => ({ name: String(note.title || String(note.content ?? '').slice(0, 60) || `Note ${note.id}`), value: String(note.id) }))
+		.filter((result) => !needle || result.name.toLowerCase().includes(needle) || result.value === needle);
+	return { results };
 }

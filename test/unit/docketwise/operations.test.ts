@@ -285,14 +285,17 @@ describe('Docketwise invoices and charges', () => {
 		expect(created[0].json).toEqual({ charge: { amount: 350, status: 'fee', date: '2026-11-01', description: 'USCIS filing fee', matter_id: 77 } });
 
 		const updated = capture(nock(API).put('/charges/5'), 200, { id: 5 });
-		await runDocketwise({ resource: 'charge', operation: 'update', chargeId: '5', updateFields: { amount: 400 } });
+		await runDocketwise({ resource: 'charge', operation: 'update', invoiceId: locator(42), chargeId: { __rl: true, mode: 'list', value: '5' }, updateFields: { amount: 400 } });
 		expect(updated[0].json).toEqual({ charge: { amount: 400 } });
 
 		nock(API).get('/invoices/42/charges').query(true).reply(200, [{ id: 5 }, { id: 6 }]);
 		expect((await runDocketwise({ resource: 'charge', operation: 'getAll', invoiceId: locator(42), returnAll: true })).output).toHaveLength(2);
 
 		nock(API).delete('/charges/5').reply(200, {});
-		expect((await runDocketwise({ resource: 'charge', operation: 'delete', chargeId: '5' })).output[0].json).toEqual({ id: 5, deleted: true });
+		expect((await runDocketwise({ resource: 'charge', operation: 'delete', chargeId: locator(5) })).output[0].json).toEqual({ id: 5, deleted: true });
+		// A workflow saved when Charge ID was a plain text field still runs.
+		nock(API).delete('/charges/6').reply(200, {});
+		expect((await runDocketwise({ resource: 'charge', operation: 'delete', chargeId: '6' })).output[0].json).toEqual({ id: 6, deleted: true });
 
 		await expect(runDocketwise({ resource: 'charge', operation: 'update', chargeId: '5', updateFields: { amount: -1 } })).rejects.toThrow('Amount "-1" must be a number of at least 0 [item 0]');
 	});
@@ -305,8 +308,13 @@ describe('Docketwise notes and lists', () => {
 		expect(created[0].json).toEqual({ matter_id: '1', title: 'request photos', content: 'ask for the missing pictures' });
 
 		nock(API).put('/notes/3').reply(200, { success: 'Note updated successfully.' });
-		const { output } = await runDocketwise({ resource: 'note', operation: 'update', noteId: '3', attachTo: 'contact', clientId: '8116', title: 'x', content: '' });
+		const { output } = await runDocketwise({ resource: 'note', operation: 'update', noteId: { __rl: true, mode: 'list', value: '3' }, attachTo: 'contact', clientId: '8116', title: 'x', content: '' });
 		expect(output[0].json).toEqual({ id: 3, updated: true, success: 'Note updated successfully.' });
+
+		const deleted = capture(nock(API).delete('/notes/3'), 200, {});
+		expect((await runDocketwise({ resource: 'note', operation: 'delete', noteId: locator(3) })).output[0].json).toEqual({ id: 3, deleted: true });
+		expect(deleted).toHaveLength(1);
+		await expect(runDocketwise({ resource: 'note', operation: 'delete', noteId: locator('3a') })).rejects.toThrow('Note ID');
 
 		await expect(runDocketwise({ resource: 'note', operation: 'create', attachTo: 'matter', matterId: '1', title: '', content: '' })).rejects.toThrow('The note has neither a title nor content [item 0]');
 	});

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DocketwiseTrigger } from '../../../nodes/Docketwise/DocketwiseTrigger.node';
-import { searchContacts, searchDocuments } from '../../../nodes/Docketwise/methods/listSearch';
+import { searchCharges, searchContacts, searchDocuments, searchNotes } from '../../../nodes/Docketwise/methods/listSearch';
 import { Docketwise } from '../../../nodes/Docketwise/Docketwise.node';
 import { createFakeContext } from '../../helpers/fakeContext';
 import { API, contact, credential, pagedList } from './harness';
@@ -165,5 +165,40 @@ describe('Docketwise contact list search', () => {
 		const result = await searchDocuments.call(fake.context, 'Passport');
 		expect(seen[0]).toContain('search=Passport');
 		expect(result.results).toEqual([{ name: 'Passport scan', value: '4512', url: undefined }]);
+	});
+
+	it('lists the charges of the invoice chosen above the Charge field, and none before one is chosen', async () => {
+		const asked: string[] = [];
+		nock(API)
+			.get('/invoices/42/charges')
+			.query(true)
+			.reply(function (uri) {
+				asked.push(uri);
+				return [200, [{ id: 5, description: 'USCIS filing fee', amount: 350, status: 'fee' }, { id: 6, amount: 80, status: 'expense' }]];
+			});
+		const chosen = createFakeContext({ nodeType: new Docketwise(), parameters: { invoiceId: { __rl: true, mode: 'list', value: '42' } }, credentials: credential() });
+		expect((await searchCharges.call(chosen.context)).results).toEqual([
+			{ name: 'USCIS filing fee · $350 · fee', value: '5', url: undefined },
+			{ name: '$80 · expense', value: '6', url: undefined },
+		]);
+		expect(asked).toHaveLength(1);
+		const unset = createFakeContext({ nodeType: new Docketwise(), parameters: { invoiceId: { __rl: true, mode: 'list', value: '' } }, credentials: credential() });
+		expect((await searchCharges.call(unset.context)).results).toEqual([]);
+	});
+
+	it('lists the notes of the matter or contact chosen in Attach To, read from that record', async () => {
+		nock(API).get('/contacts/8116').times(2).reply(200, { id: 8116, notes: [{ id: 3, title: 'Intake call', content: 'Asked for photos' }, { id: 4, title: '', content: 'Passport expires in May' }] });
+		const onContact = createFakeContext({ nodeType: new Docketwise(), parameters: { attachTo: 'contact', clientId: '8116' }, credentials: credential() });
+		expect((await searchNotes.call(onContact.context)).results).toEqual([
+			{ name: 'Intake call', value: '3' },
+			{ name: 'Passport expires in May', value: '4' },
+		]);
+		expect((await searchNotes.call(onContact.context, 'passport')).results.map((note) => note.value)).toEqual(['4']);
+		nock(API).get('/matters/77').reply(200, { id: 77, notes: [{ id: 9, title: 'RFE received' }] });
+		const onMatter = createFakeContext({ nodeType: new Docketwise(), parameters: { attachTo: 'matter', matterId: '77' }, credentials: credential() });
+		expect((await searchNotes.call(onMatter.context)).results).toEqual([{ name: 'RFE received', value: '9' }]);
+		// An expression cannot be read in the editor's list: nothing is asked for.
+		const byExpression = createFakeContext({ nodeType: new Docketwise(), parameters: { attachTo: 'matter', matterId: '={{ $json.matterId }}' }, credentials: credential() });
+		expect((await searchNotes.call(byExpression.context)).results).toEqual([]);
 	});
 });

@@ -1,13 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../../shared/items';
+import { recordId } from '../../helpers/utils';
 import { docketwiseRequest } from '../../transport';
-import { chargeIdField } from './fields';
+import { chargeFields } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['charge'], operation: ['delete'] } }, [chargeIdField]);
+export const description = updateDisplayOptions({ show: { resource: ['charge'], operation: ['delete'] } }, chargeFields);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requirePositiveInteger(this, this.getNodeParameter('chargeId', itemIndex), 'Charge ID', itemIndex);
+	const id = recordId(this, 'chargeId', 'Charge ID', itemIndex);
 	await docketwiseRequest(this, 'DELETE', `/charges/${id}`, { itemIndex });
 	return { id, deleted: true };
 }

@@ -1,8 +1,21 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { definedFields, requirePositiveInteger } from '../../../shared/items';
+import { invoiceLocator, listOrIdLocator } from '../common.descriptions';
 
-export const chargeIdField: INodeProperties = { displayName: 'Charge ID', name: 'chargeId', type: 'string', default: '', required: true };
+// Docketwise lists charges per invoice only, so the Charge list needs the invoice first.
+const chargesOfInvoice: INodeProperties = {
+	...invoiceLocator,
+	displayName: 'Invoice (To List Its Charges)',
+	required: false,
+	hint: 'Only for the Charge list below; nothing about it is sent',
+};
+
+/** The charge to change: from the chosen invoice's list, or by ID. */
+export const chargeFields: INodeProperties[] = [
+	chargesOfInvoice,
+	listOrIdLocator('chargeId', 'Charge', 'searchCharges', 'From List shows the charges of the invoice chosen above; choose the invoice first'),
+];
 
 export const chargeKind: INodeProperties = {
 	displayName: 'Kind',

@@ -1,11 +1,11 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../../shared/items';
+import { recordId } from '../../helpers/utils';
 import { docketwiseRequest } from '../../transport';
-import { chargeIdField, chargeKind, chargeRecord } from './fields';
+import { chargeFields, chargeKind, chargeRecord } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['charge'], operation: ['update'] } }, [
-	chargeIdField,
+	...chargeFields,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -23,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['charge'], 
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requirePositiveInteger(this, this.getNodeParameter('chargeId', itemIndex), 'Charge ID', itemIndex);
+	const id = recordId(this, 'chargeId', 'Charge ID', itemIndex);
 	const charge = chargeRecord(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (!Object.keys(charge).length) throw new NodeOperationError(this.getNode(), `Nothing to update [item ${itemIndex}]`, { itemIndex });
 	return await docketwiseRequest(this, 'PUT', `/charges/${id}`, { body: { charge }, itemIndex });

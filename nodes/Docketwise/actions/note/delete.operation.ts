@@ -1,13 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../../shared/items';
+import { recordId } from '../../helpers/utils';
 import { docketwiseRequest } from '../../transport';
-import { noteIdField } from './update.operation';
+import { noteLocator, notesOf } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['delete'] } }, [noteIdField]);
+export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['delete'] } }, [...notesOf, noteLocator]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requirePositiveInteger(this, this.getNodeParameter('noteId', itemIndex), 'Note ID', itemIndex);
+	const id = recordId(this, 'noteId', 'Note ID', itemIndex);
 	await docketwiseRequest(this, 'DELETE', `/notes/${id}`, { itemIndex });
 	return { id, deleted: true };
 }

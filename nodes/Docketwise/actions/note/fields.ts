@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { requirePositiveInteger } from '../../../shared/items';
+import { listOrIdLocator } from '../common.descriptions';
 
 export const noteTarget: INodeProperties[] = [
 	{
@@ -19,6 +20,17 @@ export const noteTarget: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '' },
 ];
+
+// Docketwise has no list of notes: the Note list reads them from the matter or contact chosen in
+// Attach To (its show carries them).
+export const noteLocator = listOrIdLocator('noteId', 'Note', 'searchNotes', 'From List shows the notes of the matter or contact chosen in Attach To (a matter or contact ID, not an expression)');
+
+/** For a delete, where the note is attached only tells the Note list where to look. */
+export const notesOf: INodeProperties[] = noteTarget.slice(0, 3).map((field) =>
+	field.name === 'attachTo'
+		? { ...field, description: 'Whose notes the Note list shows; nothing about it is sent' }
+		: { ...field, required: false },
+);
 
 /** A note body: Notes take their fields at the top level (no root key), IDs as strings per the docs. */
 export function noteBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
