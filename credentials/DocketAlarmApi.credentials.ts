@@ -116,8 +116,12 @@ export class DocketAlarmApi implements ICredentialType {
 		return { loginToken: response.login_token, sessionStartedAt: Date.now() };
 	}
 
-	/** Adds the token (or Basic credentials) and the test flag to every request. */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	/**
+	 * Adds the token (or Basic credentials) and the test flag to every request. A property, not a
+	 * method: n8n offers "Custom API Call" (an HTTP Request with this credential) only for credential
+	 * types with an own `authenticate`.
+	 */
+	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
 		const options: IHttpRequestOptions = { ...requestOptions, qs: { ...(requestOptions.qs ?? {}) } };
 		const fields: Record<string, string> = {};
 		if (credentials.testMode) fields.test = 'true';
@@ -130,7 +134,7 @@ export class DocketAlarmApi implements ICredentialType {
 		// The guide asks for the token as a query parameter; its POST examples also put it in the form.
 		if (typeof options.body === 'string' && Object.keys(fields).length) options.body = withFormFields(options.body, fields);
 		return options;
-	}
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

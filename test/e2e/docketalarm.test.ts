@@ -4,7 +4,7 @@
  */
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
 import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
-import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from './workflows/docketalarm';
+import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, CUSTOM_CALL_CREDENTIALS, docketAlarmCustomCallWorkflow, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from './workflows/docketalarm';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 const USERNAME = 'clerk@e2e-firm.example';
@@ -22,6 +22,11 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		await n8n.installPackages([builtTarball('n8n-nodes-docket-alarm')]);
 		await n8n.importCredentials(docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD));
 		await n8n.importWorkflow(docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET));
+		await n8n.importWorkflow(docketAlarmCustomCallWorkflow(simulator.url));
+		await n8n.importCredentials([
+			{ ...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD)[0], ...CUSTOM_CALL_CREDENTIALS.token },
+			{ ...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD, { authMethod: 'basic' })[0], ...CUSTOM_CALL_CREDENTIALS.basic },
+		]);
 		const management = { subaccountEmail: 'alerts@e2e-firm.example', subaccountPassword: 'Sub-Pass-2026', dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] }, frequency: 'twice_daily' };
 		await n8n.importWorkflow(docketAlarmTriggerWorkflow(`${simulator.url}/_sim/sink`, management, PUSH_SECRET));
 	});
@@ -63,6 +68,21 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		const raw = JSON.stringify(result.raw);
 		expect(raw).not.toContain(PASSWORD);
 		for (const token of simulator.tokens.keys()) expect(raw).not.toContain(token);
+	});
+
+	it('serves "Custom API Call": n8n’s HTTP Request node with the credential logs in (or uses Basic) and is let in', async () => {
+		const loginsBefore = simulator.logins;
+		const callsBefore = simulator.calls.length;
+		const result = await n8n.execute('daCustomCall0001');
+		expect(result.json('Custom API Call')).toEqual([expect.objectContaining({ success: true })]);
+		expect(result.json('Custom API Call (Basic)')).toEqual([expect.objectContaining({ success: true })]);
+		const calls = simulator.calls.slice(callsBefore).filter((entry) => entry.path === '/api/v1/track/');
+		expect(calls.map((entry) => entry.authorized)).toEqual([true, true]);
+		// n8n logged in through the credential for the token one; Basic needs no login.
+		expect(simulator.logins - loginsBefore).toBe(1);
+		const raw = JSON.stringify(result.raw);
+		for (const token of simulator.tokens.keys()) expect(raw).not.toContain(token);
+		expect(raw).not.toContain(PASSWORD);
 	});
 
 	it('tests the credential, manages the push URL and tracker (leaving the user’s own tracker on), receives pushes and refuses unauthenticated ones', async () => {

@@ -52,7 +52,13 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 	it(`n8n ${N8N_VERSIONS[line]}: loads all four packages side by side in one user folder, with their AI tools, without a warning`, async () => {
 		// The node types n8n loaded, as it publishes them to its editor.
 		const published = path.join(n8n.userFolder, '.cache', 'n8n', 'public', 'types', 'nodes.json');
-		const types = (JSON.parse(readFileSync(published, 'utf8')) as Array<{ name: string }>).map((type) => type.name);
+		const descriptions = JSON.parse(readFileSync(published, 'utf8')) as Array<{ name: string; properties: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
+		const types = descriptions.map((type) => type.name);
+		// n8n adds "Custom API Call" (HTTP Request with the node's credential) to every action node.
+		for (const type of ['n8n-nodes-docjuris.docJuris', 'n8n-nodes-docket-alarm.docketAlarm', 'n8n-nodes-docketwise.docketwise', 'n8n-nodes-documine.docuMine']) {
+			const resource = descriptions.find((entry) => entry.name === type)?.properties.find((property) => property.name === 'resource');
+			expect({ type, customApiCall: resource?.options?.some((option) => option.value === '__CUSTOM_API_CALL__') }).toEqual({ type, customApiCall: true });
+		}
 		for (const type of [
 			'n8n-nodes-docjuris.docJuris',
 			'n8n-nodes-docjuris.docJurisTrigger',

@@ -54,6 +54,38 @@ export function docketAlarmOperationsWorkflow(court: string, docket: string) {
 	};
 }
 
+/** Credentials of their own for the custom call: one that logs in (no token yet), one with Basic. */
+export const CUSTOM_CALL_CREDENTIALS = { token: { id: 'daCustomToken001', name: 'Docket Alarm custom call' }, basic: { id: 'daCustomBasic001', name: 'Docket Alarm custom call (Basic)' } };
+
+/**
+ * What the editor's "Custom API Call" builds: n8n's HTTP Request node with the Docket Alarm
+ * credential, for an endpoint the node does not offer (here the tracker list, as raw JSON).
+ */
+export function docketAlarmCustomCallWorkflow(baseUrl: string) {
+	const call = (id: string, name: string, x: number, credential: { id: string; name: string }) => ({
+		id,
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [x, 0],
+		credentials: { docketAlarmApi: credential },
+		parameters: { authentication: 'predefinedCredentialType', nodeCredentialType: 'docketAlarmApi', url: `${baseUrl}/api/v1/track/`, options: {} },
+		executeOnce: true,
+	});
+	return {
+		id: 'daCustomCall0001',
+		name: 'Docket Alarm: custom API call',
+		active: false,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			call('custom', 'Custom API Call', 200, CUSTOM_CALL_CREDENTIALS.token),
+			call('customBasic', 'Custom API Call (Basic)', 400, CUSTOM_CALL_CREDENTIALS.basic),
+		],
+		connections: chain(['Start', 'Custom API Call', 'Custom API Call (Basic)']),
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 export const DA_TRIGGER_WEBHOOK_ID = '3c9f2a10-6a4e-4d1b-8c55-5e0d7b2f0a11';
 
 /** New docket entries pushed by Docket Alarm, one item each, forwarded to a sink. */
