@@ -5,13 +5,15 @@
  * active workflows need. The polling triggers (Docketwise, DocuMine) emit every event once across
  * restarts, including events that happen while n8n is down.
  */
+import { randomUUID } from 'node:crypto';
+
 import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../e2e/workflows/docjuris';
 import { docketAlarmTriggerWorkflow } from '../e2e/workflows/docketalarm';
 import { docketwiseTriggerWorkflow } from '../e2e/workflows/docketwise';
 import { docuMineTriggerWorkflow } from '../e2e/workflows/documine';
 import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
 import { waitFor } from '../e2e/n8n';
-import { HardStack, record, scanForSecrets, SECRETS, SUBACCOUNT } from './harness';
+import { HardStack, post, record, scanForSecrets, SECRETS, SUBACCOUNT } from './harness';
 
 const stack = new HardStack();
 const DJ = 'djTrigger0000001';
@@ -174,6 +176,59 @@ describe('trigger lifecycle', () => {
 		expect([...files].sort()).toEqual([...expectedFiles].sort());
 		await stack.n8n.deactivate(DW);
 		await stack.n8n.deactivate(DM);
+	});
+
+	it('test listens ("Listen for test event") leave no subscription at DocJuris, however they end', async () => {
+		const { docJuris } = stack.sims;
+		const urls = () => [...docJuris.subscriptions.values()].map((subscription) => subscription.webhookUrl);
+		const picture = () => ({ production: urls().filter((url) => url.includes('/webhook/')).length, test: urls().filter((url) => url.includes('/webhook-test/')).length });
+		const until = async (expected: { production: number; test: number }) =>
+			await waitFor('the DocJuris subscriptions', () => (JSON.stringify(picture()) === JSON.stringify(expected) ? true : undefined), 20_000)
+				.then(() => true)
+				.catch(() => false);
+		// What the editor sends for the trigger's "Listen for test event": the workflow, the trigger as
+		// where the run starts and ends, no run data.
+		const listen = async () => {
+			const workflowData = await stack.n8n.rest<Record<string, unknown>>('GET', `/workflows/${DJ}`);
+			const trigger = 'DocJuris Trigger';
+			const answer = await stack.n8n.rest<{ waitingForWebhook?: boolean }>('POST', `/workflows/${DJ}/run`, {
+				workflowData,
+				triggerToStartFrom: { name: trigger },
+				destinationNode: { nodeName: trigger, mode: 'inclusive' },
+			});
+			if (!answer.waitingForWebhook) throw new Error(`n8n did not wait for a test event: ${JSON.stringify(answer)}`);
+		};
+		const stopListening = async () => await stack.n8n.rest('DELETE', `/test-webhook/${DJ}`);
+		const steps: Array<[string, boolean]> = [];
+		const step = async (name: string, expected: { production: number; test: number }) => {
+			const ok = await until(expected);
+			steps.push([`${name}: ${JSON.stringify(picture())}`, ok]);
+		};
+
+		await stack.n8n.activate(DJ);
+		await step('active', { production: 5, test: 0 });
+		await listen();
+		await step('active, listening', { production: 5, test: 5 });
+		await stopListening();
+		await step('active, listen stopped', { production: 5, test: 0 });
+		await listen();
+		await step('active, listening again', { production: 5, test: 5 });
+		// A test event ends the listen, as n8n ends it after one call.
+		const testUrl = urls().find((url) => url.includes('/webhook-test/'))!;
+		const contract = docJuris.seedContract('Test listen');
+		const delivered = await post(testUrl, { messageId: randomUUID().toUpperCase(), type: 'TurnCompleted', contractId: contract.id.toUpperCase(), turnId: docJuris.latestTurnId(contract.id), sentOn: new Date().toISOString(), tags: [] });
+		await step(`active, test event delivered (HTTP ${delivered.status})`, { production: 5, test: 0 });
+		await stack.n8n.deactivate(DJ);
+		await step('inactive', { production: 0, test: 0 });
+		await listen();
+		await step('inactive, listening', { production: 0, test: 5 });
+		await stopListening();
+		await step('inactive, listen stopped', { production: 0, test: 0 });
+
+		const held = steps.every(([, ok]) => ok) && delivered.status === 200;
+		record('Lifecycle', 'DocJuris Trigger: 3 test listens (stopped, ended by a test event, on an inactive workflow)', held, steps.map(([name, ok]) => `${ok ? '' : 'NOT '}${name}`).join('; '));
+		expect(steps.filter(([, ok]) => !ok).map(([name]) => name)).toEqual([]);
+		expect(delivered.status).toBe(200);
 	});
 
 	it('leaves no secret in any stored execution or the log', async () => {
