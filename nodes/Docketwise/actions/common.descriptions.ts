@@ -16,7 +16,9 @@ export function listOrIdLocator(name: string, displayName: string, searchListMet
 				name: 'id',
 				type: 'string',
 				placeholder: '8116',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Docketwise ID is a whole number' } }],
+				// Empty passes: an optional locator left empty means "none" (n8n's required check covers
+				// the required ones), where `^\d+$` made n8n refuse to run the workflow.
+				validation: [{ type: 'regex', properties: { regex: '^\\d*$', errorMessage: 'A Docketwise ID is a whole number' } }],
 			},
 		],
 	};
@@ -42,7 +44,7 @@ export function recordLocator(
 				type: 'string',
 				placeholder: `https://app.docketwise.com/${appPath}/8116`,
 				extractValue: { type: 'regex', regex: `/${appPath}/(\\d+)` },
-				validation: [{ type: 'regex', properties: { regex: `.*/${appPath}/\\d+.*`, errorMessage: `Not a Docketwise ${appPath.slice(0, -1)} link` } }],
+				validation: [{ type: 'regex', properties: { regex: `^$|.*/${appPath}/\\d+.*`, errorMessage: `Not a Docketwise ${appPath.slice(0, -1)} link` } }],
 			},
 		],
 		...extra,

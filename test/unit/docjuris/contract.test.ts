@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { binaryItem, type StoredBinary } from '../../helpers/fakeContext';
+import { binaryContent, binaryItem } from '../../helpers/engine';
 import { capture, envelope, errorEnvelope } from '../../helpers/nockRequests';
 import { API_KEY, BASE, BASIC_AUTH, CONTRACT_ID, contractRecord, locator, runDocJuris } from './harness';
 
@@ -9,9 +9,8 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 
 describe('DocJuris contract: create', () => {
 	it('uploads the file as multipart with every field, Basic auth and the document password header', async () => {
-		const store = new Map<string, StoredBinary>();
 		const content = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200_000, 7)]);
-		const item = binaryItem(store, content, 'Acme NDA.docx');
+		const item = binaryItem(content, 'Acme NDA.docx');
 		const seen = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
 
 		const { output } = await runDocJuris(
@@ -30,7 +29,7 @@ describe('DocJuris contract: create', () => {
 				},
 				extendedData: { namedValues: [{ name: 'crmId', value: 'D-42', type: 'text' }, { name: 'Deal', value: 'https://crm.example/d/42', type: 'url' }] },
 			},
-			{ items: [item], binaryStore: store },
+			{ items: [item] },
 		);
 
 		expect(seen).toHaveLength(1);
@@ -62,11 +61,10 @@ describe('DocJuris contract: create', () => {
 	});
 
 	it('sends a contract type given by name and a counterparty given by ID', async () => {
-		const store = new Map<string, StoredBinary>();
 		const seen = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
 		await runDocJuris(
 			{ resource: 'contract', operation: 'create', contractType: 'NDA', counterParty: locator('12', 'id') },
-			{ items: [binaryItem(store, 'text file')], binaryStore: store },
+			{ items: [binaryItem('text file')] },
 		);
 		expect(seen[0].multipart!.fields).toEqual({ contractType: ['NDA'], counterPartyId: ['12'] });
 	});
@@ -82,8 +80,7 @@ describe('DocJuris contract: create', () => {
 	});
 
 	it('rejects bad input before sending anything, naming the item', async () => {
-		const store = new Map<string, StoredBinary>();
-		const items = [binaryItem(store, 'a'), binaryItem(store, 'b')];
+		const items = [binaryItem('a'), binaryItem('b')];
 		const parameters = (itemIndex: number) => ({
 			resource: 'contract',
 			operation: 'create',
@@ -92,23 +89,21 @@ describe('DocJuris contract: create', () => {
 			additionalFields: { owningUserEmail: itemIndex === 1 ? 'not-an-email' : 'ok@firm.example' },
 		});
 		capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
-		await expect(runDocJuris(parameters, { items, binaryStore: store })).rejects.toThrow(
+		await expect(runDocJuris(parameters, { items })).rejects.toThrow(
 			'Owner Email "not-an-email" is not a valid email address [item 1]',
 		);
 	});
 
 	it('says which binary field is missing and which exist', async () => {
-		const store = new Map<string, StoredBinary>();
 		const error = await runDocJuris(
 			{ resource: 'contract', operation: 'create', binaryPropertyName: 'data', contractType: 3, counterParty: locator('A', 'name') },
-			{ items: [binaryItem(store, 'x', 'a.docx', 'application/msword', {}, 'attachment_0')], binaryStore: store },
+			{ items: [binaryItem('x', 'a.docx', 'application/msword', {}, 'attachment_0')] },
 		).catch((caught) => caught);
 		expect(error.message).toBe('No file found in the binary field "data" [item 0]');
 		expect(error.description).toContain('attachment_0');
 	});
 
 	it('rejects extended data beyond the vendor limits', async () => {
-		const store = new Map<string, StoredBinary>();
 		await expect(
 			runDocJuris(
 				{
@@ -118,7 +113,7 @@ describe('DocJuris contract: create', () => {
 					counterParty: locator('A', 'name'),
 					extendedData: { namedValues: [{ name: 'note', value: 'x'.repeat(3001), type: 'text' }] },
 				},
-				{ items: [binaryItem(store, 'x')], binaryStore: store },
+				{ items: [binaryItem('x')] },
 			),
 		).rejects.toThrow('Extended Data value of "note" is 3001 characters long; the limit is 3000 [item 0]');
 	});
@@ -126,12 +121,11 @@ describe('DocJuris contract: create', () => {
 	it('re-sends the whole upload after a 429 and waits as long as Retry-After says', async () => {
 		const { sleep } = jest.requireMock('n8n-workflow');
 		sleep.mockClear();
-		const store = new Map<string, StoredBinary>();
 		const limited = capture(nock(BASE).post('/v1/contracts'), 429, errorEnvelope(429, 'Too many requests'), { 'Retry-After': '3' });
 		const accepted = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
 		const { output } = await runDocJuris(
 			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('A', 'name') },
-			{ items: [binaryItem(store, 'the contract body')], binaryStore: store },
+			{ items: [binaryItem('the contract body')] },
 		);
 		expect(sleep).toHaveBeenCalledWith(3000);
 		expect(limited[0].multipart!.files[0].content.toString()).toBe('the contract body');
@@ -140,11 +134,10 @@ describe('DocJuris contract: create', () => {
 	});
 
 	it('never re-sends a create after a server error (it may have been processed)', async () => {
-		const store = new Map<string, StoredBinary>();
 		const seen = capture(nock(BASE).post('/v1/contracts'), 502, '<html>Bad gateway</html>');
 		const error = await runDocJuris(
 			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('A', 'name') },
-			{ items: [binaryItem(store, 'x')], binaryStore: store },
+			{ items: [binaryItem('x')] },
 		).catch((caught) => caught);
 		expect(seen).toHaveLength(1);
 		expect(error.message).toBe('DocJuris had a server error (HTTP 502) [item 0]');
@@ -172,7 +165,8 @@ describe('DocJuris contract: get, download, document info', () => {
 	});
 
 	it('rejects an ID that is not a GUID without calling DocJuris', async () => {
-		await expect(runDocJuris({ resource: 'contract', operation: 'get', contractId: locator('12') })).rejects.toThrow(
+		// Typed in, n8n's editor refuses it; from an expression, the node does, before any call.
+		await expect(runDocJuris({ resource: 'contract', operation: 'get', contractId: locator('={{ "12" }}') })).rejects.toThrow(
 			'Contract ID "12" is not a valid ID [item 0]',
 		);
 	});
@@ -210,7 +204,7 @@ describe('DocJuris contract: get, download, document info', () => {
 			.get(`/v1/contracts/${CONTRACT_ID}/document`)
 			.query({ docState: 'completedClean' })
 			.reply(200, docx, { 'Content-Type': 'application/octet-stream' });
-		const { output, fake } = await runDocJuris({
+		const { output } = await runDocJuris({
 			resource: 'contract',
 			operation: 'download',
 			contractId: locator(CONTRACT_ID),
@@ -220,7 +214,7 @@ describe('DocJuris contract: get, download, document info', () => {
 		expect(meta).toHaveLength(1);
 		const binary = output[0].binary!.redline;
 		expect(binary).toMatchObject({ fileName: 'Acme NDA v3.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-		expect(fake.binaryStore.get(binary.id!)!.data.equals(docx)).toBe(true);
+		expect(binaryContent({ json: {}, binary: { data: binary } }, 'data').equals(docx)).toBe(true);
 		expect(output[0].json).toMatchObject({ contractId: CONTRACT_ID, docState: 'completedClean', fileName: 'Acme NDA v3.docx' });
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 	});
@@ -234,10 +228,10 @@ describe('DocJuris contract: get, download, document info', () => {
 			pdf,
 			{ 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="Acme NDA redline.pdf"' },
 		);
-		const { output, fake } = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedClean', binaryPropertyName: 'data' });
+		const { output } = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedClean', binaryPropertyName: 'data' });
 		expect(document).toHaveLength(1);
 		expect(output[0].binary!.data).toMatchObject({ fileName: 'Acme NDA redline.pdf', mimeType: 'application/pdf' });
-		expect(fake.binaryStore.get(output[0].binary!.data.id!)!.data.equals(pdf)).toBe(true);
+		expect(binaryContent(output[0], 'data').equals(pdf)).toBe(true);
 	});
 
 	it('explains a refused completed document on an incomplete turn', async () => {

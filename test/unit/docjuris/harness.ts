@@ -1,7 +1,7 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { DocJuris } from '../../../nodes/DocJuris/DocJuris.node';
-import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { runOnEngine, type EngineOptions, type EngineRun, type UnitParameters } from '../../helpers/engine';
 
 export const BASE = 'https://api.docjuris.test';
 export const BASE_URL = `${BASE}/v1`;
@@ -28,12 +28,7 @@ export const contractRecord = (extra: IDataObject = {}): IDataObject => ({
 
 export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
-export async function runDocJuris(
-	parameters: FakeOptions['parameters'],
-	options: Partial<Omit<FakeOptions, 'nodeType' | 'parameters'>> = {},
-): Promise<{ output: INodeExecutionData[]; fake: ReturnType<typeof createFakeContext> }> {
-	const node = new DocJuris();
-	const fake = createFakeContext({ nodeType: node, parameters, credentials, ...options });
-	const [output] = await node.execute.call(fake.context);
-	return { output, fake };
+/** Runs the DocJuris node on n8n's engine. */
+export async function runDocJuris(parameters: UnitParameters, options: Partial<Omit<EngineOptions, 'nodeType' | 'parameters'>> = {}): Promise<EngineRun> {
+	return await runOnEngine({ nodeType: new DocJuris(), parameters, credentials: credentials, ...options });
 }

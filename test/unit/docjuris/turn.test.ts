@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { binaryItem, type StoredBinary } from '../../helpers/fakeContext';
+import { binaryContent, binaryItem } from '../../helpers/engine';
 import { capture, envelope, errorEnvelope } from '../../helpers/nockRequests';
 import { BASE, CONTRACT_ID, contractRecord, locator, runDocJuris, TURN_1, TURN_2 } from './harness';
 
@@ -11,7 +11,6 @@ const turnRecord = { id: 'a1b2c3d4-0000-4000-8000-000000000001', lastModified: '
 
 describe('DocJuris turn: create', () => {
 	it('reads the contract for its latest turn (by lastModified when latestTurnId is absent) and uploads the new turn', async () => {
-		const store = new Map<string, StoredBinary>();
 		const readContract = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`), 200, envelope(contractRecord()));
 		const upload = capture(nock(BASE).post(`/v1/contracts/${CONTRACT_ID}/turns`), 200, envelope(turnRecord));
 		const { output } = await runDocJuris(
@@ -22,7 +21,7 @@ describe('DocJuris turn: create', () => {
 				turnSelection: 'latest',
 				additionalFields: { source: 'Outside counsel', description: 'Round 2', executionCopyTag: 'importedIsExecutionCopy' },
 			},
-			{ items: [binaryItem(store, 'redline v2', 'v2.docx')], binaryStore: store },
+			{ items: [binaryItem('redline v2', 'v2.docx')] },
 		);
 		expect(readContract).toHaveLength(1);
 		expect(upload[0].multipart!.fields).toEqual({
@@ -36,31 +35,29 @@ describe('DocJuris turn: create', () => {
 	});
 
 	it('prefers latestTurnId and uses a given turn ID without reading the contract', async () => {
-		const store = new Map<string, StoredBinary>();
 		capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`), 200, envelope(contractRecord({ latestTurnId: TURN_1 })));
 		const first = capture(nock(BASE).post(`/v1/contracts/${CONTRACT_ID}/turns`), 200, envelope(turnRecord));
 		await runDocJuris(
 			{ resource: 'turn', operation: 'create', contractId: locator(CONTRACT_ID), turnSelection: 'latest' },
-			{ items: [binaryItem(store, 'x')], binaryStore: store },
+			{ items: [binaryItem('x')] },
 		);
 		expect(first[0].multipart!.fields.currentTurnId).toEqual([TURN_1]);
 
 		const second = capture(nock(BASE).post(`/v1/contracts/${CONTRACT_ID}/turns`), 200, envelope(turnRecord));
 		await runDocJuris(
 			{ resource: 'turn', operation: 'create', contractId: locator(CONTRACT_ID), turnSelection: 'specific', turnId: locator(TURN_2) },
-			{ items: [binaryItem(store, 'x')], binaryStore: store },
+			{ items: [binaryItem('x')] },
 		);
 		expect(second[0].multipart!.fields).toEqual({ currentTurnId: [TURN_2] });
 	});
 
 	it('explains a refusal because another turn was uploaded meanwhile', async () => {
-		const store = new Map<string, StoredBinary>();
 		nock(BASE)
 			.post(`/v1/contracts/${CONTRACT_ID}/turns`)
 			.reply(409, errorEnvelope(409, 'currentTurnId is not the latest turn', 'Conflict'));
 		const error = await runDocJuris(
 			{ resource: 'turn', operation: 'create', contractId: locator(CONTRACT_ID), turnSelection: 'specific', turnId: locator(TURN_1) },
-			{ items: [binaryItem(store, 'x')], binaryStore: store },
+			{ items: [binaryItem('x')] },
 		).catch((caught) => caught);
 		expect(error.message).toBe('DocJuris reported a conflict (HTTP 409): currentTurnId is not the latest turn (Conflict) [item 0]');
 		expect(error.description).toContain('another turn may have been uploaded meanwhile');
@@ -68,12 +65,11 @@ describe('DocJuris turn: create', () => {
 	});
 
 	it('fails clearly for a contract without turns', async () => {
-		const store = new Map<string, StoredBinary>();
 		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).reply(200, envelope(contractRecord({ turns: [] })));
 		await expect(
 			runDocJuris(
 				{ resource: 'turn', operation: 'create', contractId: locator(CONTRACT_ID) },
-				{ items: [binaryItem(store, 'x')], binaryStore: store },
+				{ items: [binaryItem('x')] },
 			),
 		).rejects.toThrow(`Contract ${CONTRACT_ID} has no turns yet [item 0]`);
 	});
@@ -99,7 +95,7 @@ describe('DocJuris turn: get, download, document info', () => {
 			.get(`/v1/contracts/${CONTRACT_ID}/turns/${TURN_1}/document`)
 			.query({ docState: 'screeningReport' })
 			.reply(200, xlsx, { 'Content-Disposition': 'attachment; filename="Screening Acme.xlsx"' });
-		const { output, fake } = await runDocJuris({
+		const { output } = await runDocJuris({
 			resource: 'turn',
 			operation: 'download',
 			contractId: locator(CONTRACT_ID),
@@ -111,7 +107,7 @@ describe('DocJuris turn: get, download, document info', () => {
 		const binary = output[0].binary!.data;
 		expect(binary.fileName).toBe('Screening Acme.xlsx');
 		expect(binary.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-		expect(fake.binaryStore.get(binary.id!)!.data.equals(xlsx)).toBe(true);
+		expect(binaryContent({ json: {}, binary: { data: binary } }, 'data').equals(xlsx)).toBe(true);
 		expect(output[0].json).toMatchObject({ contractId: CONTRACT_ID, turnId: TURN_1, docState: 'screeningReport' });
 	});
 

@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DocketAlarm } from '../../../nodes/DocketAlarm/DocketAlarm.node';
-import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { runOnEngine, type EngineOptions, type EngineRun, type UnitParameters } from '../../helpers/engine';
 
 export const BASE = 'https://www.docketalarm.test';
 export const PASSWORD = 'da-pass-Secret-9931';
@@ -26,14 +26,9 @@ export function credential(extra: ICredentialDataDecryptedObject = {}): Record<s
 
 export const locator = (value: string, mode = 'name') => ({ __rl: true, mode, value });
 
-export async function runDocketAlarm(
-	parameters: FakeOptions['parameters'],
-	options: Partial<Omit<FakeOptions, 'nodeType' | 'parameters'>> = {},
-): Promise<{ output: INodeExecutionData[]; fake: ReturnType<typeof createFakeContext> }> {
-	const node = new DocketAlarm();
-	const fake = createFakeContext({ nodeType: node, parameters, credentials: credential(), ...options });
-	const [output] = await node.execute.call(fake.context);
-	return { output, fake };
+/** Runs the Docket Alarm node on n8n's engine (a fresh, not yet logged-in credential unless given). */
+export async function runDocketAlarm(parameters: UnitParameters, options: Partial<Omit<EngineOptions, 'nodeType' | 'parameters'>> = {}): Promise<EngineRun> {
+	return await runOnEngine({ nodeType: new DocketAlarm(), parameters, credentials: credential(), ...options });
 }
 
 export const docketResponse = {

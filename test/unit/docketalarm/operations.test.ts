@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { binaryContent } from '../../helpers/engine';
 import { capture } from '../../helpers/nockRequests';
 import { BASE, credential, docketResponse, locator, PASSWORD, runDocketAlarm, TOKEN } from './harness';
 
@@ -226,14 +227,14 @@ describe('Docket Alarm: document', () => {
 
 	it('downloads a relative link from the Docket Alarm host as a PDF, with the token only in the request', async () => {
 		const downloads = capture(nock(BASE).get('/cases/NYSD/1--11-cv-06909/K/docs/107.pdf').query(true), 200, pdf);
-		const { output, fake } = await runDocketAlarm(
+		const { output } = await runDocketAlarm(
 			{ resource: 'document', operation: 'download', link: 'cases/NYSD/1--11-cv-06909/K/docs/107.pdf', cached: true, binaryPropertyName: 'pdf' },
 			loggedIn,
 		);
 		expect(downloads[0].query).toEqual({ cached: ['true'], client_matter: ['CM-default'], login_token: [TOKEN] });
 		const binary = output[0].binary!.pdf;
 		expect(binary).toMatchObject({ fileName: '107.pdf', mimeType: 'application/pdf' });
-		expect(fake.binaryStore.get(binary.id!)!.data.equals(pdf)).toBe(true);
+		expect(binaryContent(output[0], 'pdf').equals(pdf)).toBe(true);
 		expect(JSON.stringify(output[0].json)).not.toContain(TOKEN);
 	});
 

@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { Docketwise } from '../../../nodes/Docketwise/Docketwise.node';
-import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { runOnEngine, type EngineOptions, type EngineRun, type UnitParameters } from '../../helpers/engine';
 
 export const HOST = 'https://dw.test';
 export const API = `${HOST}/api/v1`;
@@ -24,14 +24,9 @@ export function credential(extra: ICredentialDataDecryptedObject = {}): Record<s
 
 export const locator = (value: string | number, mode = 'id') => ({ __rl: true, mode, value: String(value) });
 
-export async function runDocketwise(
-	parameters: FakeOptions['parameters'],
-	options: Partial<Omit<FakeOptions, 'nodeType' | 'parameters'>> = {},
-): Promise<{ output: INodeExecutionData[]; fake: ReturnType<typeof createFakeContext> }> {
-	const node = new Docketwise();
-	const fake = createFakeContext({ nodeType: node, parameters, credentials: credential(), ...options });
-	const [output] = await node.execute.call(fake.context);
-	return { output, fake };
+/** Runs the Docketwise node on n8n's engine. */
+export async function runDocketwise(parameters: UnitParameters, options: Partial<Omit<EngineOptions, 'nodeType' | 'parameters'>> = {}): Promise<EngineRun> {
+	return await runOnEngine({ nodeType: new Docketwise(), parameters, credentials: credential(), ...options });
 }
 
 export const contact = (id: number, extra: IDataObject = {}): IDataObject => ({

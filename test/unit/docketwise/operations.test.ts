@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { binaryItem, type StoredBinary } from '../../helpers/fakeContext';
+import { binaryContent, binaryItem } from '../../helpers/engine';
 import { capture } from '../../helpers/nockRequests';
 import { ACCESS_TOKEN, API, CLIENT_SECRET, contact, credential, HOST, locator, pagedList, REFRESH_TOKEN, runDocketwise } from './harness';
 
@@ -181,7 +181,8 @@ describe('Docketwise matters', () => {
 		nock(API).get('/matters/77/receipts').reply(200, [{ id: 1, number: 'EAC0000000000' }]);
 		const { output } = await runDocketwise({ resource: 'matter', operation: 'getReceipts', matterId: locator(77) });
 		expect(output[0].json).toEqual({ matter_id: 77, id: 1, number: 'EAC0000000000' });
-		await expect(runDocketwise({ resource: 'matter', operation: 'get', matterId: locator('abc'), simplify: true })).rejects.toThrow('Matter ID "abc" is not a valid ID [item 0]');
+		// Typed in, n8n's editor refuses it; from an expression, the node does, before any call.
+		await expect(runDocketwise({ resource: 'matter', operation: 'get', matterId: locator('={{ "abc" }}'), simplify: true })).rejects.toThrow('Matter ID "abc" is not a valid ID [item 0]');
 	});
 
 	it('keeps what no other operation gives with Simplify on: notes, receipts, assigned users, client', async () => {
@@ -214,12 +215,11 @@ describe('Docketwise matters', () => {
 
 describe('Docketwise documents', () => {
 	it('uploads a file as base64 inside JSON, streamed, named after the file', async () => {
-		const store = new Map<string, StoredBinary>();
 		const content = Buffer.from(Array.from({ length: 70_001 }, (_, index) => (index * 7) & 0xff));
 		const uploaded = capture(nock(API).post('/documents'), 201, { id: 4512, title: 'passport.pdf' });
 		await runDocketwise(
 			{ resource: 'document', operation: 'upload', binaryPropertyName: 'data', additionalFields: { client_id: 8116, matter_id: 77, description: 'Passport' } },
-			{ items: [binaryItem(store, content, 'passport.pdf', 'application/pdf')], binaryStore: store },
+			{ items: [binaryItem(content, 'passport.pdf', 'application/pdf')] },
 		);
 		expect(Number(uploaded[0].headers['content-length'])).toBe(uploaded[0].body.length);
 		expect(uploaded[0].json).toEqual({
@@ -232,11 +232,11 @@ describe('Docketwise documents', () => {
 		nock(API).get('/documents/4512').reply(200, { id: 4512, title: 'passport.pdf', size: pdf.length });
 		nock(API).get('/documents/4512/download').reply(200, { url: 'https://storage.test/bucket/4512?X-Amz-Signature=abc' });
 		const fetched = capture(nock('https://storage.test').get('/bucket/4512').query(true), 200, pdf);
-		const { output, fake } = await runDocketwise({ resource: 'document', operation: 'download', documentId: '4512', binaryPropertyName: 'file' });
+		const { output } = await runDocketwise({ resource: 'document', operation: 'download', documentId: '4512', binaryPropertyName: 'file' });
 		expect(fetched[0].headers.authorization).toBeUndefined();
 		const binary = output[0].binary!.file;
 		expect(binary).toMatchObject({ fileName: 'passport.pdf', mimeType: 'application/pdf' });
-		expect(fake.binaryStore.get(binary.id!)!.data.equals(pdf)).toBe(true);
+		expect(binaryContent({ json: {}, binary: { data: binary } }, 'data').equals(pdf)).toBe(true);
 	});
 
 	it('searches documents by title', async () => {
@@ -314,7 +314,7 @@ describe('Docketwise notes and lists', () => {
 		const deleted = capture(nock(API).delete('/notes/3'), 200, {});
 		expect((await runDocketwise({ resource: 'note', operation: 'delete', noteId: locator(3) })).output[0].json).toEqual({ id: 3, deleted: true });
 		expect(deleted).toHaveLength(1);
-		await expect(runDocketwise({ resource: 'note', operation: 'delete', noteId: locator('3a') })).rejects.toThrow('Note ID');
+		await expect(runDocketwise({ resource: 'note', operation: 'delete', noteId: locator('={{ "3a" }}') })).rejects.toThrow('Note ID');
 
 		await expect(runDocketwise({ resource: 'note', operation: 'create', attachTo: 'matter', matterId: '1', title: '', content: '' })).rejects.toThrow('The note has neither a title nor content [item 0]');
 	});

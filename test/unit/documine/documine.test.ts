@@ -1,9 +1,11 @@
 import nock from 'nock';
+
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { DocuMineApi } from '../../../credentials/DocuMineApi.credentials';
 import { DocuMineOAuth2Api } from '../../../credentials/DocuMineOAuth2Api.credentials';
-import { binaryItem, createFakeContext, type StoredBinary } from '../../helpers/fakeContext';
+import { binaryContent, binaryItem } from '../../helpers/engine';
+import { createFakeContext } from '../../helpers/fakeContext';
 import { capture } from '../../helpers/nockRequests';
 import { D1, freshToken, PASSWORD, passwordCredential, runDocuMine, T1, TOKEN_PATH, URL_, where, WORKSPACE } from './harness';
 
@@ -83,12 +85,11 @@ describe('DocuMine sign-in', () => {
 	});
 
 	it('re-sends a whole upload after the token expired during it, once logged in again', async () => {
-		const store = new Map<string, StoredBinary>();
 		const content = Buffer.alloc(80_000, 9);
 		const refused = capture(nock(URL_).post(FILES).matchHeader('authorization', 'Bearer tok-1'), 401, { message: 'Token expired' });
 		const logins = capture(nock(URL_).post(TOKEN_PATH), 200, { access_token: 'tok-2' });
 		const accepted = capture(nock(URL_).post(FILES).matchHeader('authorization', 'Bearer tok-2'), 200, { id: 'F-1', filename: 'study.pdf' });
-		const { output } = await runDocuMine({ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data' }, { items: [binaryItem(store, content, 'study.pdf', 'application/pdf')], binaryStore: store });
+		const { output } = await runDocuMine({ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data' }, { items: [binaryItem(content, 'study.pdf', 'application/pdf')] });
 		expect(refused).toHaveLength(1);
 		expect(logins).toHaveLength(1);
 		expect(accepted[0].multipart!.files[0].content.equals(content)).toBe(true);
@@ -124,19 +125,17 @@ describe('DocuMine files and waits', () => {
 	it('uploads and waits for processing through unknown intermediate statuses', async () => {
 		const { sleep } = jest.requireMock('n8n-workflow');
 		sleep.mockClear();
-		const store = new Map<string, StoredBinary>();
 		nock(URL_).post(FILES).query({ keepManualChanges: 'true' }).reply(200, { id: 'F-7', processingStatus: 'UNPROCESSED' });
 		for (const status of ['OCR_PROCESSING', 'SOMETHING_NEW', 'PROCESSED']) nock(URL_).get(`${FILES}/F-7`).reply(200, { id: 'F-7', processingStatus: status });
 		const { output } = await runDocuMine(
 			{ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', keepManualChanges: true, waitForProcessing: true, pollInterval: 2, timeout: 60 },
-			{ items: [binaryItem(store, 'pdf', 'a.pdf', 'application/pdf')], binaryStore: store },
+			{ items: [binaryItem('pdf', 'a.pdf', 'application/pdf')] },
 		);
 		expect(output[0].json).toEqual({ id: 'F-7', processingStatus: 'PROCESSED' });
 		expect(sleep).toHaveBeenCalledWith(2000);
 	});
 
 	it('uploads every file first, then waits for all of them together, each item getting its own result', async () => {
-		const store = new Map<string, StoredBinary>();
 		const order: string[] = [];
 		nock(URL_).post(FILES).times(3).reply(() => {
 			order.push('upload');
@@ -151,10 +150,10 @@ describe('DocuMine files and waits', () => {
 			const status = id === 'F-2' ? 'ERROR' : id === 'F-3' || reads.get(id)! > 1 ? 'PROCESSED' : 'OCR_PROCESSING';
 			return [200, { id, processingStatus: status }];
 		});
-		const items = ['a.pdf', 'b.pdf', 'c.pdf'].map((name) => binaryItem(store, name, name, 'application/pdf'));
+		const items = ['a.pdf', 'b.pdf', 'c.pdf'].map((name) => binaryItem(name, name, 'application/pdf'));
 		const { output } = await runDocuMine(
 			{ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 2, timeout: 60 },
-			{ items, binaryStore: store, continueOnFail: true },
+			{ items, continueOnFail: true },
 		);
 		expect(order.slice(0, 3)).toEqual(['upload', 'upload', 'upload']);
 		expect(order.slice(3, 6).sort()).toEqual(['read F-1', 'read F-2', 'read F-3']);
@@ -168,7 +167,6 @@ describe('DocuMine files and waits', () => {
 	});
 
 	it('waits for many files of one dossier by reading its file list once a round, not each file', async () => {
-		const store = new Map<string, StoredBinary>();
 		let uploads = 0;
 		nock(URL_).post(FILES).times(6).reply(() => [200, { id: `F-${++uploads}`, processingStatus: 'UNPROCESSED' }]);
 		// F-6 finishes one round later than the others; by then it waits alone, so it is read by itself.
@@ -179,7 +177,7 @@ describe('DocuMine files and waits', () => {
 		const names = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}.pdf`);
 		const { output } = await runDocuMine(
 			{ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 2, timeout: 60 },
-			{ items: names.map((name) => binaryItem(store, name, name, 'application/pdf')), binaryStore: store },
+			{ items: names.map((name) => binaryItem(name, name, 'application/pdf')) },
 		);
 		expect(lists).toHaveLength(1);
 		expect(single).toHaveLength(1);
@@ -187,18 +185,17 @@ describe('DocuMine files and waits', () => {
 	});
 
 	it('fails naming the file and its status when processing errs or takes too long', async () => {
-		const store = new Map<string, StoredBinary>();
 		nock(URL_).post(FILES).reply(200, { id: 'F-8' });
 		nock(URL_).get(`${FILES}/F-8`).reply(200, { id: 'F-8', processingStatus: 'ERROR' });
 		await expect(
-			runDocuMine({ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 1, timeout: 5 }, { items: [binaryItem(store, 'x', 'bad.pdf')], binaryStore: store }),
+			runDocuMine({ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 1, timeout: 5 }, { items: [binaryItem('x', 'bad.pdf')] }),
 		).rejects.toThrow('DocuMine could not process bad.pdf: status ERROR [item 0]');
 
 		nock(URL_).post(FILES).reply(200, { id: 'F-9' });
 		nock(URL_).get(`${FILES}/F-9`).reply(200, { id: 'F-9', processingStatus: 'ANALYSE' });
 		const timedOut = await runDocuMine(
 			{ resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 1, timeout: 0.001 },
-			{ items: [binaryItem(store, 'x', 'slow.pdf')], binaryStore: store },
+			{ items: [binaryItem('x', 'slow.pdf')] },
 		).catch((caught) => caught);
 		expect(timedOut.message).toBe('Timed out waiting for the processing of slow.pdf: F-9 (ANALYSE) [item 0]');
 		expect(timedOut.description).toBe('Still unfinished after 0 s. Raise "Timeout" or check the processing of slow.pdf in DocuMine.');
@@ -224,9 +221,9 @@ describe('DocuMine components and result packages', () => {
 
 	it('exports components as an XML file', async () => {
 		const xml = capture(nock(URL_).get(`${FILES}/F-1/components`), 200, '<components/>', { 'Content-Type': 'application/xml' });
-		const { output, fake } = await runDocuMine({ resource: 'component', operation: 'get', ...where, fileId: 'F-1', format: 'xml', binaryPropertyName: 'xml' });
+		const { output } = await runDocuMine({ resource: 'component', operation: 'get', ...where, fileId: 'F-1', format: 'xml', binaryPropertyName: 'xml' });
 		expect(xml[0].headers.accept).toBe('application/xml');
-		expect(fake.binaryStore.get(output[0].binary!.xml.id!)!.data.toString()).toBe('<components/>');
+		expect(binaryContent(output[0], 'xml').toString()).toBe('<components/>');
 	});
 
 	it('builds a dossier package, waits until READY, downloads the ZIP and deletes it', async () => {

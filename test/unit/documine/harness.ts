@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DocuMine } from '../../../nodes/DocuMine/DocuMine.node';
-import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { runOnEngine, type EngineOptions, type EngineRun, type UnitParameters } from '../../helpers/engine';
 
 export const URL_ = 'https://dm.test';
 export const WORKSPACE = 'acme-ws';
@@ -21,12 +21,7 @@ export const freshToken = () => passwordCredential({ accessToken: 'tok-1', sessi
 export const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 export const where = { templateId: locator(T1), dossierId: locator(D1) };
 
-export async function runDocuMine(
-	parameters: FakeOptions['parameters'],
-	options: Partial<Omit<FakeOptions, 'nodeType' | 'parameters'>> = {},
-): Promise<{ output: INodeExecutionData[]; fake: ReturnType<typeof createFakeContext> }> {
-	const node = new DocuMine();
-	const fake = createFakeContext({ nodeType: node, parameters, credentials: freshToken(), ...options });
-	const [output] = await node.execute.call(fake.context);
-	return { output, fake };
+/** Runs the DocuMine node on n8n's engine. */
+export async function runDocuMine(parameters: UnitParameters, options: Partial<Omit<EngineOptions, 'nodeType' | 'parameters'>> = {}): Promise<EngineRun> {
+	return await runOnEngine({ nodeType: new DocuMine(), parameters, credentials: freshToken(), ...options });
 }
