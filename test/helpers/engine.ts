@@ -14,7 +14,7 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'unit-n8n-'));
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import {
 	createRunExecutionData,
@@ -36,6 +36,7 @@ import {
 	type INodeTypes,
 	type IRun,
 	type IVersionedNodeType,
+	type IWebhookData,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowExecuteMode,
@@ -240,13 +241,23 @@ export interface EngineOptions {
 	mode?: WorkflowExecuteMode;
 }
 
-/**
- * Runs the node once on the items given, as the only node of a workflow. A failed run throws the
- * node's error as n8n-core recorded it (continue-on-fail turns it into output items instead).
- */
-export async function runOnEngine(options: EngineOptions): Promise<EngineRun> {
+interface UnitWorkflowOptions {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's static data (n8n keeps a node's own under `node:<name>`). */
+	staticData: IDataObject;
+	continueOnFail?: boolean;
+	workflowId?: string;
+	/** The webhook ID n8n gives a webhook node, the first segment of its URL path. */
+	webhookId?: string;
+}
+
+let workflowCount = 0;
+
+/** Our node, alone in a workflow, with what n8n hands its contexts (credentials, URLs). */
+function unitWorkflow(options: UnitWorkflowOptions) {
 	const { nodeType } = options;
-	const { parameters, items } = asWorkflowParameters(options.parameters, options.items ?? [{ json: {} }]);
 	const typeName = `unit.${nodeType.description.name}`;
 	const credentialNames = (nodeType.description.credentials ?? []).map((credential) => credential.name).filter((name) => options.credentials[name]);
 	const node: INode = {
@@ -255,38 +266,36 @@ export async function runOnEngine(options: EngineOptions): Promise<EngineRun> {
 		type: typeName,
 		typeVersion: Array.isArray(nodeType.description.version) ? Math.max(...nodeType.description.version) : nodeType.description.version,
 		position: [0, 0],
-		parameters,
+		parameters: options.parameters,
 		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `${name}-1`, name }])),
+		...(options.webhookId ? { webhookId: options.webhookId } : {}),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const staticData = options.staticData ?? {};
 	const workflowData: IWorkflowBase = {
-		id: 'unit-workflow',
+		// Each workflow is another one (webhook de-duplication is per workflow) unless a test shares an ID.
+		id: options.workflowId ?? `unit-workflow-${++workflowCount}`,
 		name: 'Unit test',
 		active: false,
 		isArchived: false,
 		nodes: [node],
 		connections: {},
 		settings: { executionOrder: 'v1' },
-		staticData,
+		staticData: options.staticData,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as IWorkflowBase;
 	const workflow = new Workflow({ ...workflowData, nodeTypes: new UnitNodeTypes({ [typeName]: nodeType }) });
 	const credentials = storeOf(options.credentials);
-	const mode = options.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'unit-execution', workflowData);
 	const additionalData = {
 		credentialsHelper: credentials,
-		hooks,
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'webhook',
-		webhookWaitingBaseUrl: 'webhook-waiting',
-		webhookTestBaseUrl: 'webhook-test',
-		formWaitingBaseUrl: 'form-waiting',
+		webhookBaseUrl: WEBHOOK_BASE_URL,
+		webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting',
+		webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
+		formWaitingBaseUrl: 'https://n8n.example.com/form-waiting',
 		variables: {},
 		userId: 'unit-user',
 		executeWorkflow: async () => {
@@ -294,6 +303,22 @@ export async function runOnEngine(options: EngineOptions): Promise<EngineRun> {
 		},
 		logAiEvent: () => undefined,
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { node, workflow, workflowData, credentials, additionalData };
+}
+
+/** Where n8n serves production and test webhooks in these tests (its WEBHOOK_URL). */
+export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
+export const WEBHOOK_TEST_BASE_URL = 'https://n8n.example.com/webhook-test';
+
+/**
+ * Runs the node once on the items given, as the only node of a workflow. A failed run throws the
+ * node's error as n8n-core recorded it (continue-on-fail turns it into output items instead).
+ */
+export async function runOnEngine(options: EngineOptions): Promise<EngineRun> {
+	const { parameters, items } = asWorkflowParameters(options.parameters, options.items ?? [{ json: {} }]);
+	const mode = options.mode ?? 'manual';
+	const { node, workflow, workflowData, credentials, additionalData } = unitWorkflow({ ...options, parameters, staticData: options.staticData ?? {} });
+	additionalData.hooks = new ExecutionLifecycleHooks(mode, 'unit-execution', workflowData);
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] } });
 	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[node.name]?.[0];
@@ -302,4 +327,95 @@ export async function runOnEngine(options: EngineOptions): Promise<EngineRun> {
 	// it carries what n8n shows (message, description, HTTP code, item) and the run for a closer look.
 	if (error) throw Object.assign(new Error(error.message), error, { run });
 	return { output: task?.data?.main[0] ?? [], credentials, staticData: workflow.staticData as IDataObject, run };
+}
+
+export interface ContextOptions {
+	nodeType: INodeType;
+	/** The node's parameters as the workflow (or, for list searches, the editor) holds them. */
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The node's own static data (`getWorkflowStaticData('node')`), which the test goes on reading. */
+	staticData?: IDataObject;
+	/** "trigger" for an active workflow, "manual" for the editor's test listen or poll. */
+	mode?: WorkflowExecuteMode;
+	/** The webhook is the editor's test one (its URL under webhook-test). */
+	testWebhook?: boolean;
+	workflowId?: string;
+	webhookId?: string;
+}
+
+/** What a webhook call brings (n8n hands the node the parsed Express request). */
+export interface WebhookCall {
+	query?: IDataObject;
+	body?: unknown;
+	headers?: IDataObject;
+}
+
+/** What the node answered the caller: the Express response reduced to what a caller sees. */
+export interface RecordedResponse {
+	statusCode?: number;
+	headers: Record<string, string>;
+	body?: unknown;
+}
+
+function recordingResponse(recorded: RecordedResponse) {
+	const response = {
+		status(code: number) {
+			recorded.statusCode = code;
+			return response;
+		},
+		setHeader(name: string, value: string) {
+			recorded.headers[name.toLowerCase()] = value;
+			return response;
+		},
+		json(body: unknown) {
+			recorded.body = body;
+			return response;
+		},
+		send(body: unknown) {
+			recorded.body = body;
+			return response;
+		},
+		end() {
+			return response;
+		},
+	};
+	return response;
+}
+
+/**
+ * n8n-core's own contexts for a trigger or the editor, around our node alone in a workflow: a poll
+ * (PollContext), webhook registration (HookContext), a webhook call (WebhookContext) and list
+ * searches and dropdowns (LoadOptionsContext). Requests, credentials and static data go through
+ * n8n-core as in n8n; a webhook's request and response are the Express objects' plain parts.
+ */
+export function nodeContexts(options: ContextOptions) {
+	const staticData = options.staticData ?? {};
+	const { node, workflow, credentials, additionalData } = unitWorkflow({
+		...options,
+		webhookId: options.webhookId ?? 'abc',
+		staticData: { [`node:${options.nodeType.description.defaults.name ?? options.nodeType.description.displayName}`]: staticData },
+	});
+	const mode = options.mode ?? 'trigger';
+	const activation = mode === 'manual' ? 'manual' : 'activate';
+	const webhookDescription = options.nodeType.description.webhooks?.[0];
+	const webhookData = webhookDescription && ({ httpMethod: webhookDescription.httpMethod, node: node.name, path: String(webhookDescription.path), webhookDescription, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData, isTest: options.testWebhook === true } as IWebhookData);
+	return {
+		node,
+		staticData,
+		credentials,
+		poll: () => new PollContext(workflow, node, additionalData, mode, activation),
+		hooks: () => new HookContext(workflow, node, additionalData, mode, activation, webhookData),
+		webhook(call: WebhookCall = {}) {
+			const response: RecordedResponse = { headers: {} };
+			const request = { query: call.query ?? {}, body: call.body ?? {}, headers: call.headers ?? {}, params: {} };
+			const context = new WebhookContext(workflow, node, { ...additionalData, httpRequest: request, httpResponse: recordingResponse(response) } as never, mode, webhookData!, [], null);
+			return { context, response };
+		},
+		/** The editor sends the node's parameters with their defaults filled in. */
+		loadOptions(path = '') {
+			const currentNodeParameters = NodeHelpers.getNodeParameters(options.nodeType.description.properties, node.parameters, true, false, node, options.nodeType.description);
+			return new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters } as never, path);
+		},
+	};
 }

@@ -1,14 +1,16 @@
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { DocJurisApi } from '../../../credentials/DocJurisApi.credentials';
 import { getContractTypes, getPlaybooks } from '../../../nodes/DocJuris/methods/loadOptions';
 import { searchSubscriptions, searchTurns } from '../../../nodes/DocJuris/methods/listSearch';
 import { DocJuris } from '../../../nodes/DocJuris/DocJuris.node';
-import { createFakeContext } from '../../helpers/fakeContext';
+import { nodeContexts } from '../../helpers/engine';
 import { envelope } from '../../helpers/nockRequests';
 import { BASE, CONTRACT_ID, contractRecord, credentials, locator, TURN_1, TURN_2 } from './harness';
 
-const context = (parameters = {}) => createFakeContext({ nodeType: new DocJuris(), parameters, credentials }).context;
+/** The DocJuris node as the editor holds it (a turn's Get by default), for its lists. */
+const context = (parameters: INodeParameters = {}) => nodeContexts({ nodeType: new DocJuris(), parameters: { resource: 'turn', operation: 'get', ...parameters }, credentials }).loadOptions();
 
 describe('DocJuris dropdowns and lists', () => {
 	it('loads every contract type as an option valued by ID', async () => {

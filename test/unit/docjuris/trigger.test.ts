@@ -3,33 +3,36 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DocJurisTrigger } from '../../../nodes/DocJuris/DocJurisTrigger.node';
-import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { nodeContexts, WEBHOOK_BASE_URL, WEBHOOK_TEST_BASE_URL, type ContextOptions, type WebhookCall } from '../../helpers/engine';
 import { capture, envelope, errorEnvelope } from '../../helpers/nockRequests';
 import { BASE, CONTRACT_ID, credentials, TURN_1 } from './harness';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 
-const WEBHOOK_URL = 'https://n8n.example.com/webhook/5f0c/webhook';
+const WEBHOOK_ID = '5f0c';
+const WEBHOOK_URL = `${WEBHOOK_BASE_URL}/${WEBHOOK_ID}/webhook`;
+const TEST_URL = `${WEBHOOK_TEST_BASE_URL}/${WEBHOOK_ID}/webhook`;
 const SUB_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const SUB_B = 'bbbbbbbb-0000-4000-8000-000000000002';
 const SUB_C = 'cccccccc-0000-4000-8000-000000000003';
 
-function trigger(options: Partial<Omit<FakeOptions, 'nodeType'>> = {}) {
+interface TriggerOptions extends Partial<Omit<ContextOptions, 'nodeType' | 'credentials'>> {
+	/** The webhook call the node is handed. */
+	request?: WebhookCall;
+}
+
+/** The trigger on n8n-core's contexts, as an active workflow (or a test listen) runs it. */
+function trigger({ request, ...options }: TriggerOptions = {}) {
 	const node = new DocJurisTrigger();
-	const fake = createFakeContext({
-		nodeType: node,
-		parameters: { events: ['turnCompleted', 'turnMention'], options: {} },
-		credentials,
-		webhookUrl: WEBHOOK_URL,
-		...options,
-	});
+	const contexts = nodeContexts({ nodeType: node, parameters: { events: ['turnCompleted', 'turnMention'], options: {} }, credentials, webhookId: WEBHOOK_ID, ...options });
+	const call = contexts.webhook(request);
 	const hooks = node.webhookMethods.default;
 	return {
-		fake,
-		checkExists: () => hooks.checkExists.call(fake.context),
-		create: () => hooks.create.call(fake.context),
-		delete: () => hooks.delete.call(fake.context),
-		webhook: () => node.webhook.call(fake.context),
+		state: { staticData: contexts.staticData, response: call.response },
+		checkExists: () => hooks.checkExists.call(contexts.hooks()),
+		create: () => hooks.create.call(contexts.hooks()),
+		delete: () => hooks.delete.call(contexts.hooks()),
+		webhook: () => node.webhook.call(call.context),
 	};
 }
 
@@ -43,12 +46,12 @@ describe('DocJuris Trigger lifecycle', () => {
 	it('creates one subscription per event, pointing at the webhook URL with a secret', async () => {
 		const created = capture(nock(BASE).post('/v1/subscriptions'), 200, envelope({ id: SUB_A, type: 'turnCompleted' }));
 		const created2 = capture(nock(BASE).post('/v1/subscriptions'), 200, envelope({ id: SUB_B, type: 'turnMention' }));
-		const { create, fake } = trigger();
+		const { create, state } = trigger();
 		expect(await create()).toBe(true);
 
 		const bodies = [...created, ...created2].map((request) => request.json as IDataObject);
 		expect(bodies.map((body) => body.type)).toEqual(['turnCompleted', 'turnMention']);
-		const registration = registrationOf(fake.staticData);
+		const registration = registrationOf(state.staticData);
 		const token = new URL(String(bodies[0].webhookUrl)).searchParams.get('token')!;
 		expect(token).toMatch(/^[0-9a-f]{64}$/);
 		for (const body of bodies) expect(body.webhookUrl).toBe(`${WEBHOOK_URL}?token=${token}`);
@@ -56,9 +59,9 @@ describe('DocJuris Trigger lifecycle', () => {
 		// Static data (which n8n 1.x copies into every stored execution) holds only the token's digest.
 		expect(registration.tokenDigests).toEqual([sha256(token)]);
 		expect(registration.secret).toBeUndefined();
-		expect(JSON.stringify(fake.staticData)).not.toContain(token);
+		expect(JSON.stringify(state.staticData)).not.toContain(token);
 
-		const { webhook, fake: delivery } = trigger({ staticData: fake.staticData, request: { query: { token }, body: { messageId: 'M-1', type: 'turnCompleted' } } });
+		const { webhook, state: delivery } = trigger({ staticData: state.staticData, request: { query: { token }, body: { messageId: 'M-1', type: 'turnCompleted' } } });
 		expect((await webhook()).workflowData).toBeDefined();
 		expect(delivery.response.statusCode).toBeUndefined();
 	});
@@ -89,12 +92,12 @@ describe('DocJuris Trigger lifecycle', () => {
 		};
 		nock(BASE).get('/v1/subscriptions').reply(200, envelope([{ id: SUB_A, type: 'turnCompleted' }]));
 		const created = capture(nock(BASE).post('/v1/subscriptions'), 200, envelope({ id: SUB_C, type: 'turnMention' }));
-		const { create, fake } = trigger({ staticData });
+		const { create, state } = trigger({ staticData });
 		await create();
 		expect(created).toHaveLength(1);
 		const newToken = new URL(String((created[0].json as IDataObject).webhookUrl)).searchParams.get('token')!;
 		expect(newToken).toMatch(/^[0-9a-f]{64}$/);
-		const registration = registrationOf(fake.staticData);
+		const registration = registrationOf(state.staticData);
 		expect(registration.subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_C });
 		// The secret of a registration from before digests is replaced by its digest.
 		expect(registration.secret).toBeUndefined();
@@ -109,10 +112,10 @@ describe('DocJuris Trigger lifecycle', () => {
 		const removed = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_A}`), 200, envelope(null));
 		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_B }));
 		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_C }));
-		const { create, fake } = trigger({ staticData });
+		const { create, state } = trigger({ staticData });
 		await create();
 		expect(removed).toHaveLength(1);
-		const registration = registrationOf(fake.staticData);
+		const registration = registrationOf(state.staticData);
 		expect(registration.secret).not.toBe('old');
 		expect(registration.subscriptions).toEqual({ turnCompleted: SUB_B, turnMention: SUB_C });
 	});
@@ -121,10 +124,10 @@ describe('DocJuris Trigger lifecycle', () => {
 		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_A }));
 		nock(BASE).post('/v1/subscriptions').reply(403, errorEnvelope(403, 'Subscriptions not enabled'));
 		const rollback = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_A}`), 200, envelope(null));
-		const { create, fake } = trigger();
+		const { create, state } = trigger();
 		await expect(create()).rejects.toThrow('DocJuris refused access (HTTP 403): Subscriptions not enabled (Error)');
 		expect(rollback).toHaveLength(1);
-		expect((fake.staticData.registrations as IDataObject).production).toBeUndefined();
+		expect((state.staticData.registrations as IDataObject).production).toBeUndefined();
 	});
 
 	it('deletes every subscription on deactivation, treating already-deleted ones as done', async () => {
@@ -133,11 +136,11 @@ describe('DocJuris Trigger lifecycle', () => {
 		};
 		const first = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_A}`), 200, envelope(null));
 		const second = capture(nock(BASE).delete(`/v1/subscriptions/${SUB_B}`), 404, errorEnvelope(404, 'Not found'));
-		const { delete: remove, fake } = trigger({ staticData });
+		const { delete: remove, state } = trigger({ staticData });
 		expect(await remove()).toBe(true);
 		expect(first).toHaveLength(1);
 		expect(second).toHaveLength(1);
-		expect((fake.staticData.registrations as IDataObject).production).toBeUndefined();
+		expect((state.staticData.registrations as IDataObject).production).toBeUndefined();
 	});
 
 	it('keeps test-mode registrations apart from production ones', async () => {
@@ -146,15 +149,14 @@ describe('DocJuris Trigger lifecycle', () => {
 		};
 		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_C }));
 		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: 'dddddddd-0000-4000-8000-000000000004' }));
-		const { create, fake } = trigger({ staticData, mode: 'manual', webhookUrl: 'https://n8n.example.com/webhook-test/5f0c/webhook' });
+		const { create, state } = trigger({ staticData, mode: 'manual', testWebhook: true });
 		await create();
-		const all = fake.staticData.registrations as IDataObject;
+		const all = state.staticData.registrations as IDataObject;
 		expect((all.production as IDataObject).secret).toBe('prod');
-		expect((all.test as IDataObject).webhookUrl).toBe('https://n8n.example.com/webhook-test/5f0c/webhook');
+		expect((all.test as IDataObject).webhookUrl).toBe(TEST_URL);
 	});
 
 	it('removes a test listen’s subscriptions when n8n ends the listen (in mode internal), leaving production alone', async () => {
-		const TEST_URL = 'https://n8n.example.com/webhook-test/5f0c/webhook';
 		const TEST_SUB = 'dddddddd-0000-4000-8000-000000000004';
 		const staticData = {
 			registrations: {
@@ -163,10 +165,10 @@ describe('DocJuris Trigger lifecycle', () => {
 			},
 		};
 		const removed = [capture(nock(BASE).delete(`/v1/subscriptions/${SUB_C}`), 200, envelope(null)), capture(nock(BASE).delete(`/v1/subscriptions/${TEST_SUB}`), 200, envelope(null))];
-		const { delete: remove, fake } = trigger({ staticData, mode: 'internal', webhookUrl: TEST_URL });
+		const { delete: remove, state } = trigger({ staticData, mode: 'internal', testWebhook: true });
 		expect(await remove()).toBe(true);
 		expect(removed.map((calls) => calls.length)).toEqual([1, 1]);
-		const all = fake.staticData.registrations as IDataObject;
+		const all = state.staticData.registrations as IDataObject;
 		expect(all.test).toBeUndefined();
 		expect((all.production as IDataObject).subscriptions).toEqual({ turnCompleted: SUB_A, turnMention: SUB_B });
 	});
@@ -174,15 +176,15 @@ describe('DocJuris Trigger lifecycle', () => {
 	it('takes back a test listen’s leftover subscriptions at the next activation', async () => {
 		const TEST_SUB = 'dddddddd-0000-4000-8000-000000000004';
 		const staticData = {
-			registrations: { test: { webhookUrl: 'https://n8n.example.com/webhook-test/5f0c/webhook', tokenDigests: ['cd'], subscriptions: { turnCompleted: TEST_SUB } } },
+			registrations: { test: { webhookUrl: TEST_URL, tokenDigests: ['cd'], subscriptions: { turnCompleted: TEST_SUB } } },
 		};
 		const leftover = capture(nock(BASE).delete(`/v1/subscriptions/${TEST_SUB}`), 200, envelope(null));
 		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_A }));
 		nock(BASE).post('/v1/subscriptions').reply(200, envelope({ id: SUB_B }));
-		const { create, fake } = trigger({ staticData });
+		const { create, state } = trigger({ staticData });
 		await create();
 		expect(leftover).toHaveLength(1);
-		expect((fake.staticData.registrations as IDataObject).test).toBeUndefined();
+		expect((state.staticData.registrations as IDataObject).test).toBeUndefined();
 	});
 });
 
@@ -197,10 +199,10 @@ describe('DocJuris Trigger webhook', () => {
 		['a wrong token', { token: 'wrong-secret' }],
 		['an empty token', { token: '' }],
 	])('rejects a call with %s: 401 and no execution', async (_label, query) => {
-		const { webhook, fake } = trigger({ staticData: staticData(), request: { query, body: event } });
+		const { webhook, state } = trigger({ staticData: staticData(), request: { query, body: event } });
 		const result = await webhook();
 		expect(result).toEqual({ noWebhookResponse: true });
-		expect(fake.response.statusCode).toBe(401);
+		expect(state.response.statusCode).toBe(401);
 	});
 
 	it('starts one execution for a valid event, with the type compared without case', async () => {
@@ -210,15 +212,15 @@ describe('DocJuris Trigger webhook', () => {
 	});
 
 	it('answers 400 to a body that is not a DocJuris event', async () => {
-		const { webhook, fake } = trigger({ staticData: staticData(), request: { query: { token: 'right-secret' }, body: { hello: 'world' } } });
+		const { webhook, state } = trigger({ staticData: staticData(), request: { query: { token: 'right-secret' }, body: { hello: 'world' } } });
 		expect(await webhook()).toEqual({ noWebhookResponse: true });
-		expect(fake.response.statusCode).toBe(400);
+		expect(state.response.statusCode).toBe(400);
 	});
 
 	it('acknowledges but ignores an event type the node does not listen to', async () => {
-		const { webhook, fake } = trigger({ staticData: staticData(), request: { query: { token: 'right-secret' }, body: { ...event, type: 'turnTagged' } } });
+		const { webhook, state } = trigger({ staticData: staticData(), request: { query: { token: 'right-secret' }, body: { ...event, type: 'turnTagged' } } });
 		expect(await webhook()).toEqual({ noWebhookResponse: true });
-		expect(fake.response.statusCode).toBe(200);
+		expect(state.response.statusCode).toBe(200);
 	});
 
 	it('drops a repeated messageId', async () => {
@@ -227,7 +229,7 @@ describe('DocJuris Trigger webhook', () => {
 		expect(first.workflowData).toHaveLength(1);
 		const again = trigger({ staticData: data, request: { query: { token: 'right-secret' }, body: { ...event, messageId: event.messageId.toLowerCase() } } });
 		expect(await again.webhook()).toEqual({ noWebhookResponse: true });
-		expect(again.fake.response.body).toEqual({ received: true, ignored: 'repeated message' });
+		expect(again.state.response.body).toEqual({ received: true, ignored: 'repeated message' });
 	});
 
 	it('drops a repeat delivered to the same n8n process even when static data was not saved (n8n 2.x)', async () => {

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { binaryContent } from '../../helpers/engine';
+import { binaryContent, nodeContexts } from '../../helpers/engine';
 import { capture } from '../../helpers/nockRequests';
 import { BASE, credential, docketResponse, locator, PASSWORD, runDocketAlarm, TOKEN } from './harness';
 
@@ -164,9 +164,8 @@ describe('Docket Alarm: direct search of state and agency courts', () => {
 		const { DocketAlarm } = await import('../../../nodes/DocketAlarm/DocketAlarm.node');
 		const { getDirectSearchFields } = await import('../../../nodes/DocketAlarm/methods/loadOptions');
 		nock(BASE).get('/api/v1/searchdirect/').query(true).reply(200, form);
-		const { createFakeContext } = await import('../../helpers/fakeContext');
-		const fake = createFakeContext({ nodeType: new DocketAlarm(), parameters: { court }, credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }) });
-		const fields = await getDirectSearchFields.call(fake.context as never);
+		const editor = nodeContexts({ nodeType: new DocketAlarm(), parameters: { resource: 'search', operation: 'searchDirect', court }, credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }) });
+		const fields = await getDirectSearchFields.call(editor.loadOptions());
 		expect(fields.map(({ name, value }) => ({ name, value }))).toEqual([
 			{ name: 'Party Name (required)', value: 'party_name' },
 			{ name: 'Docketnum', value: 'docketnum' },

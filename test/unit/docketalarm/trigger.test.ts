@@ -1,33 +1,41 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DocketAlarmTrigger, pushUrl } from '../../../nodes/DocketAlarm/DocketAlarmTrigger.node';
-import { createFakeContext, type FakeOptions } from '../../helpers/fakeContext';
+import { nodeContexts, WEBHOOK_BASE_URL, type ContextOptions, type WebhookCall } from '../../helpers/engine';
 import { capture } from '../../helpers/nockRequests';
 import { BASE, credential, docketResponse, TOKEN } from './harness';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 
 const SECRET = 'push-secret-0123456789abcdef';
-const WEBHOOK_URL = 'https://n8n.example.com/webhook/9d1/webhook';
+const WEBHOOK_ID = '9d1';
+const WEBHOOK_URL = `${WEBHOOK_BASE_URL}/${WEBHOOK_ID}/webhook`;
 const docketPush = { push_type: 'docket', court: 'New York Southern District Court', docket: '1:11-cv-06909', info: docketResponse.info, docket_report: docketResponse.docket_report, parties: [] };
 
-function trigger(parameters: IDataObject, options: Partial<Omit<FakeOptions, 'nodeType' | 'parameters'>> = {}) {
+interface TriggerOptions extends Partial<Omit<ContextOptions, 'nodeType' | 'parameters'>> {
+	/** The push the node is handed. */
+	request?: WebhookCall;
+}
+
+/** The trigger on n8n-core's contexts, as an active workflow (or a test listen) runs it. */
+function trigger(parameters: IDataObject, { request, ...options }: TriggerOptions = {}) {
 	const node = new DocketAlarmTrigger();
-	const fake = createFakeContext({
+	const contexts = nodeContexts({
 		nodeType: node,
-		parameters: { events: ['docket', 'search_results', 'new_case'], authentication: 'token', pushSecret: SECRET, output: 'items', options: {}, management: {}, ...parameters },
+		parameters: { events: ['docket', 'search_results', 'new_case'], authentication: 'token', pushSecret: SECRET, output: 'items', options: {}, management: {}, ...parameters } as INodeParameters,
 		credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }),
-		webhookUrl: WEBHOOK_URL,
+		webhookId: WEBHOOK_ID,
 		...options,
 	});
+	const call = contexts.webhook(request);
 	const hooks = node.webhookMethods.default;
 	return {
-		fake,
-		webhook: () => node.webhook.call(fake.context),
-		checkExists: () => hooks.checkExists.call(fake.context),
-		create: () => hooks.create.call(fake.context),
-		delete: () => hooks.delete.call(fake.context),
+		state: { staticData: contexts.staticData, response: call.response },
+		webhook: () => node.webhook.call(call.context),
+		checkExists: () => hooks.checkExists.call(contexts.hooks()),
+		create: () => hooks.create.call(contexts.hooks()),
+		delete: () => hooks.delete.call(contexts.hooks()),
 	};
 }
 
@@ -40,10 +48,10 @@ describe('Docket Alarm Trigger: receiving pushes', () => {
 		['no Basic credentials', { authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' }, {}, {}],
 		['wrong Basic credentials', { authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' }, {}, { authorization: basic('da', 'guess') }],
 	])('refuses a push with %s: 401, no execution', async (_label, parameters, query, headers) => {
-		const { webhook, fake } = trigger(parameters, { request: { query, headers, body: docketPush } });
+		const { webhook, state } = trigger(parameters, { request: { query, headers, body: docketPush } });
 		expect(await webhook()).toEqual({ noWebhookResponse: true });
-		expect(fake.response.statusCode).toBe(401);
-		if (parameters.authentication === 'basicAuth') expect(fake.response.headers!['www-authenticate']).toContain('Basic');
+		expect(state.response.statusCode).toBe(401);
+		if (parameters.authentication === 'basicAuth') expect(state.response.headers['www-authenticate']).toContain('Basic');
 	});
 
 	it('emits one item per new docket entry, with the case and ISO dates', async () => {
@@ -80,14 +88,14 @@ describe('Docket Alarm Trigger: receiving pushes', () => {
 		expect(first.workflowData).toBeDefined();
 		const retry = trigger({}, { staticData, workflowId: 'wf-da', request: { query: { token: SECRET }, body: docketPush } });
 		expect(await retry.webhook()).toEqual({ noWebhookResponse: true });
-		expect(retry.fake.response).toMatchObject({ statusCode: 200, body: { received: true, ignored: 'repeated delivery' } });
+		expect(retry.state.response).toMatchObject({ statusCode: 200, body: { received: true, ignored: 'repeated delivery' } });
 
 		const unselected = trigger({ events: ['docket'] }, { request: { query: { token: SECRET }, body: { push_type: 'new_case', search_results: [] } } });
 		expect(await unselected.webhook()).toEqual({ noWebhookResponse: true });
-		expect(unselected.fake.response.statusCode).toBe(200);
+		expect(unselected.state.response.statusCode).toBe(200);
 		const malformed = trigger({}, { request: { query: { token: SECRET }, body: { hello: 1 } } });
 		expect(await malformed.webhook()).toEqual({ noWebhookResponse: true });
-		expect(malformed.fake.response.statusCode).toBe(400);
+		expect(malformed.state.response.statusCode).toBe(400);
 	});
 });
 
@@ -116,7 +124,7 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		expect(await listen.checkExists()).toBe(true);
 		expect(await listen.create()).toBe(true);
 		expect(await listen.delete()).toBe(true);
-		expect(listen.fake.staticData.managed).toEqual(staticData.managed);
+		expect(listen.state.staticData.managed).toEqual(staticData.managed);
 	});
 
 	it('refuses a short push secret', async () => {
@@ -131,7 +139,7 @@ describe('Docket Alarm Trigger: management on activation', () => {
 			.reply(200, { success: true, dockets: [{ court: '', docket: '', q: 'party:(name:"Acme")', enabled: false }] });
 		const subaccount = capture(nock(BASE).post('/api/v1/subaccount/').query(true).times(2), 200, { success: true });
 		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(4), 200, { success: true });
-		const { create, fake } = trigger({ management });
+		const { create, state } = trigger({ management });
 		expect(await create()).toBe(true);
 		expect(subaccount[0].form).toMatchObject({ username: ['alerts@firm.example'], password: ['Sub-Pass-1'], api_push_url: [`${WEBHOOK_URL}?token=${SECRET}`] });
 		expect(tracks.map((request) => request.form)).toEqual([
@@ -139,11 +147,11 @@ describe('Docket Alarm Trigger: management on activation', () => {
 			expect.objectContaining({ q: ['party:(name:"Acme")'], court: [''], docket: [''], enable: ['true'] }),
 		]);
 
-		const { delete: remove } = trigger({ management }, { staticData: fake.staticData });
+		const { delete: remove } = trigger({ management }, { staticData: state.staticData });
 		expect(await remove()).toBe(true);
 		expect(tracks.slice(2).map((request) => request.form!.enable)).toEqual([['false'], ['false']]);
 		expect(subaccount[1].form!.api_push_url).toEqual(['']);
-		expect(fake.staticData.managed).toBeUndefined();
+		expect(state.staticData.managed).toBeUndefined();
 	});
 
 	it('leaves trackers the user had switched on before activation on when deactivated', async () => {
@@ -163,11 +171,11 @@ describe('Docket Alarm Trigger: management on activation', () => {
 				],
 			});
 		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(6), 200, { success: true });
-		const { create, fake } = trigger({ management: own });
+		const { create, state } = trigger({ management: own });
 		expect(await create()).toBe(true);
 		expect(tracks).toHaveLength(4);
 
-		const { delete: remove } = trigger({ management: own }, { staticData: fake.staticData });
+		const { delete: remove } = trigger({ management: own }, { staticData: state.staticData });
 		expect(await remove()).toBe(true);
 		const switchedOff = tracks.slice(4).map((request) => request.form!);
 		expect(switchedOff).toEqual([
@@ -181,9 +189,9 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		const own = { dockets: { docket: [docket] } };
 		nock(BASE).get('/api/v1/track/').query(true).reply(200, { success: true, dockets: [{ ...docket, q: '', enabled: true }] });
 		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(2), 200, { success: true });
-		const { create, fake } = trigger({ management: own }, { staticData: { managed: { trackers: [{ ...docket }] } } });
+		const { create, state } = trigger({ management: own }, { staticData: { managed: { trackers: [{ ...docket }] } } });
 		await create();
-		await trigger({ management: own }, { staticData: fake.staticData }).delete();
+		await trigger({ management: own }, { staticData: state.staticData }).delete();
 		expect(tracks.map((request) => request.form!.enable)).toEqual([['true'], ['false']]);
 	});
 
@@ -191,9 +199,9 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		nock(BASE).get('/api/v1/track/').query(true).reply(200, { success: true, dockets: [] });
 		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(3), 200, { success: true });
 		const own = { dockets: { docket: [{ court: 'Texas Eastern District Court', docket: '6:13-cv-00442' }] }, queries: ['party:(name:"Acme")'] };
-		const { create, fake } = trigger({ management: own });
+		const { create, state } = trigger({ management: own });
 		await create();
-		await trigger({ management: own }, { staticData: fake.staticData }).delete();
+		await trigger({ management: own }, { staticData: state.staticData }).delete();
 		expect(tracks.slice(2).map((request) => request.form!)).toEqual([expect.objectContaining({ docket: ['6:13-cv-00442'], enable: ['false'] })]);
 	});
 });

@@ -1,19 +1,21 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { DocketwiseTrigger } from '../../../nodes/Docketwise/DocketwiseTrigger.node';
 import { searchCharges, searchContacts, searchDocuments, searchNotes } from '../../../nodes/Docketwise/methods/listSearch';
 import { Docketwise } from '../../../nodes/Docketwise/Docketwise.node';
-import { createFakeContext } from '../../helpers/fakeContext';
+import { nodeContexts } from '../../helpers/engine';
 import { API, contact, credential, pagedList } from './harness';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 
-async function poll(event: string, staticData: IDataObject, mode = 'trigger') {
+async function poll(event: string, staticData: IDataObject, mode: WorkflowExecuteMode = 'trigger') {
 	const node = new DocketwiseTrigger();
-	const fake = createFakeContext({ nodeType: node, parameters: { event }, credentials: credential(), staticData, mode });
-	return await node.poll.call(fake.context);
+	return await node.poll.call(nodeContexts({ nodeType: node, parameters: { event }, credentials: credential(), staticData, mode }).poll());
 }
+
+/** The Docketwise node as the editor holds it, for its list searches. */
+const editor = (parameters: IDataObject) => nodeContexts({ nodeType: new Docketwise(), parameters: parameters as INodeParameters, credentials: credential() }).loadOptions();
 
 function serve(path: string, records: IDataObject[]) {
 	const list = pagedList(records);
@@ -129,8 +131,8 @@ describe('Docketwise Trigger', () => {
 describe('Docketwise contact list search', () => {
 	it('filters a page by the typed text and offers the next page', async () => {
 		serve('/contacts', Array.from({ length: 250 }, (_, index) => contact(index + 1)));
-		const fake = createFakeContext({ nodeType: new Docketwise(), parameters: {}, credentials: credential() });
-		const result = await searchContacts.call(fake.context, 'first12');
+		const context = editor({});
+		const result = await searchContacts.call(context, 'first12');
 		expect(result.results.map((entry) => entry.value)).toEqual(['12', '120', '121', '122', '123', '124', '125', '126', '127', '128', '129']);
 		expect(result.results[0]).toEqual({ name: 'First12 Last12', value: '12', url: 'https://dw.test/contacts/12' });
 		expect(result.paginationToken).toBe('2');
@@ -139,13 +141,13 @@ describe('Docketwise contact list search', () => {
 
 	it('reads on past pages with no match, up to five a look-up, instead of showing an empty list', async () => {
 		const list = serve('/contacts', Array.from({ length: 1_400 }, (_, index) => contact(index + 1)));
-		const fake = createFakeContext({ nodeType: new Docketwise(), parameters: {}, credentials: credential() });
-		const found = await searchContacts.call(fake.context, 'first801');
+		const context = editor({});
+		const found = await searchContacts.call(context, 'first801');
 		expect(found.results.map((entry) => entry.value)).toEqual(['801']);
 		expect(list.pages).toEqual([1, 2, 3, 4, 5]);
 		nock.cleanAll();
 		const bounded = serve('/contacts', Array.from({ length: 1_400 }, (_, index) => contact(index + 1)));
-		const none = await searchContacts.call(fake.context, 'nobody');
+		const none = await searchContacts.call(context, 'nobody');
 		expect(none.results).toEqual([]);
 		expect(bounded.pages).toEqual([1, 2, 3, 4, 5]);
 		expect(none.paginationToken).toBe('6');
@@ -161,8 +163,8 @@ describe('Docketwise contact list search', () => {
 				seen.push(new URL(uri, API).search);
 				return [200, [{ id: 4512, title: 'Passport scan', archived: false }]];
 			});
-		const fake = createFakeContext({ nodeType: new Docketwise(), parameters: {}, credentials: credential() });
-		const result = await searchDocuments.call(fake.context, 'Passport');
+		const context = editor({});
+		const result = await searchDocuments.call(context, 'Passport');
 		expect(seen[0]).toContain('search=Passport');
 		expect(result.results).toEqual([{ name: 'Passport scan', value: '4512', url: undefined }]);
 	});
@@ -176,29 +178,29 @@ describe('Docketwise contact list search', () => {
 				asked.push(uri);
 				return [200, [{ id: 5, description: 'USCIS filing fee', amount: 350, status: 'fee' }, { id: 6, amount: 80, status: 'expense' }]];
 			});
-		const chosen = createFakeContext({ nodeType: new Docketwise(), parameters: { invoiceId: { __rl: true, mode: 'list', value: '42' } }, credentials: credential() });
-		expect((await searchCharges.call(chosen.context)).results).toEqual([
+		const chosen = editor({ resource: 'charge', operation: 'update', invoiceId: { __rl: true, mode: 'list', value: '42' } });
+		expect((await searchCharges.call(chosen)).results).toEqual([
 			{ name: 'USCIS filing fee · $350 · fee', value: '5', url: undefined },
 			{ name: '$80 · expense', value: '6', url: undefined },
 		]);
 		expect(asked).toHaveLength(1);
-		const unset = createFakeContext({ nodeType: new Docketwise(), parameters: { invoiceId: { __rl: true, mode: 'list', value: '' } }, credentials: credential() });
-		expect((await searchCharges.call(unset.context)).results).toEqual([]);
+		const unset = editor({ resource: 'charge', operation: 'update', invoiceId: { __rl: true, mode: 'list', value: '' } });
+		expect((await searchCharges.call(unset)).results).toEqual([]);
 	});
 
 	it('lists the notes of the matter or contact chosen in Attach To, read from that record', async () => {
 		nock(API).get('/contacts/8116').times(2).reply(200, { id: 8116, notes: [{ id: 3, title: 'Intake call', content: 'Asked for photos' }, { id: 4, title: '', content: 'Passport expires in May' }] });
-		const onContact = createFakeContext({ nodeType: new Docketwise(), parameters: { attachTo: 'contact', clientId: '8116' }, credentials: credential() });
-		expect((await searchNotes.call(onContact.context)).results).toEqual([
+		const onContact = editor({ resource: 'note', operation: 'update', attachTo: 'contact', clientId: '8116' });
+		expect((await searchNotes.call(onContact)).results).toEqual([
 			{ name: 'Intake call', value: '3' },
 			{ name: 'Passport expires in May', value: '4' },
 		]);
-		expect((await searchNotes.call(onContact.context, 'passport')).results.map((note) => note.value)).toEqual(['4']);
+		expect((await searchNotes.call(onContact, 'passport')).results.map((note) => note.value)).toEqual(['4']);
 		nock(API).get('/matters/77').reply(200, { id: 77, notes: [{ id: 9, title: 'RFE received' }] });
-		const onMatter = createFakeContext({ nodeType: new Docketwise(), parameters: { attachTo: 'matter', matterId: '77' }, credentials: credential() });
-		expect((await searchNotes.call(onMatter.context)).results).toEqual([{ name: 'RFE received', value: '9' }]);
+		const onMatter = editor({ resource: 'note', operation: 'update', attachTo: 'matter', matterId: '77' });
+		expect((await searchNotes.call(onMatter)).results).toEqual([{ name: 'RFE received', value: '9' }]);
 		// An expression cannot be read in the editor's list: nothing is asked for.
-		const byExpression = createFakeContext({ nodeType: new Docketwise(), parameters: { attachTo: 'matter', matterId: '={{ $json.matterId }}' }, credentials: credential() });
-		expect((await searchNotes.call(byExpression.context)).results).toEqual([]);
+		const byExpression = editor({ resource: 'note', operation: 'update', attachTo: 'matter', matterId: '={{ $json.matterId }}' });
+		expect((await searchNotes.call(byExpression)).results).toEqual([]);
 	});
 });

@@ -1,11 +1,9 @@
 import nock from 'nock';
 
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DocuMineApi } from '../../../credentials/DocuMineApi.credentials';
 import { DocuMineOAuth2Api } from '../../../credentials/DocuMineOAuth2Api.credentials';
-import { binaryContent, binaryItem } from '../../helpers/engine';
-import { createFakeContext } from '../../helpers/fakeContext';
+import { binaryContent, binaryItem, nodeContexts } from '../../helpers/engine';
 import { capture } from '../../helpers/nockRequests';
 import { D1, freshToken, PASSWORD, passwordCredential, runDocuMine, T1, TOKEN_PATH, URL_, where, WORKSPACE } from './harness';
 
@@ -27,14 +25,9 @@ describe('DocuMine sign-in', () => {
 		expect(output.map((item) => item.json.id)).toEqual([T1, T1]);
 	});
 
-	const loginHelpers = {
-		httpRequest: async (options: object) =>
-			await (await import('axios')).default
-				.request({ ...(options as object), validateStatus: () => true, data: (options as { body: string }).body })
-				.then((r) => ({ statusCode: r.status, body: r.data })),
-	};
+	// A credential without a token yet: n8n-core runs its preAuthentication (the login) first.
 	const logIn = async (extra: ICredentialDataDecryptedObject = {}) =>
-		await new DocuMineApi().preAuthentication.call({ helpers: loginHelpers } as never, passwordCredential(extra).docuMineApi);
+		(await runDocuMine({ resource: 'user', operation: 'getAll', returnAll: true }, { credentials: passwordCredential(extra) })).credentials.data.docuMineApi;
 
 	it.each([
 		[400, { error: 'invalid_grant' }, `did not accept the username or password (at ${URL_}${TOKEN_PATH})`],
@@ -51,6 +44,7 @@ describe('DocuMine sign-in', () => {
 	it('tries the realm without /auth once when /auth answers 404 (Keycloak 17 and later)', async () => {
 		nock(URL_).post(TOKEN_PATH).reply(404, { error: 'Realm does not exist' });
 		const root = capture(nock(URL_).post(`/realms/${WORKSPACE}/protocol/openid-connect/token`), 200, { access_token: 'tok-root' });
+		nock(URL_).get('/api/users').matchHeader('authorization', 'Bearer tok-root').reply(200, { users: [] });
 		await expect(logIn()).resolves.toMatchObject({ accessToken: 'tok-root' });
 		expect(root).toHaveLength(1);
 	});
@@ -281,17 +275,17 @@ describe('DocuMine pickers', () => {
 		const { DocuMine } = await import('../../../nodes/DocuMine/DocuMine.node');
 		const { searchFiles } = await import('../../../nodes/DocuMine/methods/listSearch');
 		nock(URL_).get(`/api/dossier-templates/${T1}/dossiers/${D1}/files`).reply(200, { files: [{ id: 'F-1', filename: 'study-a.pdf', processingStatus: 'PROCESSED' }] });
-		const context = (parameters: IDataObject) => createFakeContext({ nodeType: new DocuMine(), parameters, credentials: freshToken() }).context;
-		expect((await searchFiles.call(context(where) as never)).results).toEqual([{ name: 'study-a.pdf (PROCESSED)', value: 'F-1' }]);
-		expect((await searchFiles.call(context({ templateId: where.templateId }) as never)).results).toEqual([]);
+		const context = (parameters: IDataObject) => nodeContexts({ nodeType: new DocuMine(), parameters: { resource: 'file', operation: 'get', ...parameters } as INodeParameters, credentials: freshToken() }).loadOptions();
+		expect((await searchFiles.call(context(where))).results).toEqual([{ name: 'study-a.pdf (PROCESSED)', value: 'F-1' }]);
+		expect((await searchFiles.call(context({ templateId: where.templateId }))).results).toEqual([]);
 	});
 
 	it('lists result packages, and reads a file and a package picked from the lists', async () => {
 		const { DocuMine } = await import('../../../nodes/DocuMine/DocuMine.node');
 		const { searchResultPackages } = await import('../../../nodes/DocuMine/methods/listSearch');
 		nock(URL_).get('/api/downloads').reply(200, { downloads: [{ id: 'P-1', filename: 'old.zip', status: 'READY', creationDate: '2026-01-01' }, { id: 'P-2', filename: 'new.zip', status: 'READY', creationDate: '2026-02-01' }] });
-		const context = createFakeContext({ nodeType: new DocuMine(), parameters: {}, credentials: freshToken() }).context;
-		expect((await searchResultPackages.call(context as never)).results.map((entry) => entry.value)).toEqual(['P-2', 'P-1']);
+		const context = nodeContexts({ nodeType: new DocuMine(), parameters: { resource: 'resultPackage', operation: 'get' }, credentials: freshToken() }).loadOptions();
+		expect((await searchResultPackages.call(context)).results.map((entry) => entry.value)).toEqual(['P-2', 'P-1']);
 		nock(URL_).get('/api/downloads/P-2').reply(200, { id: 'P-2', status: 'READY' });
 		const picked = await runDocuMine({ resource: 'resultPackage', operation: 'get', downloadId: { __rl: true, mode: 'list', value: 'P-2' } });
 		expect(picked.output[0].json).toMatchObject({ id: 'P-2' });

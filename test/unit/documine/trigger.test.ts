@@ -1,16 +1,15 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { DocuMineTrigger } from '../../../nodes/DocuMine/DocuMineTrigger.node';
-import { createFakeContext } from '../../helpers/fakeContext';
+import { nodeContexts } from '../../helpers/engine';
 import { D1, freshToken, T1, URL_, where } from './harness';
 
 const FILES = `/api/dossier-templates/${T1}/dossiers/${D1}/files`;
 
-async function poll(event: string, staticData: IDataObject, mode = 'trigger') {
+async function poll(event: string, staticData: IDataObject, mode: WorkflowExecuteMode = 'trigger') {
 	const node = new DocuMineTrigger();
-	const fake = createFakeContext({ nodeType: node, parameters: { event, ...where }, credentials: freshToken(), staticData, mode });
-	return await node.poll.call(fake.context);
+	return await node.poll.call(nodeContexts({ nodeType: node, parameters: { event, ...where }, credentials: freshToken(), staticData, mode }).poll());
 }
 
 describe('DocuMine Trigger', () => {
