@@ -1,4 +1,4 @@
-import { inParallel } from './items';
+import { inParallel } from './itemLoop';
 
 /** One page of a list, as the vendor returned it. */
 export interface Page<T> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions';
-import { limitParameter } from '../../shared/items';
+import { limitParameter } from '../../shared/parameters';
 import { docJurisPagedList } from '../transport';
 
 /** Return All / Limit plus the filter and sort DocJuris offers on its catalogue lists. */

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requireGuid, requireMaxLength } from '../../shared/items';
+import { requireGuid, requireMaxLength } from '../../shared/validators';
 import { docJurisRequest } from '../transport';
 
 /** The contract ID from the Contract locator, checked before anything is sent. */

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requireMaxLength } from '../../shared/items';
+import { requireMaxLength } from '../../shared/validators';
 
 /** The client matter a node sets, checked against Docket Alarm's 50-character limit. */
 export function clientMatterParameter(ctx: IExecuteFunctions, itemIndex: number, collection?: string): string | undefined {

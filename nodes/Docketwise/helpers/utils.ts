@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../shared/items';
+import { requirePositiveInteger } from '../../shared/validators';
 
 /** The numeric ID from a record locator (list, ID or app link), checked before anything is sent. */
 export function recordId(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): number {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../shared/items';
+import { requireText } from '../../shared/validators';
 
 export const templateLocator: INodeProperties = {
 	displayName: 'Dossier Template',

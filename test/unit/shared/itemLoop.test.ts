@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { PARALLEL_ITEMS } from '../../../nodes/shared/items';
+import { PARALLEL_ITEMS } from '../../../nodes/shared/itemLoop';
 import { capture } from '../../helpers/nockRequests';
 import { API, contact, HOST, locator, runDocketwise } from '../docketwise/harness';
 

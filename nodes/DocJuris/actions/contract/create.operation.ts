@@ -8,7 +8,7 @@ import {
 
 import type { MultipartField } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
-import { requireEmail, requireMaxLength, requirePositiveInteger, requireText } from '../../../shared/items';
+import { requireEmail, requireMaxLength, requirePositiveInteger, requireText } from '../../../shared/validators';
 import { documentPasswordHeader, extendedDataParameter } from '../../helpers/utils';
 import { docJurisUpload } from '../../transport';
 import { documentPasswordField, extendedDataField } from '../common.descriptions';

@@ -17,9 +17,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['download'] } }, properties);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contractId = contractIdParameter(this, itemIndex);
 	const docState = this.getNodeParameter('docState', itemIndex) as string;

@@ -6,9 +6,6 @@ import { contractLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['get'] } }, [contractLocator]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contractId = contractIdParameter(this, itemIndex);
 	return await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${contractId}`, {

@@ -7,9 +7,6 @@ export const description = updateDisplayOptions(
 	catalogueListProperties('contract types'),
 );
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await getCatalogue(this, itemIndex, '/contractTypes', 'contractTypes');
 }

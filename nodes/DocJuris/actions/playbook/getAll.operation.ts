@@ -7,9 +7,6 @@ export const description = updateDisplayOptions(
 	catalogueListProperties('playbooks'),
 );
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const playbooks = await getCatalogue(this, itemIndex, '/playbooks', 'playbooks');
 	// The vendor's own connector shows `title` where its schema says `name`: offer `name` always.

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireGuid } from '../../../shared/items';
+import { requireGuid } from '../../../shared/validators';
 
 export const subscriptionLocator: INodeProperties = {
 	displayName: 'Subscription',

@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 import { createSubscription } from '../../helpers/subscriptions';
 import { EVENT_TYPES } from '../common.descriptions';
 

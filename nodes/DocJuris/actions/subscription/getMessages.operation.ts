@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
 import { docJurisArrayList } from '../../transport';
 import { subscriptionIdParameter, subscriptionLocator } from './common';
 
@@ -9,9 +9,6 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
 	subscriptionLocator,
 	...returnAllOrLimit(),
 ]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = subscriptionIdParameter(this, itemIndex);

@@ -14,9 +14,6 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
 	},
 ]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const type = this.getNodeParameter('type', itemIndex) as string;
 	const messages = await docJurisRequest<IDataObject[]>(this, 'GET', '/subscriptions/testmessages', { qs: { type }, itemIndex });

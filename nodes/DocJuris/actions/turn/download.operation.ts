@@ -12,9 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['turn'], op
 	outputBinaryField,
 ]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contractId = contractIdParameter(this, itemIndex);
 	const docState = this.getNodeParameter('docState', itemIndex) as string;

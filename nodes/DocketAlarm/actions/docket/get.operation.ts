@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
 import { clientMatterParameter } from '../../helpers/validation';
 import { docketAlarmRequest } from '../../transport';
@@ -61,9 +61,6 @@ interface Docket extends IDataObject {
 	docket_report?: IDataObject[];
 	parties?: IDataObject[];
 }
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const court = requireText(this, this.getNodeParameter('court', itemIndex, '', { extractValue: true }), 'Court', itemIndex);

@@ -29,9 +29,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, properties);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const item = await downloadDocument(this, this.getNodeParameter('link', itemIndex) as string, {
 		cached: this.getNodeParameter('cached', itemIndex, false) as boolean,

@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter, requireText } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
+import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
 import { clientMatterParameter } from '../../helpers/validation';
 import { docketAlarmRequest } from '../../transport';
@@ -115,9 +116,6 @@ async function scrollBin(search: SearchCall, bins: number, index: number, progre
 	}
 	return results;
 }
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = requireText(this, this.getNodeParameter('query', itemIndex), 'Query', itemIndex);

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
 import { courtSearchForm } from '../../helpers/directSearch';
 import { optionsCollection } from '../../../shared/descriptions';
@@ -50,9 +50,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['searchDirect'] } }, properties);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const court = requireText(this, this.getNodeParameter('court', itemIndex), 'Court', itemIndex);

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
 import { toDocketAlarmDate, withIsoDates } from '../../helpers/dates';
 import { CASE_TYPES, COURT_REGIONS, NATURES_OF_SUIT } from '../../helpers/reference';
 import { clientMatterParameter, failValidation } from '../../helpers/validation';
@@ -179,9 +179,6 @@ interface PacerPage {
 	search_results?: IDataObject[];
 	page_max?: number;
 }
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const fields = pacerSearchFields(this, itemIndex);

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requireEmail, requireText } from '../../../shared/items';
+import { requireEmail, requireText } from '../../../shared/validators';
 import { failValidation } from '../../helpers/validation';
 import { docketAlarmRequest } from '../../transport';
 

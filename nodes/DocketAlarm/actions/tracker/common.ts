@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RequestContext } from '../../../shared/http';
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 import { collectOffsetPages } from '../../../shared/paging';
 import { docketAlarmRequest } from '../../transport';
 import { courtLocator, docketField } from '../common.descriptions';

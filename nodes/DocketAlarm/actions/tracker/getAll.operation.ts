@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { redact } from '../../../shared/errors';
-import { limitParameter } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
 import { withIsoDates } from '../../helpers/dates';
 import { listTrackers } from './common';
 
@@ -27,9 +27,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['tracker'], operation: ['getAll'] } }, properties);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

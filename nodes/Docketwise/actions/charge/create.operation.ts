@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 import { recordId } from '../../helpers/utils';
 import { docketwiseRequest } from '../../transport';
 import { invoiceLocator } from '../common.descriptions';

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { definedFields, requirePositiveInteger } from '../../../shared/items';
+import { definedFields } from '../../../shared/parameters';
+import { requirePositiveInteger } from '../../../shared/validators';
 import { invoiceLocator, listOrIdLocator } from '../common.descriptions';
 
 // Docketwise lists charges per invoice only, so the Charge list needs the invoice first.

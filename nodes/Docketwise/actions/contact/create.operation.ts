@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { withoutOptions } from '../../../shared/descriptions';
-import { definedFields } from '../../../shared/items';
+import { definedFields } from '../../../shared/parameters';
 import { docketwiseRequest } from '../../transport';
 import { contactExtras, contactFieldsCollection, contactRecord } from './fields';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { definedFields, requireEmail } from '../../../shared/items';
+import { definedFields } from '../../../shared/parameters';
+import { requireEmail } from '../../../shared/validators';
 import { nestedRows } from '../../helpers/utils';
 import { addressesField, phoneNumbersField } from '../common.descriptions';
 

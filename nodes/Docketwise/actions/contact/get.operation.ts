@@ -6,9 +6,6 @@ import { contactLocator, simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [contactLocator, simplifyField]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = recordId(this, 'contactId', 'Contact ID', itemIndex);
 	return simplified(this, itemIndex, 'contact', [await docketwiseRequest(this, 'GET', `/contacts/${id}`, { itemIndex })]);

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
 import { simplified } from '../../helpers/utils';
 import { docketwiseList } from '../../transport';
 import { simplifyField } from '../common.descriptions';
@@ -36,9 +36,6 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 	},
 	simplifyField,
 ]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -7,9 +7,6 @@ import { documentLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, [documentLocator, outputBinaryField]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const id = recordId(this, 'documentId', 'Document ID', itemIndex);
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;

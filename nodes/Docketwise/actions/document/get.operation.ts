@@ -6,9 +6,6 @@ import { documentLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, [documentLocator]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'documentId', 'Document ID', itemIndex);
 	return await docketwiseRequest(this, 'GET', `/documents/${id}`, { itemIndex });

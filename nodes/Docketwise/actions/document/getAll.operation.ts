@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
 import { docketwiseList } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, [
@@ -15,9 +15,6 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 		options: [{ displayName: 'Title Contains', name: 'search', type: 'string', default: '', description: 'Only documents whose title matches' }],
 	},
 ]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

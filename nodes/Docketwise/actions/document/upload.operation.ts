@@ -2,7 +2,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { binaryUploadFile, jsonBodyWithBase64File } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
-import { definedFields, requirePositiveInteger } from '../../../shared/items';
+import { definedFields } from '../../../shared/parameters';
+import { requirePositiveInteger } from '../../../shared/validators';
 import { docketwiseRequest } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, [

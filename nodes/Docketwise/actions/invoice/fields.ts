@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { definedFields, requirePositiveInteger } from '../../../shared/items';
+import { definedFields } from '../../../shared/parameters';
+import { requirePositiveInteger } from '../../../shared/validators';
 
 export function invoiceFieldsCollection(name: string, displayName: string): INodeProperties {
 	return {

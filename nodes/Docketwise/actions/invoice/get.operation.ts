@@ -6,9 +6,6 @@ import { invoiceLocator, simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, [invoiceLocator, simplifyField]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = recordId(this, 'invoiceId', 'Invoice ID', itemIndex);
 	return simplified(this, itemIndex, 'invoice', [await docketwiseRequest(this, 'GET', `/invoices/${id}`, { itemIndex })]);

@@ -1,15 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
 import { simplified } from '../../helpers/utils';
 import { docketwiseList } from '../../transport';
 import { simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['getAll'] } }, [...returnAllOrLimit(), simplifyField]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return simplified(this, itemIndex, 'invoice', await docketwiseList(this, '/invoices', {}, limitParameter(this, itemIndex), itemIndex));

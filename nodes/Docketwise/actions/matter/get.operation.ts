@@ -6,9 +6,6 @@ import { matterLocator, simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['get'] } }, [matterLocator, simplifyField]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = recordId(this, 'matterId', 'Matter ID', itemIndex);
 	return simplified(this, itemIndex, 'matter', [await docketwiseRequest(this, 'GET', `/matters/${id}`, { itemIndex })]);

@@ -1,15 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { applyLimit } from '../../../shared/items';
+import { applyLimit } from '../../../shared/parameters';
 import { recordId } from '../../helpers/utils';
 import { docketwiseRequest } from '../../transport';
 import { matterLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['getReceipts'] } }, [matterLocator, ...returnAllOrLimit()]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = recordId(this, 'matterId', 'Matter ID', itemIndex);

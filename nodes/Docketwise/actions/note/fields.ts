@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../../shared/items';
+import { requirePositiveInteger } from '../../../shared/validators';
 import { listOrIdLocator } from '../common.descriptions';
 
 export const noteTarget: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/items';
+import { limitParameter } from '../../../shared/parameters';
 import { docketwiseList } from '../../transport';
 
 /** Read-only firm lists, each a Get Many. */
@@ -13,9 +13,6 @@ export const REFERENCE_LISTS: Record<string, string> = {
 };
 
 export const description = updateDisplayOptions({ show: { resource: Object.keys(REFERENCE_LISTS), operation: ['getAll'] } }, returnAllOrLimit());
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;

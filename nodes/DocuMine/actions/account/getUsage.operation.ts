@@ -8,9 +8,6 @@ export const description = updateDisplayOptions({ show: { resource: ['license'],
 	{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '' },
 ]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const qs: IDataObject = {};
 	for (const field of ['startDate', 'endDate']) {

@@ -31,9 +31,6 @@ export const description = updateDisplayOptions({ show: { resource: ['component'
 	{ ...outputBinaryField, displayOptions: { show: { format: ['xml'] } } },
 ]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
 	const fileId = fileIdParameter(this, itemIndex);

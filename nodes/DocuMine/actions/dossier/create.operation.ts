@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 import { PATHS } from '../../api';
 import { docuMineRequest } from '../../transport';
 import { templateLocator } from '../common.descriptions';

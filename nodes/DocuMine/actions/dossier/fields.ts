@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { definedFields } from '../../../shared/items';
+import { definedFields } from '../../../shared/parameters';
 
 /** Dossier fields; on update the name is one of them. */
 export function dossierFieldsCollection(name: string, displayName: string, withName = false): INodeProperties {

@@ -6,9 +6,6 @@ import { dossierLocator, dossierPath, templateLocator } from '../common.descript
 
 export const description = updateDisplayOptions({ show: { resource: ['dossier'], operation: ['get'] } }, [templateLocator, dossierLocator]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
 	return await docuMineRequest(this, 'GET', PATHS.dossier(templateId, dossierId), { itemIndex });

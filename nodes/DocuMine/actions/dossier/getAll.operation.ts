@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { applyLimit, requireText } from '../../../shared/items';
+import { applyLimit } from '../../../shared/parameters';
+import { requireText } from '../../../shared/validators';
 import { LIST_KEYS, PATHS } from '../../api';
 import { docuMineList } from '../../transport';
 import { templateLocator } from '../common.descriptions';
@@ -11,9 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['dossier'],
 	...returnAllOrLimit(),
 	{ displayName: 'Include Archived', name: 'includeArchived', type: 'boolean', default: false, description: 'Whether to include archived dossiers' },
 ]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const templateId = requireText(this, this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex);

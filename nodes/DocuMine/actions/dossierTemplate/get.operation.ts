@@ -1,14 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 import { PATHS } from '../../api';
 import { docuMineRequest } from '../../transport';
 import { templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['dossierTemplate'], operation: ['get'] } }, [templateLocator]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireText(this, this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex);

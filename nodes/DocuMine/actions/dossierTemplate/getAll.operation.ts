@@ -1,14 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { applyLimit } from '../../../shared/items';
+import { applyLimit } from '../../../shared/parameters';
 import { LIST_KEYS, PATHS } from '../../api';
 import { docuMineList } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['dossierTemplate'], operation: ['getAll'] } }, returnAllOrLimit());
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return applyLimit(this, itemIndex, await docuMineList(this, PATHS.dossierTemplates(), LIST_KEYS.dossierTemplates, itemIndex));

@@ -5,9 +5,6 @@ import { readFile } from './upload.operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['get'] } }, [templateLocator, dossierLocator, fileIdField]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
 	return await readFile(this, templateId, dossierId, fileIdParameter(this, itemIndex), itemIndex);

@@ -1,15 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { applyLimit } from '../../../shared/items';
+import { applyLimit } from '../../../shared/parameters';
 import { LIST_KEYS, PATHS } from '../../api';
 import { docuMineList } from '../../transport';
 import { dossierLocator, dossierPath, templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getAll'] } }, [templateLocator, dossierLocator, ...returnAllOrLimit()]);
-
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 import { binaryUploadFile, multipartBody } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
 import { FIELDS, FILE_DONE, FILE_FAILED, LIST_KEYS, outcomeOf, PATHS } from '../../api';
-import type { ItemOutcome } from '../../../shared/items';
+import type { ItemOutcome } from '../../../shared/itemLoop';
 import { docuMineList, docuMineRequest, pollUntilDone, readEach, waitTimedOut } from '../../transport';
 import { dossierLocator, dossierPath, templateLocator, waitFields, waitSettings } from '../common.descriptions';
 
@@ -32,12 +32,6 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 export async function readFile(ctx: IExecuteFunctions, templateId: string, dossierId: string, fileId: string, itemIndex: number): Promise<IDataObject> {
 	return await docuMineRequest(ctx, 'GET', PATHS.file(templateId, dossierId, fileId), { itemIndex });
 }
-
-/**
- * Files go up side by side: DocuMine replaces a file uploaded again under the same name, so no
- * duplicate can arise, and it processes each file on its own.
- */
-export const parallelItems = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/items';
+import { requireText } from '../../../shared/validators';
 
 /** A result package, from the workspace's list of downloads or by ID. */
 export const packageIdField: INodeProperties = {

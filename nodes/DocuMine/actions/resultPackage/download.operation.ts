@@ -6,9 +6,6 @@ import { packageId, packageIdField } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['resultPackage'], operation: ['download'] } }, [packageIdField, outputBinaryField]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	return [await downloadPackage(this, packageId(this, itemIndex), this.getNodeParameter('binaryPropertyName', itemIndex) as string, itemIndex)];
 }

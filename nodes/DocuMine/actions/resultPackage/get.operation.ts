@@ -6,9 +6,6 @@ import { packageId, packageIdField } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['resultPackage'], operation: ['get'] } }, [packageIdField]);
 
-/** A read, so several items may be worked on side by side. */
-export const parallelItems = true;
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await docuMineRequest(this, 'GET', PATHS.download(packageId(this, itemIndex)), { itemIndex });
 }

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+/** The "Limit" to stop at, or undefined when "Return All" is on. */
+export function limitParameter(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** Keeps the first `limit` entries of a list the vendor returns whole, when "Return All" is off. */
+export function applyLimit<T>(ctx: IExecuteFunctions, itemIndex: number, records: T[]): T[] {
+	const limit = limitParameter(ctx, itemIndex);
+	return limit === undefined ? records : records.slice(0, limit);
+}
+
+/** The values of a collection that were actually filled in. */
+export function definedFields(values: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+}

@@ -1,0 +1,1 @@
+../../../../../nodes/DocJuris/actions/node.type.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/DocketAlarm/actions/node.type.ts

@@ -1,0 +1,1 @@
+../../../../../nodes/Docketwise/actions/node.type.ts

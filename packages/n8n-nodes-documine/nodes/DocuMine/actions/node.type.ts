@@ -1,0 +1,1 @@
+../../../../../nodes/DocuMine/actions/node.type.ts
