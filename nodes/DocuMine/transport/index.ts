@@ -208,5 +208,3 @@ export async function downloadPackage(ctx: IExecuteFunctions, downloadId: string
 	const binary = await ctx.helpers.prepareBinaryData(response.body as unknown as Buffer, fileName, 'application/zip');
 	return { json: { downloadId, fileName }, binary: { [binaryPropertyName]: binary } };
 }
-
-export { outcomeOf };

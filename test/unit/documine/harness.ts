@@ -21,6 +21,9 @@ export const freshToken = () => passwordCredential({ accessToken: 'tok-1', sessi
 export const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 export const where = { templateId: locator(T1), dossierId: locator(D1) };
 
+/** The files of the dossier `where` names. */
+export const FILES = `/api/dossier-templates/${T1}/dossiers/${D1}/files`;
+
 /** Runs the DocuMine node on n8n's engine. */
 export async function runDocuMine(parameters: UnitParameters, options: Partial<Omit<EngineOptions, 'nodeType' | 'parameters'>> = {}): Promise<EngineRun> {
 	return await runOnEngine({ nodeType: new DocuMine(), parameters, credentials: freshToken(), ...options });

@@ -3,9 +3,7 @@ import type { IDataObject, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { DocuMineTrigger } from '../../../nodes/DocuMine/DocuMineTrigger.node';
 import { nodeContexts } from '../../helpers/engine';
-import { D1, freshToken, T1, URL_, where } from './harness';
-
-const FILES = `/api/dossier-templates/${T1}/dossiers/${D1}/files`;
+import { FILES, freshToken, URL_, where } from './harness';
 
 async function poll(event: string, staticData: IDataObject, mode: WorkflowExecuteMode = 'trigger') {
 	const node = new DocuMineTrigger();
