@@ -285,7 +285,7 @@ describe('Docket Alarm: trackers', () => {
 		nock.cleanAll();
 	});
 
-	it('creates and deletes docket and search trackers with form posts', async () => {
+	it('creates docket trackers and disables search trackers with form posts (Docket Alarm has no delete)', async () => {
 		const created = capture(nock(BASE).post('/api/v1/track/').query(true), 200, { success: true });
 		const { output } = await runDocketAlarm(
 			{ resource: 'tracker', operation: 'create', trackerType: 'docket', court: locator('Texas Eastern District Court'), docket: '6:13-cv-00442', frequency: 'weekly' },

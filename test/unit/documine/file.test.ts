@@ -89,6 +89,8 @@ describe('DocuMine files and waits', () => {
 	it('lists, gets and deletes files', async () => {
 		nock(URL_).get(FILES).reply(200, { files: [{ id: 'F-1' }, { id: 'F-2' }] });
 		expect((await runDocuMine({ resource: 'file', operation: 'getAll', ...where, returnAll: false, limit: 1 })).output).toHaveLength(1);
+		nock(URL_).get(`${FILES}/F-2`).reply(200, { id: 'F-2', filename: 'study-b.pdf', processingStatus: 'PROCESSED' });
+		expect((await runDocuMine({ resource: 'file', operation: 'get', ...where, fileId: 'F-2' })).output[0].json).toEqual({ id: 'F-2', filename: 'study-b.pdf', processingStatus: 'PROCESSED' });
 		nock(URL_).delete(`${FILES}/F-1`).reply(204);
 		expect((await runDocuMine({ resource: 'file', operation: 'delete', ...where, fileId: 'F-1' })).output[0].json).toEqual({ id: 'F-1', deleted: true });
 	});
