@@ -10,7 +10,7 @@ import {
 import { fileNameFromContentDisposition } from '../../shared/binary';
 import { credentialBaseUrl, credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
 import { inParallel, PARALLEL_ITEMS } from '../../shared/itemLoop';
-import { apiBaseUrl, FIELDS, outcomeOf, PATHS, type Outcome } from '../api';
+import { apiBaseUrl, FIELDS, PATHS, type Outcome } from '../api';
 
 /** Access tokens live 300 s; one older than this is renewed before use rather than after a refusal. */
 export const SAFE_TOKEN_AGE_MS = 240_000;

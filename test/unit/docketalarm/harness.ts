@@ -24,6 +24,9 @@ export function credential(extra: ICredentialDataDecryptedObject = {}): Record<s
 	};
 }
 
+/** Options for a run whose credential holds a fresh login token, so no login call is expected. */
+export const loggedIn = () => ({ credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }) });
+
 export const locator = (value: string, mode = 'name') => ({ __rl: true, mode, value });
 
 /** Runs the Docket Alarm node on n8n's engine (a fresh, not yet logged-in credential unless given). */

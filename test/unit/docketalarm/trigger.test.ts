@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DocketAlarmTrigger, pushUrl } from '../../../nodes/DocketAlarm/DocketAlarmTrigger.node';
 import { nodeContexts, WEBHOOK_BASE_URL, type ContextOptions, type WebhookCall } from '../../helpers/engine';
 import { capture } from '../../helpers/nockRequests';
-import { BASE, credential, docketResponse, TOKEN } from './harness';
+import { BASE, docketResponse, loggedIn } from './harness';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 
@@ -24,7 +24,7 @@ function trigger(parameters: IDataObject, { request, ...options }: TriggerOption
 	const contexts = nodeContexts({
 		nodeType: node,
 		parameters: { events: ['docket', 'search_results', 'new_case'], authentication: 'token', pushSecret: SECRET, output: 'items', options: {}, management: {}, ...parameters } as INodeParameters,
-		credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }),
+		...loggedIn(),
 		webhookId: WEBHOOK_ID,
 		...options,
 	});
