@@ -16,7 +16,7 @@ import { asNodeError } from '../shared/errors';
 import { EVENT_TYPES } from './actions/common.descriptions';
 import { normaliseEventType } from './helpers/utils';
 import { createSubscription, deleteSubscription, listSubscriptions, sameId } from './helpers/subscriptions';
-import { docJurisRequest } from './transport';
+import { apiRequest } from './transport';
 
 const EVENT_VALUES = EVENT_TYPES.map((event) => event.value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -242,8 +242,7 @@ export class DocJurisTrigger implements INodeType {
 		if (options.fetchTurnDetails && GUID.test(String(body.contractId)) && GUID.test(String(body.turnId))) {
 			// Built from the IDs: the payload's `url` points at the app or the API depending on the event.
 			try {
-				item.turn = await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${body.contractId}/turns/${body.turnId}`, {
-					label: 'GET /contracts/{contractId}/turns/{turnId}',
+				item.turn = await apiRequest<IDataObject>(this, 'GET', `/contracts/${body.contractId}/turns/${body.turnId}`, {
 				});
 			} catch (error) {
 				// The event itself must not be lost because the extra lookup failed.

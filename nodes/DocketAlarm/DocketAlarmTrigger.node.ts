@@ -17,7 +17,7 @@ import { asNodeError } from '../shared/errors';
 import { isTrackerOf, listTrackers } from './actions/tracker/common';
 import { setTracker } from './actions/tracker/create.operation';
 import { withIsoDates } from './helpers/dates';
-import { clientMatterFor, docketAlarmRequest } from './transport';
+import { clientMatterFor, apiRequest } from './transport';
 
 const PUSH_TYPES = [
 	{ name: 'Docket (New Entries on a Tracked Docket)', value: 'docket' },
@@ -280,7 +280,7 @@ export class DocketAlarmTrigger implements INodeType {
 							this.getNodeParameter('pushUser', '') as string,
 							this.getNodeParameter('pushPassword', '') as string,
 						);
-						await docketAlarmRequest(this, 'POST', 'subaccount/', {
+						await apiRequest(this, 'POST', 'subaccount/', {
 							fields: { username: management.subaccountEmail, password: management.subaccountPassword, enable: 'true', api_push_url: url },
 							idempotent: true,
 						});
@@ -321,7 +321,7 @@ export class DocketAlarmTrigger implements INodeType {
 				for (const target of state.trackers) await setTracker(this, { ...target, enable: 'false' }, '');
 				if (state.pushUrlSubaccount) {
 					const management = this.getNodeParameter('management', {}) as IDataObject;
-					await docketAlarmRequest(this, 'POST', 'subaccount/', {
+					await apiRequest(this, 'POST', 'subaccount/', {
 						fields: { username: state.pushUrlSubaccount, password: management.subaccountPassword, enable: 'true', api_push_url: '' },
 						idempotent: true,
 					});

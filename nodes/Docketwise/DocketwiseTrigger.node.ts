@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { eventsSubtitle } from '../shared/descriptions';
-import { docketwiseList, docketwisePage, docketwiseRequest, PAGE_SIZE } from './transport';
+import { apiList, apiPage, apiRequest, PAGE_SIZE } from './transport';
 
 interface EventDefinition {
 	path: string;
@@ -64,17 +64,17 @@ function idOrder(records: IDataObject[]): 'ascending' | 'descending' | undefined
  * where a new record can land on any page) every page is read: that costs requests, never records.
  */
 async function newRecords(ctx: IPollFunctions, path: string, maxId: number): Promise<IDataObject[]> {
-	const first = await docketwisePage(ctx, path, 1);
+	const first = await apiPage(ctx, path, 1);
 	const totalPages = first.pagination?.total_pages ?? (first.records.length < PAGE_SIZE ? 1 : undefined);
 	const fresh = (records: IDataObject[]) => records.filter((record) => idOf(record) > maxId);
 	if (totalPages === 1) return fresh(first.records);
 	const order = idOrder(first.records);
-	const everyPage = async () => fresh(await docketwiseList(ctx, path));
+	const everyPage = async () => fresh(await apiList(ctx, path));
 	const keepsOrder = (records: IDataObject[]) => records.length < 2 || idOrder(records) === order;
 	if (order === 'descending') {
 		const found = fresh(first.records);
 		for (let page = 2; found.length === (page - 1) * PAGE_SIZE && (totalPages === undefined || page <= totalPages); page++) {
-			const records = (await docketwisePage(ctx, path, page)).records;
+			const records = (await apiPage(ctx, path, page)).records;
 			if (!keepsOrder(records)) return await everyPage();
 			found.push(...fresh(records));
 		}
@@ -84,7 +84,7 @@ async function newRecords(ctx: IPollFunctions, path: string, maxId: number): Pro
 		// The newest records are on the last pages.
 		const found: IDataObject[] = [];
 		for (let page = totalPages; page >= 1; page--) {
-			const records = page === 1 ? first.records : (await docketwisePage(ctx, path, page)).records;
+			const records = page === 1 ? first.records : (await apiPage(ctx, path, page)).records;
 			if (!keepsOrder(records)) return await everyPage();
 			found.push(...fresh(records));
 			if (records.some((record) => idOf(record) <= maxId)) break;
@@ -144,7 +144,7 @@ export class DocketwiseTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the most recent record, so fields can be mapped.
-			const records = await docketwiseList(this, definition.path);
+			const records = await apiList(this, definition.path);
 			const latest = [...records].sort((a, b) => (definition.kind === 'new' ? idOf(b) - idOf(a) : updatedAtOf(b).localeCompare(updatedAtOf(a))))[0];
 			if (!latest) return null;
 			const sample = definition.kind === 'statusChanged' ? { matter: latest, previousStatus: null, status: statusOf(latest) } : latest;
@@ -155,7 +155,7 @@ export class DocketwiseTrigger implements INodeType {
 		const fresh = !state || state.event !== event;
 		let records: IDataObject[];
 		if (definition.kind === 'new' && !fresh) records = await newRecords(this, definition.path, state.maxId);
-		else records = await docketwiseList(this, definition.path);
+		else records = await apiList(this, definition.path);
 
 		const next: PollState = fresh
 			? { event, maxId: 0, lastUpdatedAt: '', seen: [] }
@@ -197,7 +197,7 @@ export class DocketwiseTrigger implements INodeType {
 
 /** Adds the statuses' names (one request per poll, only when something changed). */
 async function nameStatuses(ctx: IPollFunctions, changes: IDataObject[]): Promise<void> {
-	const statuses = await docketwiseRequest<IDataObject[]>(ctx, 'GET', '/matter_statuses');
+	const statuses = await apiRequest<IDataObject[]>(ctx, 'GET', '/matter_statuses');
 	const names = new Map((Array.isArray(statuses) ? statuses : []).map((status) => [String(status.id), status.name]));
 	for (const change of changes) {
 		change.previousStatusName = names.get(String(change.previousStatus)) ?? change.previousStatus;

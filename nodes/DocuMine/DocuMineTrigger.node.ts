@@ -12,7 +12,7 @@ import { eventsSubtitle } from '../shared/descriptions';
 import { dossierLocator, templateLocator } from './actions/common.descriptions';
 import { FIELDS, FILE_DONE, FILE_FAILED, LIST_KEYS, outcomeOf, PACKAGE_FAILED, PACKAGE_READY, PATHS } from './api';
 import { authenticationParameter } from './authentication';
-import { docuMineList } from './transport';
+import { apiList } from './transport';
 
 /** Keys remembered so nothing is emitted twice; a dossier's file IDs all fit comfortably. */
 const REMEMBERED_KEYS = 20000;
@@ -25,14 +25,14 @@ interface PollState {
 /** The records an event looks at, and the key that identifies an occurrence (none: not an event yet). */
 async function occurrences(ctx: IPollFunctions, event: string): Promise<Array<{ key: string; record: IDataObject }>> {
 	if (event === 'resultPackageReady') {
-		const packages = await docuMineList(ctx, PATHS.downloads(), LIST_KEYS.downloads);
+		const packages = await apiList(ctx, PATHS.downloads(), { recordsKey: LIST_KEYS.downloads });
 		return packages
 			.filter((record) => outcomeOf(record[FIELDS.downloadStatus], PACKAGE_READY, PACKAGE_FAILED) === 'done')
 			.map((record) => ({ key: `ready:${String(record.id ?? record.downloadId)}`, record }));
 	}
 	const templateId = String(ctx.getNodeParameter('templateId', '', { extractValue: true }));
 	const dossierId = String(ctx.getNodeParameter('dossierId', '', { extractValue: true }));
-	const files = await docuMineList(ctx, PATHS.files(templateId, dossierId), LIST_KEYS.files);
+	const files = await apiList(ctx, PATHS.files(templateId, dossierId), { recordsKey: LIST_KEYS.files });
 	if (event === 'newFile') return files.map((record) => ({ key: `new:${String(record.id)}`, record }));
 	return files.flatMap((record) => {
 		const status = record[FIELDS.fileProcessingStatus];

@@ -199,3 +199,33 @@ export function fileNameFromContentDisposition(header: string | undefined): stri
 	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
 	return plain ? (plain[2] ?? plain[1]).trim() : undefined;
 }
+
+// Types that say only "some bytes": the file name tells more.
+const UNINFORMATIVE_TYPES = new Set(['application/octet-stream', 'binary/octet-stream']);
+
+export interface DownloadNaming {
+	/** The name the vendor's record gives the file, preferred to the response's. */
+	fileName?: string;
+	/** The name when neither the record nor Content-Disposition gives one. */
+	fallbackName: string;
+	/** The type the vendor always serves (a PDF, a ZIP); else the response's, else from the name. */
+	mimeType?: string;
+}
+
+/**
+ * A streamed download as binary data, straight into n8n's binary store: named by the record, the
+ * response's Content-Disposition or the fallback; typed by the vendor, the response (unless it only
+ * says "bytes" or is a JSON error type) or the file name.
+ */
+export async function downloadedBinary(
+	ctx: IExecuteFunctions,
+	response: { headers: Record<string, string>; body: unknown },
+	naming: DownloadNaming,
+): Promise<{ binary: IBinaryData; fileName: string; mimeType: string }> {
+	const fileName = naming.fileName || fileNameFromContentDisposition(response.headers['content-disposition']) || naming.fallbackName;
+	const announced = (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	const usable = announced && !UNINFORMATIVE_TYPES.has(announced) && !announced.startsWith('application/json') ? announced : undefined;
+	const mimeType = naming.mimeType ?? usable ?? mimeTypeForFileName(fileName);
+	const binary = await ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
+	return { binary, fileName, mimeType };
+}

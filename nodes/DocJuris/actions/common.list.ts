@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllOrLimit } from '../../shared/descriptions';
 import { limitParameter } from '../../shared/parameters';
-import { docJurisPagedList } from '../transport';
+import { apiList } from '../transport';
 
 /** Return All / Limit plus the filter and sort DocJuris offers on its catalogue lists. */
 export function catalogueListProperties(noun: string): INodeProperties[] {
@@ -49,5 +49,5 @@ export async function getCatalogue(
 	const qs: IDataObject = {};
 	if (filters.filter) qs.filter = filters.filter;
 	if (filters.sortBy) qs.sortBy = filters.sortBy;
-	return await docJurisPagedList(ctx, path, recordsKey, qs, limitParameter(ctx, itemIndex), itemIndex);
+	return await apiList(ctx, path, { recordsKey, qs, limit: limitParameter(ctx, itemIndex), itemIndex });
 }

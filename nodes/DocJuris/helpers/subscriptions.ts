@@ -2,7 +2,7 @@ import { NodeApiError, type IDataObject } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
-import { docJurisRequest } from '../transport';
+import { apiRequest } from '../transport';
 
 export interface Subscription extends IDataObject {
 	id: string;
@@ -25,7 +25,7 @@ export async function createSubscription(
 ): Promise<Subscription> {
 	let created: Subscription;
 	try {
-		created = await docJurisRequest<Subscription>(ctx, 'POST', '/subscriptions', {
+		created = await apiRequest<Subscription>(ctx, 'POST', '/subscriptions', {
 			body: { webhookUrl, type },
 			itemIndex,
 		});
@@ -33,7 +33,7 @@ export async function createSubscription(
 		if (!(error instanceof NodeApiError) || !ROUTE_NOT_OFFERED.has(String(error.httpCode))) {
 			throw asNodeError(ctx.getNode(), error, itemIndex);
 		}
-		created = await docJurisRequest<Subscription>(ctx, 'POST', `/subscriptions/${type}`, {
+		created = await apiRequest<Subscription>(ctx, 'POST', `/subscriptions/${type}`, {
 			body: { webhookUrl },
 			itemIndex,
 			label: 'POST /subscriptions/{type}',
@@ -43,7 +43,7 @@ export async function createSubscription(
 }
 
 export async function listSubscriptions(ctx: RequestContext, itemIndex?: number): Promise<Subscription[]> {
-	const list = await docJurisRequest<Subscription[]>(ctx, 'GET', '/subscriptions', { itemIndex });
+	const list = await apiRequest<Subscription[]>(ctx, 'GET', '/subscriptions', { itemIndex });
 	return Array.isArray(list) ? list : [];
 }
 
@@ -54,7 +54,7 @@ export async function deleteSubscription(
 	{ missingIsDeleted = false, itemIndex }: { missingIsDeleted?: boolean; itemIndex?: number } = {},
 ): Promise<void> {
 	try {
-		await docJurisRequest(ctx, 'DELETE', `/subscriptions/${id}`, { itemIndex, label: 'DELETE /subscriptions/{id}' });
+		await apiRequest(ctx, 'DELETE', `/subscriptions/${id}`, { itemIndex });
 	} catch (error) {
 		if (missingIsDeleted && error instanceof NodeApiError && String(error.httpCode) === '404') return;
 		throw asNodeError(ctx.getNode(), error, itemIndex);

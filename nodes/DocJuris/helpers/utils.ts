@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { requireGuid, requireMaxLength } from '../../shared/validators';
-import { docJurisRequest } from '../transport';
+import { apiRequest } from '../transport';
 
 /** The contract ID from the Contract locator, checked before anything is sent. */
 export function contractIdParameter(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -32,9 +32,8 @@ export async function resolveTurnId(ctx: IExecuteFunctions, contractId: string, 
 		const value = ctx.getNodeParameter('turnId', itemIndex, '', { extractValue: true });
 		return requireGuid(ctx, value, 'Turn ID', itemIndex);
 	}
-	const contract = await docJurisRequest<IDataObject>(ctx, 'GET', `/contracts/${contractId}`, {
-		itemIndex,
-		label: 'GET /contracts/{contractId}',
+	const contract = await apiRequest<IDataObject>(ctx, 'GET', `/contracts/${contractId}`, {
+		itemIndex
 	});
 	const latest = latestTurnIdOf(contract ?? {});
 	if (!latest) {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listSubscriptions } from '../helpers/subscriptions';
-import { docJurisRequest } from '../transport';
+import { apiRequest } from '../transport';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,8 +9,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function searchTurns(this: ILoadOptionsFunctions): Promise<INodeListSearchResult> {
 	const contractId = this.getCurrentNodeParameter('contractId', { extractValue: true });
 	if (typeof contractId !== 'string' || !GUID.test(contractId)) return { results: [] };
-	const contract = await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${contractId}`, {
-		label: 'GET /contracts/{contractId}',
+	const contract = await apiRequest<IDataObject>(this, 'GET', `/contracts/${contractId}`, {
 	});
 	const listed = (Array.isArray(contract?.turns) ? contract.turns : []) as IDataObject[];
 	// A contract may carry only its latest turn's ID (as the guide's example does): offer that one.

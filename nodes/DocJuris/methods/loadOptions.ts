@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { docJurisPagedList } from '../transport';
+import { apiList } from '../transport';
 
 function toOptions(records: IDataObject[]): INodePropertyOptions[] {
 	return records.map((record) => ({
@@ -11,9 +11,9 @@ function toOptions(records: IDataObject[]): INodePropertyOptions[] {
 }
 
 export async function getContractTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return toOptions(await docJurisPagedList(this, '/contractTypes', 'contractTypes', { sortBy: 'name' }, undefined));
+	return toOptions(await apiList(this, '/contractTypes', { recordsKey: 'contractTypes', qs: { sortBy: 'name' } }));
 }
 
 export async function getPlaybooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return toOptions(await docJurisPagedList(this, '/playbooks', 'playbooks', { sortBy: 'name' }, undefined));
+	return toOptions(await apiList(this, '/playbooks', { recordsKey: 'playbooks', qs: { sortBy: 'name' } }));
 }

@@ -1,20 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	binaryUploadFile,
-	fileNameFromContentDisposition,
-	mimeTypeForFileName,
-	multipartBody,
-	type MultipartField,
-} from '../../shared/binary';
+import { binaryUploadFile, downloadedBinary, fileNameFromContentDisposition, multipartBody, type MultipartField } from '../../shared/binary';
 import { asNodeError } from '../../shared/errors';
-import { credentialBaseUrl, credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl, type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectOffsetPages } from '../../shared/paging';
+import { errorTextOf, firstText, vendorApi } from '../../shared/transport';
 
 export const DEFAULT_BASE_URL = 'https://api.docjuris.com/v1';
 
@@ -28,39 +18,25 @@ export const MAX_PAGE_SIZE = 200;
  */
 export const MESSAGES_PAGE_SIZE = 100;
 
-function firstText(...values: unknown[]): string | undefined {
-	for (const value of values) {
-		if (typeof value === 'string' && value.trim()) return value.trim();
-	}
-	return undefined;
-}
-
 /**
  * The vendor's explanation from an error body. DocJuris documents `meta.errors[]` ({type, message})
  * but its examples show `meta.errorType` / `meta.errorDetail`; read both, then plain text.
  */
 export function docJurisErrorText(body: unknown): string | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		// An HTML error page says nothing useful to a user; the status summary does.
-		return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
-	}
-	if (!body || typeof body !== 'object') return undefined;
-	const record = body as IDataObject;
-	const meta = (record.meta ?? {}) as IDataObject;
-	if (Array.isArray(meta.errors) && meta.errors.length) {
-		const parts = (meta.errors as IDataObject[]).map((error) => {
-			const message = firstText(error.message, error.data && typeof error.data === 'object' ? undefined : error.data);
-			const type = firstText(error.type);
-			return message && type ? `${message} (${type})` : (message ?? type ?? '');
-		});
-		const joined = parts.filter(Boolean).join('; ');
-		if (joined) return joined;
-	}
-	const legacy = firstText(meta.errorDetail, meta.errorType);
-	if (legacy) return legacy;
-	// ASP.NET problem details, should a gateway answer before DocJuris does.
-	return firstText(record.detail, record.title, record.message);
+	return errorTextOf(body, (record) => {
+		const meta = (record.meta ?? {}) as IDataObject;
+		if (Array.isArray(meta.errors) && meta.errors.length) {
+			const parts = (meta.errors as IDataObject[]).map((error) => {
+				const message = firstText(error.message, error.data && typeof error.data === 'object' ? undefined : error.data);
+				const type = firstText(error.type);
+				return message && type ? `${message} (${type})` : (message ?? type ?? '');
+			});
+			const joined = parts.filter(Boolean).join('; ');
+			if (joined) return joined;
+		}
+		// Then the legacy fields, then ASP.NET problem details, should a gateway answer before DocJuris does.
+		return firstText(meta.errorDetail, meta.errorType, record.detail, record.title, record.message);
+	});
 }
 
 export const docJurisProfile: VendorProfile = {
@@ -76,88 +52,46 @@ export const docJurisProfile: VendorProfile = {
 	},
 };
 
-/** The credential's base URL without a trailing slash. */
-export async function docJurisBaseUrl(ctx: RequestContext): Promise<string> {
-	const credentials = await credentialsOnce(ctx, 'docJurisApi');
-	return credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'DocJuris');
-}
-
-export interface DocJurisCall {
-	qs?: IDataObject;
-	body?: unknown | (() => unknown);
-	headers?: IDataObject;
-	itemIndex?: number;
-	/** Method and path template for messages; defaults to the method and path. */
-	label?: string;
-	hints?: VendorProfile['hints'];
-	idempotent?: boolean;
-}
-
 function isEnvelope(body: unknown): body is { meta: IDataObject; response?: unknown } {
 	return !!body && typeof body === 'object' && !Array.isArray(body) && 'meta' in body && typeof (body as IDataObject).meta === 'object';
 }
 
-/** Calls DocJuris and returns the payload inside its `{meta, response}` envelope. */
-export async function docJurisRequest<T = IDataObject>(
-	ctx: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	call: DocJurisCall = {},
-): Promise<T> {
-	const url = `${await docJurisBaseUrl(ctx)}${path}`;
-	const response = await vendorRequest(ctx, docJurisProfile, {
-		method,
-		url,
-		label: call.label ?? `${method} ${path}`,
-		qs: call.qs,
-		headers: call.headers,
-		body: call.body,
-		itemIndex: call.itemIndex,
-		hints: call.hints,
-		idempotent: call.idempotent,
-	});
-	const body = response.body;
-	if (!isEnvelope(body)) return body as T;
-	return body.response as T;
-}
+const api = vendorApi({
+	profile: docJurisProfile,
+	baseUrl: (ctx, credentials) => credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'DocJuris'),
+	// The payload is inside DocJuris's `{meta, response}` envelope.
+	unwrap: (body) => (isEnvelope(body) ? body.response : body),
+});
+
+export const { apiRequest, apiResponse, baseUrl } = api;
 
 interface PagedList {
 	totalCount?: number;
 	[key: string]: unknown;
 }
 
-/** Reads a skip/take list that reports `totalCount` (contract types, playbooks). */
-export async function docJurisPagedList(
-	ctx: RequestContext,
-	path: string,
-	recordsKey: string,
-	qs: IDataObject,
-	limit: number | undefined,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return await collectOffsetPages(
-		async (skip, take) => {
-			const page = await docJurisRequest<PagedList>(ctx, 'GET', path, { qs: { ...qs, skip, take }, itemIndex });
-			const records = Array.isArray(page?.[recordsKey]) ? (page[recordsKey] as IDataObject[]) : [];
-			return { records, total: typeof page?.totalCount === 'number' ? page.totalCount : undefined };
-		},
-		{ limit, maxPageSize: MAX_PAGE_SIZE },
-	);
+export interface ListOptions {
+	/**
+	 * The key of the records in a page that reports `totalCount` (contract types, playbooks); without
+	 * one, the list is a bare array with no total (subscription messages).
+	 */
+	recordsKey?: string;
+	qs?: IDataObject;
+	limit?: number;
+	itemIndex?: number;
 }
 
-/** Reads a skip/take list that returns a bare array and no total (subscription messages). */
-export async function docJurisArrayList(
-	ctx: RequestContext,
-	path: string,
-	limit: number | undefined,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
+/** A whole skip/take list, or up to `limit` records, in the largest pages DocJuris serves. */
+export async function apiList(ctx: RequestContext, path: string, { recordsKey, qs = {}, limit, itemIndex }: ListOptions = {}): Promise<IDataObject[]> {
 	return await collectOffsetPages(
 		async (skip, take) => {
-			const page = await docJurisRequest<IDataObject[]>(ctx, 'GET', path, { qs: { skip, take }, itemIndex });
-			return { records: Array.isArray(page) ? page : [] };
+			const page = await apiRequest<PagedList | IDataObject[]>(ctx, 'GET', path, { qs: { ...qs, skip, take }, itemIndex });
+			if (recordsKey === undefined) return { records: Array.isArray(page) ? page : [] };
+			const records = Array.isArray((page as PagedList)?.[recordsKey]) ? ((page as PagedList)[recordsKey] as IDataObject[]) : [];
+			const total = (page as PagedList)?.totalCount;
+			return { records, total: typeof total === 'number' ? total : undefined };
 		},
-		{ limit, maxPageSize: MESSAGES_PAGE_SIZE },
+		{ limit, maxPageSize: recordsKey === undefined ? MESSAGES_PAGE_SIZE : MAX_PAGE_SIZE },
 	);
 }
 
@@ -185,19 +119,14 @@ async function withDocStateSpelling<T>(ctx: RequestContext, docState: string, ca
 }
 
 /** Describes a contract's or turn's document (file name and extension) for a document state. */
-export async function docJurisDocumentInfo(
+export async function documentInfo(
 	ctx: RequestContext,
 	documentPath: string,
 	docState: string,
 	itemIndex: number,
 ): Promise<DocumentInfo> {
 	return await withDocStateSpelling(ctx, docState, async (state) =>
-		await docJurisRequest<DocumentInfo>(ctx, 'GET', `${documentPath}/meta`, {
-			qs: { docState: state },
-			itemIndex,
-			label: `GET ${documentPath.replace(/[0-9a-f-]{36}/gi, '{id}')}/meta`,
-			hints: DOCUMENT_HINTS,
-		}),
+		await apiRequest<DocumentInfo>(ctx, 'GET', `${documentPath}/meta`, { qs: { docState: state }, itemIndex, hints: DOCUMENT_HINTS }),
 	);
 }
 
@@ -213,38 +142,21 @@ const DOCUMENT_HINTS: VendorProfile['hints'] = {
  * if it fails, the download still happens, named from `Content-Disposition` (a real failure, such as
  * a missing document or a refused key, is then reported by the document request itself).
  */
-export async function docJurisDownloadDocument(
+export async function downloadDocument(
 	ctx: IExecuteFunctions,
 	documentPath: string,
 	docState: string,
 	binaryPropertyName: string,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	const info = await docJurisDocumentInfo(ctx, documentPath, docState, itemIndex).catch((): DocumentInfo => ({}));
-	const url = `${await docJurisBaseUrl(ctx)}${documentPath}`;
+	const info = await documentInfo(ctx, documentPath, docState, itemIndex).catch((): DocumentInfo => ({}));
 	const response = await withDocStateSpelling(ctx, docState, async (state) =>
-		await vendorRequest<AsyncIterable<Buffer>>(ctx, docJurisProfile, {
-			method: 'GET',
-			url,
-			label: `GET ${documentPath.replace(/[0-9a-f-]{36}/gi, '{id}')}`,
-			qs: { docState: state },
-			stream: true,
-			itemIndex,
-			hints: DOCUMENT_HINTS,
-		}),
+		await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', documentPath, { qs: { docState: state }, stream: true, itemIndex, hints: DOCUMENT_HINTS }),
 	);
 	const extension = typeof info.extension === 'string' ? info.extension.replace(/^\./, '') : '';
-	let fileName =
-		(typeof info.name === 'string' && info.name) ||
-		fileNameFromContentDisposition(response.headers['content-disposition']) ||
-		`document${extension ? `.${extension}` : ''}`;
-	if (extension && !fileName.toLowerCase().endsWith(`.${extension.toLowerCase()}`)) fileName += `.${extension}`;
-	const announced = (response.headers['content-type'] ?? '').split(';')[0].trim();
-	const mimeType =
-		announced && announced !== 'application/octet-stream' && !announced.startsWith('application/json')
-			? announced
-			: mimeTypeForFileName(fileName);
-	const binary = await ctx.helpers.prepareBinaryData(response.body as unknown as Buffer, fileName, mimeType);
+	const named = (typeof info.name === 'string' && info.name) || fileNameFromContentDisposition(response.headers['content-disposition']) || 'document';
+	const fileName = extension && !named.toLowerCase().endsWith(`.${extension.toLowerCase()}`) ? `${named}.${extension}` : named;
+	const { binary, mimeType } = await downloadedBinary(ctx, response, { fileName, fallbackName: fileName });
 	return {
 		json: { ...info, docState, fileName, mimeType },
 		binary: { [binaryPropertyName]: binary },
@@ -255,7 +167,7 @@ export async function docJurisDownloadDocument(
  * Uploads the item's file with form fields as multipart/form-data, streamed from n8n's binary
  * store. The body is rebuilt if DocJuris asks us to slow down (429), never re-sent otherwise.
  */
-export async function docJurisUpload(
+export async function uploadFile(
 	ctx: IExecuteFunctions,
 	path: string,
 	fields: Record<string, MultipartField>,
@@ -264,7 +176,7 @@ export async function docJurisUpload(
 ): Promise<IDataObject> {
 	const binaryPropertyName = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await binaryUploadFile(ctx, itemIndex, binaryPropertyName);
-	return await docJurisRequest<IDataObject>(ctx, 'POST', path, {
+	return await apiRequest<IDataObject>(ctx, 'POST', path, {
 		body: () => multipartBody(fields, 'file', file),
 		headers: options.headers,
 		label: options.label,

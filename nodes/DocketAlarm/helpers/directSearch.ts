@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/http';
-import { docketAlarmRequest } from '../transport';
+import { apiRequest } from '../transport';
 
 /** What a court accepts on searchdirect/: field names and, for some, the allowed values. */
 export interface CourtSearchForm {
@@ -43,7 +43,7 @@ export async function courtSearchForm(ctx: RequestContext, court: string, itemIn
 	if (!cache) forms.set(ctx, (cache = new Map()));
 	let form = cache.get(court);
 	if (!form) {
-		form = docketAlarmRequest<IDataObject>(ctx, 'GET', 'searchdirect/', { fields: { court }, clientMatter: '', itemIndex }).then(parseCourtSearchForm);
+		form = apiRequest<IDataObject>(ctx, 'GET', 'searchdirect/', { fields: { court }, clientMatter: '', itemIndex }).then(parseCourtSearchForm);
 		cache.set(court, form);
 	}
 	return await form;
@@ -51,7 +51,7 @@ export async function courtSearchForm(ctx: RequestContext, court: string, itemIn
 
 /** Every court that supports direct (state and agency) search. */
 export async function directSearchCourts(ctx: RequestContext): Promise<string[]> {
-	const body = await docketAlarmRequest<IDataObject>(ctx, 'GET', 'searchdirect/', { clientMatter: '' });
+	const body = await apiRequest<IDataObject>(ctx, 'GET', 'searchdirect/', { clientMatter: '' });
 	return names(body.courts);
 }
 

@@ -3,13 +3,13 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
-	type IHttpRequestMethods,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { fileNameFromContentDisposition } from '../../shared/binary';
+import { downloadedBinary } from '../../shared/binary';
 import type { HttpFailure } from '../../shared/errors';
-import { credentialBaseUrl, credentialsOnce, vendorRequest, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl, credentialsOnce, type RequestContext, type VendorProfile } from '../../shared/http';
+import { errorTextOf, firstText, vendorApi, type ApiCall } from '../../shared/transport';
 
 export const DEFAULT_BASE_URL = 'https://www.docketalarm.com';
 
@@ -23,13 +23,7 @@ export const SAFE_TOKEN_AGE_MS = 25 * 60 * 1000;
 const SESSION_ERROR = /login|log in|token|authenticat|session|expired|not logged|unauthori[sz]ed/i;
 
 export function docketAlarmErrorText(body: unknown): string | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
-	}
-	if (!body || typeof body !== 'object') return undefined;
-	const error = (body as IDataObject).error;
-	return typeof error === 'string' && error.trim() ? error.trim() : undefined;
+	return errorTextOf(body, (record) => firstText(record.error));
 }
 
 // Docket Alarm may fetch a docket or document from PACER or a court site before it answers.
@@ -66,19 +60,6 @@ export const docketAlarmProfile: VendorProfile = {
 	},
 };
 
-interface DocketAlarmCredentials {
-	baseUrl: string;
-	clientMatter: string;
-}
-
-async function credentialSettings(ctx: RequestContext): Promise<DocketAlarmCredentials> {
-	const credentials = await credentialsOnce(ctx, 'docketAlarmApi');
-	return {
-		baseUrl: credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'Docket Alarm'),
-		clientMatter: String(credentials.clientMatter ?? ''),
-	};
-}
-
 /** Form encoding with repeated keys for lists (`nature_of_suit=810&nature_of_suit=220`). */
 export function formEncode(fields: IDataObject): string {
 	const form = new URLSearchParams();
@@ -89,21 +70,16 @@ export function formEncode(fields: IDataObject): string {
 	return form.toString();
 }
 
-export interface DocketAlarmCall {
+export interface DocketAlarmCall extends ApiCall {
 	/** Query parameters (GET) or form fields (POST). */
 	fields?: IDataObject;
-	itemIndex?: number;
 	/** Whether to add the client matter (the node's, else the credential's default). */
 	clientMatter?: string | false;
-	label?: string;
-	timeout?: number;
-	/** Whether sending it twice is harmless (e.g. enabling a tracker), so a server error may be retried. */
-	idempotent?: boolean;
 }
 
 /** The client matter to bill: the node's value, else the credential's default. */
 export async function clientMatterFor(ctx: RequestContext, given: string | undefined): Promise<string> {
-	return given !== undefined && given !== '' ? given : (await credentialSettings(ctx)).clientMatter;
+	return given !== undefined && given !== '' ? given : String((await credentialsOnce(ctx, 'docketAlarmApi')).clientMatter ?? '');
 }
 
 /**
@@ -111,28 +87,21 @@ export async function clientMatterFor(ctx: RequestContext, given: string | undef
  * parameters, POST as a form. A `success: false` answer becomes an error with the vendor's text;
  * an expired session is renewed once (see the shared transport).
  */
-export async function docketAlarmRequest<T = IDataObject>(
-	ctx: RequestContext,
-	method: IHttpRequestMethods,
-	endpoint: string,
-	call: DocketAlarmCall = {},
-): Promise<T> {
-	const { baseUrl } = await credentialSettings(ctx);
-	const fields: IDataObject = { ...(call.fields ?? {}) };
-	if (call.clientMatter !== false && call.clientMatter !== undefined) fields.client_matter = await clientMatterFor(ctx, call.clientMatter);
-	const response = await vendorRequest<T>(ctx, docketAlarmProfile, {
-		method,
-		url: `${baseUrl}/api/v1/${endpoint}`,
-		label: call.label ?? `${method} ${endpoint}`,
-		qs: method === 'GET' ? fields : undefined,
-		body: method === 'GET' ? undefined : formEncode(fields),
-		headers: method === 'GET' ? undefined : { 'Content-Type': 'application/x-www-form-urlencoded' },
-		itemIndex: call.itemIndex,
-		timeout: call.timeout ?? DOCKET_ALARM_TIMEOUT_MS,
-		idempotent: call.idempotent,
-	});
-	return response.body;
-}
+const api = vendorApi<DocketAlarmCall>({
+	profile: docketAlarmProfile,
+	baseUrl: (ctx, credentials) => credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'Docket Alarm'),
+	apiPath: '/api/v1/',
+	async prepare(ctx, request, call) {
+		const timeout = request.timeout ?? DOCKET_ALARM_TIMEOUT_MS;
+		if (call.fields === undefined && call.clientMatter === undefined) return { ...request, timeout };
+		const fields: IDataObject = { ...(call.fields ?? {}) };
+		if (call.clientMatter !== false && call.clientMatter !== undefined) fields.client_matter = await clientMatterFor(ctx, call.clientMatter);
+		if (request.method === 'GET') return { ...request, timeout, qs: { ...(request.qs ?? {}), ...fields } };
+		return { ...request, timeout, body: formEncode(fields), headers: { ...(request.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded' } };
+	},
+});
+
+export const { apiRequest, apiResponse, baseUrl } = api;
 
 /**
  * A document link as an absolute URL on the credential's Docket Alarm host. Links may be relative
@@ -140,7 +109,7 @@ export async function docketAlarmRequest<T = IDataObject>(
  * with it.
  */
 export async function documentUrl(ctx: IExecuteFunctions, link: string, itemIndex: number): Promise<string> {
-	const { baseUrl } = await credentialSettings(ctx);
+	const base = await baseUrl(ctx);
 	const text = link.trim();
 	if (!text) {
 		throw new NodeOperationError(ctx.getNode(), `Document Link is empty [item ${itemIndex}]`, {
@@ -150,11 +119,11 @@ export async function documentUrl(ctx: IExecuteFunctions, link: string, itemInde
 	}
 	let url: URL;
 	try {
-		url = new URL(text, `${baseUrl}/`);
+		url = new URL(text, `${base}/`);
 	} catch {
 		throw new NodeOperationError(ctx.getNode(), `Document Link "${text}" is not a URL [item ${itemIndex}]`, { itemIndex });
 	}
-	const allowed = new URL(`${baseUrl}/`);
+	const allowed = new URL(`${base}/`);
 	if (url.host !== allowed.host) {
 		throw new NodeOperationError(ctx.getNode(), `Document Link points to ${url.host}, not Docket Alarm [item ${itemIndex}]`, {
 			itemIndex,
@@ -177,18 +146,9 @@ export async function downloadDocument(
 	if (options.cached) qs.cached = 'true';
 	const clientMatter = await clientMatterFor(ctx, options.clientMatter);
 	if (clientMatter) qs.client_matter = clientMatter;
-	const response = await vendorRequest<AsyncIterable<Buffer>>(ctx, docketAlarmProfile, {
-		method: 'GET',
-		url,
-		label: 'GET <document link>',
-		qs,
-		stream: true,
-		itemIndex: options.itemIndex,
-		timeout: DOCKET_ALARM_TIMEOUT_MS,
-	});
+	const response = await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', url, { label: 'GET <document link>', qs, stream: true, itemIndex: options.itemIndex });
 	const path = new URL(url).pathname;
-	const fileName = fileNameFromContentDisposition(response.headers['content-disposition']) || decodeURIComponent(path.split('/').pop() || 'document.pdf');
-	const binary = await ctx.helpers.prepareBinaryData(response.body as unknown as Buffer, fileName, 'application/pdf');
+	const { binary, fileName } = await downloadedBinary(ctx, response, { fallbackName: decodeURIComponent(path.split('/').pop() || 'document.pdf'), mimeType: 'application/pdf' });
 	return {
 		json: { link: url, fileName, cached: options.cached, size: Number(response.headers['content-length'] ?? 0) || undefined },
 		binary: { [options.binaryPropertyName]: binary },

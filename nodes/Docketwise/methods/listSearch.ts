@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { docketwiseHost, docketwisePage, docketwiseRequest, PAGE_SIZE } from '../transport';
+import { baseUrl, apiPage, apiRequest, PAGE_SIZE } from '../transport';
 
 type Labeller = (record: IDataObject) => string;
 
@@ -22,12 +22,12 @@ async function searchList(
 	qs: IDataObject = {},
 ): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
-	const host = await docketwiseHost(ctx);
+	const host = await baseUrl(ctx);
 	const results: INodeListSearchResult['results'] = [];
 	let page = Number(paginationToken ?? 1);
 	let next: number | null | undefined = null;
 	for (let read = 0; read < SEARCH_PAGES; read++) {
-		const { records, pagination } = await docketwisePage(ctx, path, page, qs);
+		const { records, pagination } = await apiPage(ctx, path, page, { qs });
 		results.push(
 			...records
 				.map((record) => ({ name: label(record), value: String(record.id), url: appPath ? `${host}/${appPath}/${record.id}` : undefined }))
@@ -83,7 +83,7 @@ export async function searchNotes(this: ILoadOptionsFunctions, filter?: string):
 	const onContact = this.getCurrentNodeParameter('attachTo') === 'contact';
 	const ownerId = typedId(this.getCurrentNodeParameter(onContact ? 'clientId' : 'matterId'));
 	if (!ownerId) return { results: [] };
-	const owner = await docketwiseRequest<IDataObject>(this, 'GET', `/${onContact ? 'contacts' : 'matters'}/${ownerId}`);
+	const owner = await apiRequest<IDataObject>(this, 'GET', `/${onContact ? 'contacts' : 'matters'}/${ownerId}`);
 	const notes = Array.isArray(owner.notes) ? (owner.notes as IDataObject[]) : [];
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = notes

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { docketwiseList } from '../transport';
+import { apiList } from '../transport';
 
 /** Firm users, named by their attorney profile or, failing that, their email. */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = await docketwiseList(this, '/users');
+	const users = await apiList(this, '/users');
 	return users.map((user) => {
 		const profile = (user.attorney_profile ?? {}) as IDataObject;
 		const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ');

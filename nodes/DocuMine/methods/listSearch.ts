@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { FIELDS, LIST_KEYS, PATHS } from '../api';
-import { docuMineList } from '../transport';
+import { apiList } from '../transport';
 
 function matching(records: IDataObject[], filter: string | undefined, label: (record: IDataObject) => string): INodeListSearchResult {
 	const needle = (filter ?? '').trim().toLowerCase();
@@ -14,7 +14,7 @@ function matching(records: IDataObject[], filter: string | undefined, label: (re
 
 /** Active templates first; others show their status. */
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const templates = await docuMineList(this, PATHS.dossierTemplates(), LIST_KEYS.dossierTemplates);
+	const templates = await apiList(this, PATHS.dossierTemplates(), { recordsKey: LIST_KEYS.dossierTemplates });
 	const sorted = [...templates].sort((a, b) => Number(b.status === 'ACTIVE') - Number(a.status === 'ACTIVE'));
 	return matching(sorted, filter, (template) => `${String(template.name ?? template.id)}${template.status && template.status !== 'ACTIVE' ? ` (${String(template.status)})` : ''}`);
 }
@@ -23,7 +23,7 @@ export async function searchTemplates(this: ILoadOptionsFunctions, filter?: stri
 export async function searchDossiers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const templateId = this.getCurrentNodeParameter('templateId', { extractValue: true });
 	if (typeof templateId !== 'string' || !templateId) return { results: [] };
-	return matching(await docuMineList(this, PATHS.dossiers(templateId), LIST_KEYS.dossiers), filter, (dossier) => String(dossier.name ?? dossier.id));
+	return matching(await apiList(this, PATHS.dossiers(templateId), { recordsKey: LIST_KEYS.dossiers }), filter, (dossier) => String(dossier.name ?? dossier.id));
 }
 
 /** The files of the dossier chosen in the Dossier field (of the template chosen above it). */
@@ -31,13 +31,13 @@ export async function searchFiles(this: ILoadOptionsFunctions, filter?: string):
 	const templateId = this.getCurrentNodeParameter('templateId', { extractValue: true });
 	const dossierId = this.getCurrentNodeParameter('dossierId', { extractValue: true });
 	if (typeof templateId !== 'string' || !templateId || typeof dossierId !== 'string' || !dossierId) return { results: [] };
-	const files = await docuMineList(this, PATHS.files(templateId, dossierId), LIST_KEYS.files);
+	const files = await apiList(this, PATHS.files(templateId, dossierId), { recordsKey: LIST_KEYS.files });
 	return matching(files, filter, (file) => `${String(file.filename ?? file.fileName ?? file.name ?? file.id)}${file[FIELDS.fileProcessingStatus] ? ` (${String(file[FIELDS.fileProcessingStatus])})` : ''}`);
 }
 
 /** The workspace's result packages (downloads), newest first where DocuMine gives a date. */
 export async function searchResultPackages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const packages = await docuMineList(this, PATHS.downloads(), LIST_KEYS.downloads);
+	const packages = await apiList(this, PATHS.downloads(), { recordsKey: LIST_KEYS.downloads });
 	const sorted = [...packages].sort((a, b) => String(b.creationDate ?? b.createdAt ?? '').localeCompare(String(a.creationDate ?? a.createdAt ?? '')));
 	return matching(sorted, filter, (download) => `${String(download.filename ?? download.name ?? download.id)}${download[FIELDS.downloadStatus] ? ` (${String(download[FIELDS.downloadStatus])})` : ''}`);
 }

@@ -10,7 +10,7 @@ import type { MultipartField } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
 import { requireEmail, requireMaxLength, requirePositiveInteger, requireText } from '../../../shared/validators';
 import { documentPasswordHeader, extendedDataParameter } from '../../helpers/utils';
-import { docJurisUpload } from '../../transport';
+import { uploadFile } from '../../transport';
 import { documentPasswordField, extendedDataField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -117,7 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const extendedData = extendedDataParameter(this, itemIndex);
 	if (extendedData) fields.extendedData = JSON.stringify(extendedData);
-	return await docJurisUpload(this, '/contracts', fields as Record<string, MultipartField>, itemIndex, {
+	return await uploadFile(this, '/contracts', fields as Record<string, MultipartField>, itemIndex, {
 		headers: documentPasswordHeader(additional.documentPassword as string | undefined),
 	});
 }

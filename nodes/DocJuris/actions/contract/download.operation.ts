@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, 
 
 import { outputBinaryField } from '../../../shared/descriptions';
 import { contractIdParameter } from '../../helpers/utils';
-import { docJurisDownloadDocument } from '../../transport';
+import { downloadDocument } from '../../transport';
 import { contractLocator, docStateField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const contractId = contractIdParameter(this, itemIndex);
 	const docState = this.getNodeParameter('docState', itemIndex) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const item = await docJurisDownloadDocument(this, `/contracts/${contractId}/document`, docState, binaryPropertyName, itemIndex);
+	const item = await downloadDocument(this, `/contracts/${contractId}/document`, docState, binaryPropertyName, itemIndex);
 	item.json.contractId = contractId;
 	return [item];
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { contractIdParameter } from '../../helpers/utils';
-import { docJurisDocumentInfo } from '../../transport';
+import { documentInfo } from '../../transport';
 import { contractLocator, docStateField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['getDocumentInfo'] } }, [
@@ -12,6 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['contract']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contractId = contractIdParameter(this, itemIndex);
 	const docState = this.getNodeParameter('docState', itemIndex) as string;
-	const info = await docJurisDocumentInfo(this, `/contracts/${contractId}/document`, docState, itemIndex);
+	const info = await documentInfo(this, `/contracts/${contractId}/document`, docState, itemIndex);
 	return { contractId, docState, ...info };
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { inputBinaryField } from '../../../shared/descriptions';
 import { documentPasswordHeader, extendedDataParameter } from '../../helpers/utils';
-import { docJurisUpload } from '../../transport';
+import { uploadFile } from '../../transport';
 import { documentPasswordField, extendedDataField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['import'], operation: ['create'] } }, [
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['import'], 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const extendedData = extendedDataParameter(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await docJurisUpload(this, '/imports', { extendedData: extendedData ? JSON.stringify(extendedData) : undefined }, itemIndex, {
+	return await uploadFile(this, '/imports', { extendedData: extendedData ? JSON.stringify(extendedData) : undefined }, itemIndex, {
 		headers: documentPasswordHeader(options.documentPassword as string | undefined),
 	});
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
-import { docJurisArrayList } from '../../transport';
+import { apiList } from '../../transport';
 import { subscriptionIdParameter, subscriptionLocator } from './common';
 
 export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['getMessages'] } }, [
@@ -12,6 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = subscriptionIdParameter(this, itemIndex);
-	const messages = await docJurisArrayList(this, `/subscriptions/${id}/messages`, limitParameter(this, itemIndex), itemIndex);
+	const messages = await apiList(this, `/subscriptions/${id}/messages`, { limit: limitParameter(this, itemIndex), itemIndex });
 	return messages.map((message) => ({ subscriptionId: id, ...message }));
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { docJurisRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { EVENT_TYPES } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['getTestMessages'] } }, [
@@ -16,6 +16,6 @@ export const description = updateDisplayOptions({ show: { resource: ['subscripti
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const type = this.getNodeParameter('type', itemIndex) as string;
-	const messages = await docJurisRequest<IDataObject[]>(this, 'GET', '/subscriptions/testmessages', { qs: { type }, itemIndex });
+	const messages = await apiRequest<IDataObject[]>(this, 'GET', '/subscriptions/testmessages', { qs: { type }, itemIndex });
 	return Array.isArray(messages) ? messages : [];
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { MultipartField } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
 import { contractIdParameter, documentPasswordHeader, extendedDataParameter, resolveTurnId } from '../../helpers/utils';
-import { docJurisUpload } from '../../transport';
+import { uploadFile } from '../../transport';
 import { contractLocator, documentPasswordField, extendedDataField, turnSelection } from '../common.descriptions';
 
 /** Turn tags DocJuris documents by ID. */
@@ -70,8 +70,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? [EXECUTION_COPY_TAGS[additional.executionCopyTag as keyof typeof EXECUTION_COPY_TAGS]]
 			: undefined,
 	};
-	const turn = await docJurisUpload(this, `/contracts/${contractId}/turns`, fields, itemIndex, {
-		label: 'POST /contracts/{contractId}/turns',
+	const turn = await uploadFile(this, `/contracts/${contractId}/turns`, fields, itemIndex, {
 		headers: documentPasswordHeader(additional.documentPassword as string | undefined),
 		hints: { 400: STALE_TURN_HINT, 409: STALE_TURN_HINT },
 	});

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData }
 
 import { outputBinaryField } from '../../../shared/descriptions';
 import { contractIdParameter, resolveTurnId } from '../../helpers/utils';
-import { docJurisDownloadDocument } from '../../transport';
+import { downloadDocument } from '../../transport';
 import { contractLocator, docStateField, turnSelection } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['turn'], operation: ['download'] } }, [
@@ -17,7 +17,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const docState = this.getNodeParameter('docState', itemIndex) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const turnId = await resolveTurnId(this, contractId, itemIndex);
-	const item = await docJurisDownloadDocument(
+	const item = await downloadDocument(
 		this,
 		`/contracts/${contractId}/turns/${turnId}/document`,
 		docState,

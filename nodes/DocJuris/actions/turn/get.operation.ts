@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { contractIdParameter, resolveTurnId } from '../../helpers/utils';
-import { docJurisRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { contractLocator, turnSelection } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['turn'], operation: ['get'] } }, [
@@ -12,9 +12,8 @@ export const description = updateDisplayOptions({ show: { resource: ['turn'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contractId = contractIdParameter(this, itemIndex);
 	const turnId = await resolveTurnId(this, contractId, itemIndex);
-	const turn = await docJurisRequest<IDataObject>(this, 'GET', `/contracts/${contractId}/turns/${turnId}`, {
-		itemIndex,
-		label: 'GET /contracts/{contractId}/turns/{turnId}',
+	const turn = await apiRequest<IDataObject>(this, 'GET', `/contracts/${contractId}/turns/${turnId}`, {
+		itemIndex
 	});
 	return { contractId, ...turn };
 }

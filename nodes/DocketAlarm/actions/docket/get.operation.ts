@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
 import { clientMatterParameter } from '../../helpers/validation';
-import { docketAlarmRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { cachedField, clientMatterOption, courtLocator, docketField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.normalize) fields.normalize = 'true';
 	if (options.checkIsPacer) fields.check_is_pacer = 'true';
 	if (options.addDocumentsByEntries) fields.add_documents_by_entries = 'true';
-	const response = await docketAlarmRequest<Docket>(this, 'GET', 'getdocket/', {
+	const response = await apiRequest<Docket>(this, 'GET', 'getdocket/', {
 		fields,
 		clientMatter: clientMatterParameter(this, itemIndex, 'options') ?? '',
 		itemIndex,

@@ -5,7 +5,7 @@ import { limitParameter } from '../../../shared/parameters';
 import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
 import { clientMatterParameter } from '../../helpers/validation';
-import { docketAlarmRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { clientMatterOption } from '../common.descriptions';
 
 /** search/ serves at most 50 results a call, and offset + limit must stay below 1000. */
@@ -125,7 +125,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const base: IDataObject = { q: query };
 	if (options.sort) base.o = options.sort;
 	const search: SearchCall = async (fields) =>
-		await docketAlarmRequest<SearchPage>(this, 'GET', 'search/', {
+		await apiRequest<SearchPage>(this, 'GET', 'search/', {
 			fields: { ...base, ...fields },
 			clientMatter: clientMatter ?? false,
 			itemIndex,

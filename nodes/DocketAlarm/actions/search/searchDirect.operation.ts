@@ -5,7 +5,7 @@ import { withIsoDates } from '../../helpers/dates';
 import { courtSearchForm } from '../../helpers/directSearch';
 import { optionsCollection } from '../../../shared/descriptions';
 import { clientMatterParameter, failValidation } from '../../helpers/validation';
-import { docketAlarmRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { clientMatterOption } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const missing = form.required.filter((name) => name !== 'court' && !fields[name]);
 	if (missing.length) failValidation(this, `${court} needs ${missing.join(', ')}`, itemIndex, 'Add the missing fields under "Search Fields".');
-	const response = await docketAlarmRequest<{ search_results?: IDataObject[] }>(this, 'POST', 'searchdirect/', {
+	const response = await apiRequest<{ search_results?: IDataObject[] }>(this, 'POST', 'searchdirect/', {
 		fields,
 		clientMatter: clientMatter ?? '',
 		itemIndex,

@@ -5,7 +5,7 @@ import { limitParameter } from '../../../shared/parameters';
 import { toDocketAlarmDate, withIsoDates } from '../../helpers/dates';
 import { CASE_TYPES, COURT_REGIONS, NATURES_OF_SUIT } from '../../helpers/reference';
 import { clientMatterParameter, failValidation } from '../../helpers/validation';
-import { docketAlarmRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { clientMatterOption } from '../common.descriptions';
 
 const PAGE_SIZE = 50;
@@ -187,7 +187,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = limitParameter(this, itemIndex);
 	const results: IDataObject[] = [];
 	for (let page = Number(options.page ?? 1) || 1; ; page++) {
-		const response = await docketAlarmRequest<PacerPage>(this, 'GET', 'searchpacer/', {
+		const response = await apiRequest<PacerPage>(this, 'GET', 'searchpacer/', {
 			fields: { ...fields, page },
 			clientMatter: clientMatter ?? '',
 			itemIndex,

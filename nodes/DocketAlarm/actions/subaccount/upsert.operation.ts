@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { requireEmail, requireText } from '../../../shared/validators';
 import { failValidation } from '../../helpers/validation';
-import { docketAlarmRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (pushUrl && !/^https?:\/\//i.test(pushUrl)) failValidation(this, 'Push URL must be an http(s) URL', itemIndex);
 	const fields: IDataObject = { username, password, password_repeat: password, enable: String(enable) };
 	for (const [key, value] of Object.entries(additional)) if (value !== '' && value !== undefined) fields[key] = value;
-	await docketAlarmRequest(this, 'POST', 'subaccount/', { fields, itemIndex, idempotent: true });
+	await apiRequest(this, 'POST', 'subaccount/', { fields, itemIndex, idempotent: true });
 	// The push URL may embed Basic credentials: say whether it was set, never echo it.
 	const details = { ...additional };
 	delete details.api_push_url;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { RequestContext } from '../../../shared/http';
 import { requireText } from '../../../shared/validators';
 import { collectOffsetPages } from '../../../shared/paging';
-import { docketAlarmRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { courtLocator, docketField } from '../common.descriptions';
 
 /** track/ serves at most 50 trackers a call. */
@@ -13,7 +13,7 @@ const TRACKERS_PAGE_SIZE = 50;
 export async function listTrackers(ctx: RequestContext, limit?: number, itemIndex?: number): Promise<IDataObject[]> {
 	return await collectOffsetPages(
 		async (offset, pageSize) => {
-			const page = await docketAlarmRequest<{ dockets?: IDataObject[] }>(ctx, 'GET', 'track/', { fields: { offset, limit: pageSize }, itemIndex });
+			const page = await apiRequest<{ dockets?: IDataObject[] }>(ctx, 'GET', 'track/', { fields: { offset, limit: pageSize }, itemIndex });
 			return { records: page.dockets ?? [] };
 		},
 		{ limit, maxPageSize: TRACKERS_PAGE_SIZE },

@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { RequestContext } from '../../../shared/http';
 import { optionsCollection } from '../../../shared/descriptions';
 import { clientMatterParameter } from '../../helpers/validation';
-import { clientMatterFor, docketAlarmRequest } from '../../transport';
+import { clientMatterFor, apiRequest } from '../../transport';
 import { clientMatterOption } from '../common.descriptions';
 import { trackerTarget, trackerTargetFields } from './common';
 
@@ -35,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** Enables or disables a tracker. Doing it twice leaves the same state, so a retry is safe. */
 export async function setTracker(ctx: RequestContext, fields: IDataObject, clientMatter: string, itemIndex?: number): Promise<void> {
-	await docketAlarmRequest(ctx, 'POST', 'track/', { fields, clientMatter, itemIndex, idempotent: true });
+	await apiRequest(ctx, 'POST', 'track/', { fields, clientMatter, itemIndex, idempotent: true });
 }

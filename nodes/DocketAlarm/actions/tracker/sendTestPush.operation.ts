@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { docketAlarmRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,6 +17,6 @@ export const description = updateDisplayOptions({ show: { resource: ['tracker'],
 /** `track/` with `test` and nothing else: a fake push notification to the account's push URL. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// A second sample push is harmless, so a server error may be retried.
-	await docketAlarmRequest(this, 'POST', 'track/', { fields: { test: 'true' }, itemIndex, idempotent: true });
+	await apiRequest(this, 'POST', 'track/', { fields: { test: 'true' }, itemIndex, idempotent: true });
 	return { testPushSent: true };
 }

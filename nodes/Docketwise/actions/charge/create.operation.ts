@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { requireText } from '../../../shared/validators';
 import { recordId } from '../../helpers/utils';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { invoiceLocator } from '../common.descriptions';
 import { chargeKind, chargeRecord } from './fields';
 
@@ -32,5 +32,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		date: requireText(this, this.getNodeParameter('date', itemIndex), 'Date', itemIndex),
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	});
-	return await docketwiseRequest(this, 'POST', `/invoices/${invoiceId}/charges`, { body: { charge }, itemIndex, label: 'POST /invoices/{id}/charges' });
+	return await apiRequest(this, 'POST', `/invoices/${invoiceId}/charges`, { body: { charge }, itemIndex });
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { recordId } from '../../helpers/utils';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { chargeFields, chargeKind, chargeRecord } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['charge'], operation: ['update'] } }, [
@@ -26,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = recordId(this, 'chargeId', 'Charge ID', itemIndex);
 	const charge = chargeRecord(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (!Object.keys(charge).length) throw new NodeOperationError(this.getNode(), `Nothing to update [item ${itemIndex}]`, { itemIndex });
-	return await docketwiseRequest(this, 'PUT', `/charges/${id}`, { body: { charge }, itemIndex });
+	return await apiRequest(this, 'PUT', `/charges/${id}`, { body: { charge }, itemIndex });
 }

@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 
 import { withoutOptions } from '../../../shared/descriptions';
 import { definedFields } from '../../../shared/parameters';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { contactExtras, contactFieldsCollection, contactRecord } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, [
@@ -33,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const contact = { ...names, ...contactRecord(this, itemIndex, 'additionalFields') };
-	return await docketwiseRequest(this, 'POST', '/contacts', { body: { contact }, itemIndex });
+	return await apiRequest(this, 'POST', '/contacts', { body: { contact }, itemIndex });
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { simplified } from '../../helpers/utils';
-import { docketwiseList } from '../../transport';
+import { apiList } from '../../transport';
 import { simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, [
@@ -42,6 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	if (filters.type) qs.type = filters.type;
 	if (filters.all) qs.filter = 'all';
-	const contacts = await docketwiseList(this, '/contacts', qs, limitParameter(this, itemIndex), itemIndex);
+	const contacts = await apiList(this, '/contacts', { qs, limit: limitParameter(this, itemIndex), itemIndex });
 	return simplified(this, itemIndex, 'contact', contacts);
 }

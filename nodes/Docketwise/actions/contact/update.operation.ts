@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { recordId } from '../../helpers/utils';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import { contactExtras, contactFieldsCollection, contactRecord } from './fields';
 
@@ -20,5 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Add at least one field under "Update Fields", an address or a phone number.',
 		});
 	}
-	return await docketwiseRequest(this, 'PUT', `/contacts/${id}`, { body: { contact }, itemIndex });
+	return await apiRequest(this, 'PUT', `/contacts/${id}`, { body: { contact }, itemIndex });
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
-import { docketwiseList } from '../../transport';
+import { apiList } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getAll'] } }, [
 	...returnAllOrLimit(),
@@ -19,5 +19,5 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = filters.search ? { search: filters.search } : {};
-	return await docketwiseList(this, '/documents', qs, limitParameter(this, itemIndex), itemIndex);
+	return await apiList(this, '/documents', { qs, limit: limitParameter(this, itemIndex), itemIndex });
 }

@@ -4,7 +4,7 @@ import { binaryUploadFile, jsonBodyWithBase64File } from '../../../shared/binary
 import { inputBinaryField } from '../../../shared/descriptions';
 import { definedFields } from '../../../shared/parameters';
 import { requirePositiveInteger } from '../../../shared/validators';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, [
 	inputBinaryField,
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const file = await binaryUploadFile(this, itemIndex, binaryPropertyName);
 	const fields: IDataObject = { title: file.fileName, filename: file.fileName, ...additional };
 	// Docketwise takes the file as base64 inside JSON; it is encoded while being sent, never held whole.
-	return await docketwiseRequest(this, 'POST', '/documents', {
+	return await apiRequest(this, 'POST', '/documents', {
 		body: () => jsonBodyWithBase64File('document', fields, 'base64_data', file),
 		itemIndex,
 	});

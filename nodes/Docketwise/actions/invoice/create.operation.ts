@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { recordId } from '../../helpers/utils';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { recordLocator } from '../common.descriptions';
 import { invoiceFieldsCollection, invoiceRecord } from './fields';
 
@@ -12,5 +12,5 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const invoice = { contact_id: recordId(this, 'contactId', 'Contact ID', itemIndex), ...invoiceRecord(this, itemIndex, 'additionalFields') };
-	return await docketwiseRequest(this, 'POST', '/invoices', { body: { invoice }, itemIndex });
+	return await apiRequest(this, 'POST', '/invoices', { body: { invoice }, itemIndex });
 }

@@ -3,11 +3,11 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { simplified } from '../../helpers/utils';
-import { docketwiseList } from '../../transport';
+import { apiList } from '../../transport';
 import { simplifyField } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['getAll'] } }, [...returnAllOrLimit(), simplifyField]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return simplified(this, itemIndex, 'invoice', await docketwiseList(this, '/invoices', {}, limitParameter(this, itemIndex), itemIndex));
+	return simplified(this, itemIndex, 'invoice', await apiList(this, '/invoices', { limit: limitParameter(this, itemIndex), itemIndex }));
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { recordId } from '../../helpers/utils';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { invoiceLocator } from '../common.descriptions';
 import { invoiceFieldsCollection, invoiceRecord } from './fields';
 
@@ -12,5 +12,5 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'invoiceId', 'Invoice ID', itemIndex);
-	return await docketwiseRequest(this, 'PUT', `/invoices/${id}`, { body: { invoice: invoiceRecord(this, itemIndex, 'updateFields') }, itemIndex });
+	return await apiRequest(this, 'PUT', `/invoices/${id}`, { body: { invoice: invoiceRecord(this, itemIndex, 'updateFields') }, itemIndex });
 }

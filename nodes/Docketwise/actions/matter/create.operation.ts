@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { withoutOptions } from '../../../shared/descriptions';
 import { recordId } from '../../helpers/utils';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { recordLocator } from '../common.descriptions';
 import { matterFieldsCollection, matterRecord } from './fields';
 
@@ -16,5 +16,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const matter: IDataObject = { client_id: recordId(this, 'clientId', 'Client ID', itemIndex), ...matterRecord(this, itemIndex, 'additionalFields') };
 	const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
 	if (title) matter.title = title;
-	return await docketwiseRequest(this, 'POST', '/matters', { body: { matter }, itemIndex });
+	return await apiRequest(this, 'POST', '/matters', { body: { matter }, itemIndex });
 }

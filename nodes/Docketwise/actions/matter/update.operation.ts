@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { recordId } from '../../helpers/utils';
-import { docketwiseRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { matterLocator, recordLocator } from '../common.descriptions';
 import { matterFieldsCollection, matterRecord } from './fields';
 
@@ -22,8 +22,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		matter.client_id = recordId(this, 'clientId', 'Client ID', itemIndex);
 	} else {
 		// Docketwise rejects an update without client_id: keep the current one.
-		const current = await docketwiseRequest<IDataObject>(this, 'GET', `/matters/${id}`, { itemIndex });
+		const current = await apiRequest<IDataObject>(this, 'GET', `/matters/${id}`, { itemIndex });
 		matter.client_id = current.client_id;
 	}
-	return await docketwiseRequest(this, 'PUT', `/matters/${id}`, { body: { matter }, itemIndex });
+	return await apiRequest(this, 'PUT', `/matters/${id}`, { body: { matter }, itemIndex });
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
-import { docketwiseList } from '../../transport';
+import { apiList } from '../../transport';
 
 /** Read-only firm lists, each a Get Many. */
 export const REFERENCE_LISTS: Record<string, string> = {
@@ -16,5 +16,5 @@ export const description = updateDisplayOptions({ show: { resource: Object.keys(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
-	return await docketwiseList(this, REFERENCE_LISTS[resource], {}, limitParameter(this, itemIndex), itemIndex);
+	return await apiList(this, REFERENCE_LISTS[resource], { limit: limitParameter(this, itemIndex), itemIndex });
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { PATHS } from '../../api';
-import { docuMineRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['license'], operation: ['getUsage'] } }, [
 	{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: 'Start of the period; empty for the licence’s current period' },
@@ -14,5 +14,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const value = this.getNodeParameter(field, itemIndex, '') as string;
 		if (value) qs[field] = String(value).slice(0, 10);
 	}
-	return await docuMineRequest(this, 'GET', PATHS.license(), { qs, itemIndex });
+	return await apiRequest(this, 'GET', PATHS.license(), { qs, itemIndex });
 }

@@ -3,10 +3,10 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { applyLimit } from '../../../shared/parameters';
 import { LIST_KEYS, PATHS } from '../../api';
-import { docuMineList } from '../../transport';
+import { apiList } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getAll'] } }, returnAllOrLimit());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return applyLimit(this, itemIndex, await docuMineList(this, PATHS.users(), LIST_KEYS.users, itemIndex));
+	return applyLimit(this, itemIndex, await apiList(this, PATHS.users(), { recordsKey: LIST_KEYS.users, itemIndex }));
 }

@@ -1,9 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { downloadedBinary } from '../../../shared/binary';
 import { outputBinaryField } from '../../../shared/descriptions';
 import { PATHS } from '../../api';
 import { flattenComponents } from '../../helpers';
-import { docuMineCall } from '../../transport';
+import { apiRequest, apiResponse } from '../../transport';
 import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['component'], operation: ['get'] } }, [
@@ -36,11 +37,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fileId = fileIdParameter(this, itemIndex);
 	const path = PATHS.components(templateId, dossierId, fileId);
 	if (this.getNodeParameter('format', itemIndex, 'json') === 'xml') {
-		const response = await docuMineCall<AsyncIterable<Buffer>>(this, 'GET', path, { itemIndex, stream: true, headers: { Accept: 'application/xml' } });
-		const binary = await this.helpers.prepareBinaryData(response.body as unknown as Buffer, `components-${fileId}.xml`, 'application/xml');
+		const response = await apiResponse<AsyncIterable<Buffer>>(this, 'GET', path, { itemIndex, stream: true, headers: { Accept: 'application/xml' } });
+		const { binary } = await downloadedBinary(this, response, { fileName: `components-${fileId}.xml`, fallbackName: `components-${fileId}.xml`, mimeType: 'application/xml' });
 		return [{ json: { fileId, format: 'xml' }, binary: { [this.getNodeParameter('binaryPropertyName', itemIndex) as string]: binary } }];
 	}
-	const { body } = await docuMineCall<IDataObject>(this, 'GET', path, { itemIndex });
+	const body = await apiRequest<IDataObject>(this, 'GET', path, { itemIndex });
 	const json = this.getNodeParameter('flatten', itemIndex, false) ? { fileId, ...flattenComponents(body) } : { fileId, ...(Array.isArray(body) ? { components: body } : body) };
 	return [{ json }];
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { requireText } from '../../../shared/validators';
 import { PATHS } from '../../api';
-import { docuMineRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { templateLocator } from '../common.descriptions';
 import { dossierFieldsCollection, dossierRecord } from './fields';
 
@@ -15,5 +15,5 @@ export const description = updateDisplayOptions({ show: { resource: ['dossier'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const templateId = requireText(this, this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex);
 	const body = { name: requireText(this, this.getNodeParameter('name', itemIndex), 'Name', itemIndex), ...dossierRecord(this, itemIndex, 'additionalFields') };
-	return await docuMineRequest(this, 'POST', PATHS.dossiers(templateId), { body, itemIndex });
+	return await apiRequest(this, 'POST', PATHS.dossiers(templateId), { body, itemIndex });
 }

@@ -4,7 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { applyLimit } from '../../../shared/parameters';
 import { requireText } from '../../../shared/validators';
 import { LIST_KEYS, PATHS } from '../../api';
-import { docuMineList } from '../../transport';
+import { apiList } from '../../transport';
 import { templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['dossier'], operation: ['getAll'] } }, [
@@ -16,5 +16,5 @@ export const description = updateDisplayOptions({ show: { resource: ['dossier'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const templateId = requireText(this, this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex);
 	const qs = this.getNodeParameter('includeArchived', itemIndex, false) ? { includeArchived: true } : undefined;
-	return applyLimit(this, itemIndex, await docuMineList(this, PATHS.dossiers(templateId), LIST_KEYS.dossiers, itemIndex, qs));
+	return applyLimit(this, itemIndex, await apiList(this, PATHS.dossiers(templateId), { recordsKey: LIST_KEYS.dossiers, qs, itemIndex }));
 }

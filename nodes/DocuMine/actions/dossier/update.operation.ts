@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DOSSIER_UPDATE_METHOD, PATHS } from '../../api';
-import { docuMineRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { dossierLocator, dossierPath, templateLocator } from '../common.descriptions';
 import { dossierFieldsCollection, dossierRecord } from './fields';
 
@@ -16,6 +16,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const changes = dossierRecord(this, itemIndex, 'updateFields');
 	if (!Object.keys(changes).length) throw new NodeOperationError(this.getNode(), `Nothing to update [item ${itemIndex}]`, { itemIndex });
 	// Send the whole dossier back with the changes, whichever update style DocuMine uses.
-	const current = await docuMineRequest<IDataObject>(this, 'GET', PATHS.dossier(templateId, dossierId), { itemIndex });
-	return await docuMineRequest(this, DOSSIER_UPDATE_METHOD, PATHS.dossier(templateId, dossierId), { body: { ...current, ...changes }, itemIndex });
+	const current = await apiRequest<IDataObject>(this, 'GET', PATHS.dossier(templateId, dossierId), { itemIndex });
+	return await apiRequest(this, DOSSIER_UPDATE_METHOD, PATHS.dossier(templateId, dossierId), { body: { ...current, ...changes }, itemIndex });
 }

@@ -3,10 +3,10 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { applyLimit } from '../../../shared/parameters';
 import { LIST_KEYS, PATHS } from '../../api';
-import { docuMineList } from '../../transport';
+import { apiList } from '../../transport';
 
 export const description = updateDisplayOptions({ show: { resource: ['dossierTemplate'], operation: ['getAll'] } }, returnAllOrLimit());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return applyLimit(this, itemIndex, await docuMineList(this, PATHS.dossierTemplates(), LIST_KEYS.dossierTemplates, itemIndex));
+	return applyLimit(this, itemIndex, await apiList(this, PATHS.dossierTemplates(), { recordsKey: LIST_KEYS.dossierTemplates, itemIndex }));
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { PATHS } from '../../api';
-import { docuMineRequest } from '../../transport';
+import { apiRequest } from '../../transport';
 import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['delete'] } }, [templateLocator, dossierLocator, fileIdField]);
@@ -9,6 +9,6 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
 	const fileId = fileIdParameter(this, itemIndex);
-	await docuMineRequest(this, 'DELETE', PATHS.file(templateId, dossierId, fileId), { itemIndex });
+	await apiRequest(this, 'DELETE', PATHS.file(templateId, dossierId, fileId), { itemIndex });
 	return { id: fileId, deleted: true };
 }

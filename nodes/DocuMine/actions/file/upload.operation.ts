@@ -4,7 +4,9 @@ import { binaryUploadFile, multipartBody } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
 import { FIELDS, FILE_DONE, FILE_FAILED, LIST_KEYS, outcomeOf, PATHS } from '../../api';
 import type { ItemOutcome } from '../../../shared/itemLoop';
-import { docuMineList, docuMineRequest, pollUntilDone, readEach, waitTimedOut } from '../../transport';
+import { pollUntilDone, readEach } from '../../../shared/polling';
+import { apiList, apiRequest } from '../../transport';
+import { waitTimedOut } from '../../waits';
 import { dossierLocator, dossierPath, templateLocator, waitFields, waitSettings } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
@@ -30,7 +32,7 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 
 /** Reads a file's record (its status included). */
 export async function readFile(ctx: IExecuteFunctions, templateId: string, dossierId: string, fileId: string, itemIndex: number): Promise<IDataObject> {
-	return await docuMineRequest(ctx, 'GET', PATHS.file(templateId, dossierId, fileId), { itemIndex });
+	return await apiRequest(ctx, 'GET', PATHS.file(templateId, dossierId, fileId), { itemIndex });
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -38,7 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const file = await binaryUploadFile(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
 	const qs = this.getNodeParameter('keepManualChanges', itemIndex, false) ? { [FIELDS.keepManualChanges]: true } : undefined;
 	// The body can be rebuilt, so an upload refused for an expired token is sent again in full.
-	const uploaded = await docuMineRequest<IDataObject>(this, 'POST', PATHS.files(templateId, dossierId), {
+	const uploaded = await apiRequest<IDataObject>(this, 'POST', PATHS.files(templateId, dossierId), {
 		body: () => multipartBody({}, FIELDS.uploadPart, file),
 		qs,
 		itemIndex,
@@ -97,7 +99,7 @@ export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): 
 			}
 			const { templateId, dossierId, outcome } = waiting.get(ids[0])!;
 			try {
-				const listed = new Map((await docuMineList(this, PATHS.files(templateId, dossierId), LIST_KEYS.files, outcome.itemIndex)).map((file) => [String(file.id), file]));
+				const listed = new Map((await apiList(this, PATHS.files(templateId, dossierId), { recordsKey: LIST_KEYS.files, itemIndex: outcome.itemIndex })).map((file) => [String(file.id), file]));
 				for (const id of ids) {
 					if (listed.has(id)) records.set(id, listed.get(id)!);
 					else single.push(id);

@@ -2,7 +2,8 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 
 import { outputBinaryField } from '../../../shared/descriptions';
 import { FIELDS, outcomeOf, PACKAGE_FAILED, PACKAGE_READY, PATHS } from '../../api';
-import { docuMineRequest, downloadIdOf, downloadPackage, waitUntilFinished } from '../../transport';
+import { apiRequest, downloadIdOf, downloadPackage } from '../../transport';
+import { waitUntilFinished } from '../../waits';
 import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator, waitFields, waitSettings } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['resultPackage'], operation: ['create'] } }, [
@@ -64,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body[FIELDS.fileIds] = ids;
 		path = PATHS.filesDownload(templateId, dossierId);
 	}
-	const created = await docuMineRequest<IDataObject>(this, 'POST', path, { body, itemIndex, label: `POST ${scope} create-download` });
+	const created = await apiRequest<IDataObject>(this, 'POST', path, { body, itemIndex, label: `POST ${scope} create-download` });
 	const downloadId = downloadIdOf(created);
 	if (!this.getNodeParameter('waitAndDownload', itemIndex, false)) return [{ json: { ...created, downloadId } }];
 	if (!downloadId) throw new NodeOperationError(this.getNode(), `DocuMine returned no package ID [item ${itemIndex}]`, { itemIndex });
@@ -72,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const finished = await waitUntilFinished(
 		this,
 		[downloadId],
-		async (id) => await docuMineRequest<IDataObject>(this, 'GET', PATHS.download(id), { itemIndex }),
+		async (id) => await apiRequest<IDataObject>(this, 'GET', PATHS.download(id), { itemIndex }),
 		(record) => record[FIELDS.downloadStatus],
 		(status) => outcomeOf(status, PACKAGE_READY, PACKAGE_FAILED),
 		'the result package',
@@ -83,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), `DocuMine could not build the result package: status ${String(record[FIELDS.downloadStatus])} [item ${itemIndex}]`, { itemIndex });
 	}
 	const item = await downloadPackage(this, downloadId, this.getNodeParameter('binaryPropertyName', itemIndex) as string, itemIndex);
-	await docuMineRequest(this, 'DELETE', PATHS.download(downloadId), { itemIndex });
+	await apiRequest(this, 'DELETE', PATHS.download(downloadId), { itemIndex });
 	item.json = { ...record, ...item.json, deletedFromDocuMine: true };
 	return [item];
 }

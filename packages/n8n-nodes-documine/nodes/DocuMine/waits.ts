@@ -1,0 +1,1 @@
+../../../../nodes/DocuMine/waits.ts
