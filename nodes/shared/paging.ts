@@ -86,3 +86,23 @@ export async function collectNumberedPages<T>(
 	}
 	return cut(records);
 }
+
+/** One page of a list read by cursor, with the cursor of the next page (none: the list ends here). */
+export interface CursorPage<T> {
+	records: T[];
+	next?: string;
+}
+
+/** Collects a list read by cursor (scroll tokens): page after page until one is empty or has no next cursor. */
+export async function collectCursorPages<T>(fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>): Promise<T[]> {
+	const records: T[] = [];
+	let cursor: string | undefined;
+	for (;;) {
+		const page = await fetchPage(cursor);
+		if (!page.records.length) break;
+		records.push(...page.records);
+		if (!page.next) break;
+		cursor = page.next;
+	}
+	return records;
+}

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
+import { collectCursorPages, collectOffsetPages } from '../../../shared/paging';
 import { limitParameter } from '../../../shared/parameters';
 import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
@@ -78,18 +79,15 @@ type SearchCall = (fields: IDataObject) => Promise<SearchPage>;
 
 /** Up to 999 results by offset, 50 a call, stopping at a short page or the limit. */
 async function byOffset(search: SearchCall, limit: number, progress: ScrollProgress): Promise<IDataObject[]> {
-	const results: IDataObject[] = [];
-	while (results.length < limit) {
-		const offset = results.length;
-		const size = Math.min(PAGE_SIZE, limit - offset, OFFSET_WINDOW - 1 - offset);
-		if (size <= 0) break;
-		const page = await search({ offset, limit: size });
-		if (typeof page.count === 'number') progress.count = page.count;
-		const records = page.search_results ?? [];
-		results.push(...records);
-		if (records.length < size) break;
-	}
-	return results;
+	return await collectOffsetPages(
+		async (offset, size) => {
+			const page = await search({ offset, limit: size });
+			if (typeof page.count === 'number') progress.count = page.count;
+			return { records: page.search_results ?? [] };
+		},
+		// offset + limit must stay below the window.
+		{ limit: Math.min(limit, OFFSET_WINDOW - 1), maxPageSize: PAGE_SIZE },
+	);
 }
 
 /** Results gathered by all bins so far, so every bin stops once the limit or the vendor's count is met. */
@@ -102,19 +100,14 @@ interface ScrollProgress {
 
 /** One scroll bin: the first call names the bin, later calls pass back the newest scroll token. */
 async function scrollBin(search: SearchCall, bins: number, index: number, progress: ScrollProgress): Promise<IDataObject[]> {
-	const results: IDataObject[] = [];
 	const wanted = () => (progress.limit === undefined || progress.collected < progress.limit) && (progress.count === undefined || progress.collected < progress.count);
-	let page = await search({ limit: PAGE_SIZE, scroll_parallel: bins, scroll_index: index });
-	for (;;) {
+	return await collectCursorPages(async (scroll) => {
+		const page = await search(scroll === undefined ? { limit: PAGE_SIZE, scroll_parallel: bins, scroll_index: index } : { limit: PAGE_SIZE, scroll });
 		const records = page.search_results ?? [];
-		if (!records.length) break;
-		results.push(...records);
 		progress.collected += records.length;
 		if (typeof page.count === 'number') progress.count = page.count;
-		if (!wanted() || !page.scroll) break;
-		page = await search({ limit: PAGE_SIZE, scroll: page.scroll });
-	}
-	return results;
+		return { records, next: wanted() ? page.scroll : undefined };
+	});
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

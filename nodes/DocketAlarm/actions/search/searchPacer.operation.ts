@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
+import { collectNumberedPages } from '../../../shared/paging';
 import { limitParameter } from '../../../shared/parameters';
 import { toDocketAlarmDate, withIsoDates } from '../../helpers/dates';
 import { CASE_TYPES, COURT_REGIONS, NATURES_OF_SUIT } from '../../helpers/reference';
@@ -185,19 +186,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const clientMatter = clientMatterParameter(this, itemIndex, 'options');
 	const limit = limitParameter(this, itemIndex);
-	const results: IDataObject[] = [];
-	for (let page = Number(options.page ?? 1) || 1; ; page++) {
-		const response = await apiRequest<PacerPage>(this, 'GET', 'searchpacer/', {
-			fields: { ...fields, page },
-			clientMatter: clientMatter ?? '',
-			itemIndex,
-		});
-		const pageResults = response.search_results ?? [];
-		results.push(...pageResults);
-		if (limit !== undefined && results.length >= limit) break;
-		if (pageResults.length < PAGE_SIZE) break;
-		// page_max is under-reported on page 1, so it is trusted only from page 2 on.
-		if (page >= 2 && typeof response.page_max === 'number' && page >= response.page_max) break;
-	}
-	return withIsoDates(limit === undefined ? results : results.slice(0, limit));
+	const firstPage = Number(options.page ?? 1) || 1;
+	const results = await collectNumberedPages(
+		async (read) => {
+			const page = firstPage + read - 1;
+			const response = await apiRequest<PacerPage>(this, 'GET', 'searchpacer/', { fields: { ...fields, page }, clientMatter: clientMatter ?? '', itemIndex });
+			// page_max is under-reported on page 1, so it is trusted only from page 2 on.
+			const last = page >= 2 && typeof response.page_max === 'number' && page >= response.page_max;
+			return { records: response.search_results ?? [], nextPage: last ? null : undefined };
+		},
+		{ limit, pageSize: PAGE_SIZE },
+	);
+	return withIsoDates(results);
 }
