@@ -1,7 +1,7 @@
 import {
 	NodeOperationError,
 	sleep,
-	type IAdditionalCredentialOptions,
+	type NodeApiError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -22,6 +22,9 @@ import {
 	vendorApiError,
 	type HttpFailure,
 } from './errors';
+import { credentialsForRequest, credentialSecrets, credentialsOnce, withoutSessionToken } from './credentials';
+import { DEFAULT_RETRY_POLICY, isIdempotent, isUnreadableJson, mayHaveReachedVendor, nextRetryDelay, type AttemptCounters, type RetryPolicy } from './retry';
+import { credentialSession, type CredentialSession } from './session';
 
 /** Every n8n context our nodes make vendor calls from. */
 export type RequestContext =
@@ -73,25 +76,6 @@ export interface SessionPolicy {
 	stale?(credentials: ICredentialDataDecryptedObject): boolean;
 }
 
-export interface RetryPolicy {
-	/** Retries after a 429 or a vendor's own rate-limit status (nothing was processed, so any method may be re-sent). */
-	rateLimitRetries: number;
-	/** Retries after a 5xx or a network failure; only for requests safe to repeat. */
-	transientRetries: number;
-	baseDelayMs: number;
-	maxDelayMs: number;
-	/** Longest single wait we accept from a Retry-After header; longer waits fail with a clear error. */
-	maxRetryAfterMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	rateLimitRetries: 8,
-	transientRetries: 3,
-	baseDelayMs: 500,
-	maxDelayMs: 8000,
-	maxRetryAfterMs: 120000,
-};
-
 export interface VendorRequest {
 	method: IHttpRequestMethods;
 	/** Absolute URL. */
@@ -125,8 +109,6 @@ export interface VendorResponse<T = unknown> {
 	body: T;
 }
 
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-
 /**
  * How long a vendor may stay silent (no byte sent or received) before a call is given up: a stalled
  * connection otherwise holds the item, and the whole execution, for good. Uploads get longer, as a
@@ -134,128 +116,11 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
  */
 export const REQUEST_TIMEOUT_MS = 60_000;
 export const UPLOAD_TIMEOUT_MS = 120_000;
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
-// Connection refused means nothing reached the vendor: safe to re-send whatever the method.
-const NEVER_DELIVERED = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
-
-/** Parses Retry-After (seconds or an HTTP date) into milliseconds. */
-export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
-	const value = headers['retry-after'];
-	if (value === undefined) return undefined;
-	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value) * 1000);
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-interface AttemptCounters {
-	rateLimited: number;
-	transient: number;
-}
-
-function isIdempotent(request: Pick<VendorRequest, 'method' | 'idempotent'>): boolean {
-	return request.idempotent ?? IDEMPOTENT_METHODS.has(request.method.toUpperCase());
-}
-
-/**
- * Whether a failed call may still have done its work at the vendor: it failed on the vendor's side
- * or on the way back (a server error, a cut or stalled connection, an unreadable answer), not
- * before the vendor read it. Such a create is not re-sent, and the user is told to check.
- */
-export function mayHaveReachedVendor(failure: HttpFailure): boolean {
-	if (failure.unreadable) return true;
-	if (failure.status !== undefined) return failure.status >= 500;
-	return failure.networkCode !== undefined && !NEVER_DELIVERED.has(failure.networkCode);
-}
-
-/**
- * A successful status whose body is not the JSON asked for: text (an HTML page from a proxy, JSON
- * cut off mid-way, which n8n hands over unparsed) or nothing at all where a record was due.
- */
-export function isUnreadableJson(method: string, status: number, body: unknown): boolean {
-	if (typeof body === 'string' && body.trim() !== '') return true;
-	const empty = body === undefined || body === null || body === '';
-	return empty && status !== 204 && method.toUpperCase() !== 'DELETE';
-}
-
-/** How long to wait before the next attempt, or undefined to give up. */
-export function nextRetryDelay(
-	failure: HttpFailure,
-	request: Pick<VendorRequest, 'method' | 'idempotent'>,
-	counters: AttemptCounters,
-	policy: RetryPolicy,
-	rateLimitStatuses: number[] = [],
-): number | undefined {
-	const idempotent = isIdempotent(request);
-	const announced = retryAfterMs(failure.headers);
-	if (failure.status === 429 || (failure.status !== undefined && rateLimitStatuses.includes(failure.status))) {
-		if (counters.rateLimited >= policy.rateLimitRetries) return undefined;
-		counters.rateLimited++;
-		const wait = announced ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** counters.rateLimited);
-		return wait <= policy.maxRetryAfterMs ? wait : undefined;
-	}
-	const transientStatus = failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status);
-	const networkFailure = failure.status === undefined && failure.networkCode !== undefined;
-	// An unreadable answer (a proxy's page, a cut-off body) says nothing about the vendor's state.
-	if (!transientStatus && !networkFailure && !failure.unreadable) return undefined;
-	const safe = idempotent || (networkFailure && NEVER_DELIVERED.has(failure.networkCode as string));
-	if (!safe || counters.transient >= policy.transientRetries) return undefined;
-	counters.transient++;
-	const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (counters.transient - 1));
-	return announced !== undefined ? Math.min(announced, policy.maxRetryAfterMs) : backoff;
-}
-
-/**
- * A credential's base URL, checked before anything is sent: empty means the vendor's usual address
- * (`usual`; with none, as for a customer's own instance, empty is an error), anything else must be
- * an http(s) URL (else the call would fail with a bare ERR_INVALID_URL).
- */
-export function credentialBaseUrl(
-	ctx: RequestContext,
-	value: unknown,
-	usual: string | undefined,
-	vendor: string,
-	field = 'Base URL',
-	example = usual,
-): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (!text && usual !== undefined) return usual.replace(/\/+$/, '');
-	if (!text) {
-		throw new NodeOperationError(ctx.getNode(), `The ${vendor} credential has no ${field}`, {
-			description: `Open the credential and enter the address of your ${vendor}, for example ${example}.`,
-		});
-	}
-	let url: URL | undefined;
-	try {
-		url = new URL(text);
-	} catch {
-		url = undefined;
-	}
-	if (!url || !['http:', 'https:'].includes(url.protocol)) {
-		throw new NodeOperationError(ctx.getNode(), `The ${vendor} credential's ${field} "${text}" is not a web address`, {
-			description: `Open the credential and enter the full address, starting with https:// (for example ${example})${usual ? ', or leave it empty for the usual one' : ''}.`,
-		});
-	}
-	return text.replace(/\/+$/, '');
-}
-
-/** Values of the credential's secret fields, for redaction. Never throws. */
-export async function credentialSecrets(ctx: RequestContext, profile: VendorProfile): Promise<string[]> {
-	try {
-		const credentials = await ctx.getCredentials(profile.credentialType);
-		// Token data (e.g. OAuth2's oauthTokenData) is an object: every string in it is secret.
-		const strings = (value: unknown): string[] =>
-			typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
-		return profile.secretFields.flatMap((field) => strings(credentials[field])).filter((value) => value.length > 0);
-	} catch {
-		// No credential to read means none to leak; the request itself reports the missing credential.
-		return [];
-	}
-}
-
 /**
  * The one way our nodes talk to a vendor: authenticated through n8n's credential system, retrying
  * 429s (honouring Retry-After) and transient failures of safe requests with a bounded backoff,
- * and turning any final failure into a clear, redacted NodeApiError.
+ * renewing a refused or stale token once per credential, and turning any final failure into a
+ * clear, redacted NodeApiError.
  */
 export async function vendorRequest<T = unknown>(
 	ctx: RequestContext,
@@ -263,25 +128,66 @@ export async function vendorRequest<T = unknown>(
 	request: VendorRequest,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<VendorResponse<T>> {
-	let finishRenewal: (() => void) | undefined;
-	const counters: AttemptCounters = { rateLimited: 0, transient: 0 };
-	const key = credentialKey(ctx, profile);
-	let freshLogin = false;
-	if (profile.session?.stale) {
+	const exchange = new Exchange<T>(ctx, profile, request, policy);
+	await exchange.renewStaleToken();
+	for (;;) {
+		const sent = await exchange.send();
+		if (sent.response) return sent.response;
+		if (await exchange.renewRefusedToken(sent.failure, sent.sentAt)) continue;
+		if (await exchange.waitToRetry(sent.failure)) continue;
+		throw await exchange.error(sent.failure);
+	}
+}
+
+type Sent<T> = { response: VendorResponse<T>; failure?: undefined; sentAt: number } | { response?: undefined; failure: HttpFailure; sentAt: number };
+
+/** One request's life: its attempts, the token renewals it leads or waits for, its retries. */
+class Exchange<T> {
+	private readonly session: CredentialSession;
+
+	private readonly counters: AttemptCounters = { rateLimited: 0, transient: 0 };
+
+	private readonly expectsJson: boolean;
+
+	/** Send the next attempt with the token emptied, so n8n runs the credential's login first. */
+	private freshLogin = false;
+
+	/** Send the next attempt with status errors thrown, so n8n refreshes an OAuth2 token on 401. */
+	private letN8nRefresh = false;
+
+	/** Ends the renewal this request leads, once its attempt is answered. */
+	private finishRenewal: (() => void) | undefined;
+
+	private renewalsLed = 0;
+
+	private renewalsAwaited = 0;
+
+	constructor(
+		private readonly ctx: RequestContext,
+		private readonly profile: VendorProfile,
+		private readonly request: VendorRequest,
+		private readonly policy: RetryPolicy,
+	) {
+		this.session = credentialSession(credentialKey(ctx, profile));
+		this.expectsJson = request.stream ? false : (request.json ?? true);
+	}
+
+	/** A token too old to use is renewed before anything is sent (by one request for all). */
+	async renewStaleToken(): Promise<void> {
+		const { stale } = this.profile.session ?? {};
+		if (!stale) return;
 		const readAt = Date.now();
-		const { stale } = profile.session;
+		const type = this.profile.credentialType;
 		// A first look at the copy read once per run; only a token that looks old is read again.
-		if (stale(await credentialsOnce(ctx, profile.credentialType)) && stale(await credentialsOnce(ctx, profile.credentialType, { fresh: true }))) {
-			finishRenewal = await leadRenewal(key, readAt);
-			freshLogin = finishRenewal !== undefined;
+		if (stale(await credentialsOnce(this.ctx, type)) && stale(await credentialsOnce(this.ctx, type, { fresh: true }))) {
+			this.finishRenewal = await this.session.leadRenewal(readAt);
+			this.freshLogin = this.finishRenewal !== undefined;
 		}
 	}
-	let renewalsLed = 0;
-	let renewalsAwaited = 0;
-	let letN8nRefresh = false;
-	const expectsJson = request.stream ? false : (request.json ?? true);
-	for (;;) {
-		if (profile.rateLimit && !request.unauthenticated) await pace(key, profile);
+
+	/** n8n's request options for the next attempt. */
+	private options(): IHttpRequestOptions {
+		const { request } = this;
 		// Full responses for every status: n8n's error wrapping drops response headers (Retry-After),
 		// so statuses are judged here rather than thrown by n8n.
 		const options: IHttpRequestOptions = {
@@ -290,9 +196,9 @@ export async function vendorRequest<T = unknown>(
 			qs: request.qs,
 			headers: request.headers,
 			body: typeof request.body === 'function' ? (request.body as () => unknown)() : request.body,
-			json: expectsJson,
+			json: this.expectsJson,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: !letN8nRefresh,
+			ignoreHttpStatusErrors: !this.letN8nRefresh,
 			// Lists go out as repeated keys (a=1&a=2), the form most APIs read.
 			arrayFormat: 'repeat',
 		} as IHttpRequestOptions;
@@ -302,8 +208,15 @@ export async function vendorRequest<T = unknown>(
 		if (options.body instanceof StreamedBody) (options as IHttpRequestOptions & { disableFollowRedirect?: boolean }).disableFollowRedirect = true;
 		options.timeout = request.timeout ?? (options.body instanceof StreamedBody ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS);
 		if (options.body === undefined) delete options.body;
+		return options;
+	}
+
+	/** One attempt: the answer if it is a success, else what failed. */
+	async send(): Promise<Sent<T>> {
+		const { ctx, profile, request } = this;
+		if (profile.rateLimit && !request.unauthenticated) await this.session.pace(profile.rateLimit);
+		const options = this.options();
 		const sentAt = Date.now();
-		let failure: HttpFailure;
 		try {
 			const response = (
 				request.unauthenticated
@@ -312,99 +225,82 @@ export async function vendorRequest<T = unknown>(
 							ctx,
 							profile.credentialType,
 							options,
-							freshLogin ? await withoutSessionToken(ctx, profile) : await credentialsForRequest(ctx, profile),
+							this.freshLogin ? await withoutSessionToken(ctx, profile) : await credentialsForRequest(ctx, profile),
 						)
 			) as { statusCode: number; headers: Record<string, string>; body: T };
 			const headers = lowerCaseKeys(response.headers);
-			const unreadable = expectsJson && response.statusCode < 400 && isUnreadableJson(request.method, response.statusCode, response.body);
+			const unreadable = this.expectsJson && response.statusCode < 400 && isUnreadableJson(request.method, response.statusCode, response.body);
 			const bodyError = response.statusCode < 400 && !request.stream && !unreadable ? profile.bodyError?.(response.body) : undefined;
-			if (response.statusCode < 400 && bodyError === undefined && !unreadable) return { status: response.statusCode, headers, body: response.body };
-			failure = { ...responseFailure(response.statusCode, headers, response.body), unreadable };
+			if (response.statusCode < 400 && bodyError === undefined && !unreadable) return { response: { status: response.statusCode, headers, body: response.body }, sentAt };
+			return { failure: { ...responseFailure(response.statusCode, headers, response.body), unreadable }, sentAt };
 		} catch (error) {
 			// A configuration problem (e.g. no credential) is not worth retrying.
 			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
-			failure = readHttpFailure(error);
+			return { failure: readHttpFailure(error), sentAt };
 		} finally {
 			// After a login, the copy read once per run is read again, so later calls carry the new token.
-			if (freshLogin) await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
-			freshLogin = false;
-			letN8nRefresh = false;
-			finishRenewal?.();
-			finishRenewal = undefined;
+			if (this.freshLogin) await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
+			this.freshLogin = false;
+			this.letN8nRefresh = false;
+			this.finishRenewal?.();
+			this.finishRenewal = undefined;
 		}
-		// A refused token is renewed once per credential, however many items find it refused at once:
-		// one request leads the renewal, the others wait for it and re-send with the new token.
-		const refusedToken =
-			!request.unauthenticated &&
+	}
+
+	/**
+	 * After a refused token: whether to re-send. One request leads the renewal, the others wait for
+	 * it and re-send with the new token; a request renews at most once.
+	 */
+	async renewRefusedToken(failure: HttpFailure, sentAt: number): Promise<boolean> {
+		const { profile } = this;
+		const refused =
+			!this.request.unauthenticated &&
 			((profile.oauth2 === true && failure.status === 401) || (profile.session !== undefined && profile.session.expired(failure)));
-		if (refusedToken && renewalsLed === 0) {
-			await drain(failure.body);
-			// A request that has re-sent with others' new tokens often enough and still lost each one to
-			// faster requests (tokens that die by use count, shared by many items or queue-mode workers)
-			// renews one of its own: it is the first to use that token. So every request ends, after at
-			// most MAX_RENEWAL_WAITS waits and one renewal.
-			if (renewalsAwaited < MAX_RENEWAL_WAITS) finishRenewal = await leadRenewal(key, sentAt);
-			if (finishRenewal || renewalsAwaited >= MAX_RENEWAL_WAITS) {
-				renewalsLed++;
-				// OAuth2: n8n refreshes when a request throws 401, so this one is sent with status errors thrown.
-				if (profile.oauth2) letN8nRefresh = true;
-				else freshLogin = true;
-			} else {
-				renewalsAwaited++;
-				// Another request renewed the token: unless this run's copy of the credential was read
-				// after that (by the renewing request of this run), read it again (n8n reads OAuth2
-				// credentials itself), so a renewal costs one read per run, not one per waiting item.
-				const renewedAt = renewals.get(key)?.endedAt ?? Date.now();
-				if (!profile.oauth2) await credentialsOnce(ctx, profile.credentialType, { readSince: renewedAt }).catch(() => undefined);
-			}
-			continue;
+		if (!refused || this.renewalsLed > 0) return false;
+		await drain(failure.body);
+		// A request that has re-sent with others' new tokens often enough and still lost each one to
+		// faster requests (tokens that die by use count, shared by many items or queue-mode workers)
+		// renews one of its own: it is the first to use that token. So every request ends, after at
+		// most MAX_RENEWAL_WAITS waits and one renewal.
+		if (this.renewalsAwaited < MAX_RENEWAL_WAITS) this.finishRenewal = await this.session.leadRenewal(sentAt);
+		if (this.finishRenewal || this.renewalsAwaited >= MAX_RENEWAL_WAITS) {
+			this.renewalsLed++;
+			// OAuth2: n8n refreshes when a request throws 401, so this one is sent with status errors thrown.
+			if (profile.oauth2) this.letN8nRefresh = true;
+			else this.freshLogin = true;
+			return true;
 		}
-		const delay = nextRetryDelay(failure, request, counters, policy, profile.rateLimitStatuses);
-		if (delay !== undefined) {
-			await drain(failure.body);
-			await sleep(delay);
-			continue;
-		}
-		failure = await settleStreamedBody(failure);
-		const secrets = await credentialSecrets(ctx, profile);
-		throw vendorApiError(ctx.getNode(), failure, {
+		this.renewalsAwaited++;
+		// Another request renewed the token: unless this run's copy of the credential was read after
+		// that (by the renewing request of this run), read it again (n8n reads OAuth2 credentials
+		// itself), so a renewal costs one read per run, not one per waiting item.
+		if (!profile.oauth2) await credentialsOnce(this.ctx, profile.credentialType, { readSince: this.session.renewedAt }).catch(() => undefined);
+		return true;
+	}
+
+	/** After a failure that may pass (429, a transient error of a safe request): waits, and says to re-send. */
+	async waitToRetry(failure: HttpFailure): Promise<boolean> {
+		const delay = nextRetryDelay(failure, this.request, this.counters, this.policy, this.profile.rateLimitStatuses);
+		if (delay === undefined) return false;
+		await drain(failure.body);
+		await sleep(delay);
+		return true;
+	}
+
+	/** The error a final failure gives: the vendor's words, a hint, the item, no secret. */
+	async error(failure: HttpFailure): Promise<NodeApiError> {
+		const { ctx, profile, request } = this;
+		const settled = await settleStreamedBody(failure);
+		return vendorApiError(ctx.getNode(), settled, {
 			vendor: profile.name,
 			requestLabel: request.label,
-			vendorText: failure.body !== undefined && !failure.unreadable ? profile.errorText(failure.body) : undefined,
-			hint: failure.status !== undefined ? (request.hints?.[failure.status] ?? profile.hints?.[failure.status]) : undefined,
-			mayHaveReachedVendor: !isIdempotent(request) && mayHaveReachedVendor(failure),
-			secrets,
+			vendorText: settled.body !== undefined && !settled.unreadable ? profile.errorText(settled.body) : undefined,
+			hint: settled.status !== undefined ? (request.hints?.[settled.status] ?? profile.hints?.[settled.status]) : undefined,
+			mayHaveReachedVendor: !isIdempotent(request) && mayHaveReachedVendor(settled),
+			secrets: await credentialSecrets(ctx, profile),
 			itemIndex: request.itemIndex,
 		});
 	}
-}
-
-// Credentials as read once per execution context (n8n gives every item of a node run the same one).
-const credentialsByContext = new WeakMap<object, Map<string, { read: Promise<ICredentialDataDecryptedObject>; startedAt: number }>>();
-
-/**
- * The node's credential, read once per run: for values that do not change during a run (URLs,
- * defaults) and a first look at a token's age. Each read costs n8n a database query and a
- * decryption, which for cheap calls is much of the time per item. `fresh` reads it again;
- * `readSince` reads it again unless the copy held was read at or after that time.
- */
-export async function credentialsOnce(
-	ctx: RequestContext,
-	type: string,
-	{ fresh = false, readSince }: { fresh?: boolean; readSince?: number } = {},
-): Promise<ICredentialDataDecryptedObject> {
-	let byType = credentialsByContext.get(ctx);
-	if (!byType) credentialsByContext.set(ctx, (byType = new Map()));
-	let held = byType.get(type);
-	if (!held || fresh || (readSince !== undefined && held.startedAt < readSince)) {
-		held = { read: ctx.getCredentials(type), startedAt: Date.now() };
-		byType.set(type, held);
-		// A failed read is not kept (unless a newer read replaced it): the next call tries again.
-		const attempt = held;
-		attempt.read.catch(() => byType.get(type) === attempt && byType.delete(type));
-	}
-	const { read } = held;
-	return await read;
 }
 
 /** Pacing and token renewal are kept per credential (and per n8n process). */
@@ -412,84 +308,8 @@ function credentialKey(ctx: RequestContext, profile: VendorProfile): string {
 	return `${profile.credentialType}:${ctx.getNode().credentials?.[profile.credentialType]?.id ?? ''}`;
 }
 
-// A request reaches the vendor a little after we send it, and not always equally late: slots keep
-// this much room so the vendor's own count never sees one request too many.
-const PACING_MARGIN_MS = 250;
-
-// Recent request times per credential, for pacing (per n8n process; a 429 covers the rest).
-const recentRequests = new Map<string, number[]>();
-
-/**
- * Waits, if needed, so this credential's requests stay within the vendor's budget: each request
- * reserves the earliest time slot that keeps `requests` calls per `windowMs`.
- */
-async function pace(key: string, profile: VendorProfile): Promise<void> {
-	const { requests, windowMs } = profile.rateLimit!;
-	const now = Date.now();
-	const slots = (recentRequests.get(key) ?? []).filter((time) => time > now - windowMs);
-	const slot = slots.length >= requests ? Math.max(now, slots[slots.length - requests] + windowMs + PACING_MARGIN_MS) : now;
-	slots.push(slot);
-	recentRequests.set(key, slots);
-	if (slot > now) await sleep(slot - now);
-}
-
 // How often one request re-sends with a token another request renewed before renewing one itself.
 const MAX_RENEWAL_WAITS = 3;
-
-// Token renewals per credential: the one in progress, and when the last one ended.
-const renewals = new Map<string, { inProgress?: Promise<void>; endedAt: number }>();
-
-/**
- * Decides who renews a refused or stale token. Returns a function to call when the renewing request
- * has been answered if the caller should lead the renewal, or undefined once another request has
- * renewed the token since `since` (after waiting for it to finish): the stored token is new, re-send.
- */
-async function leadRenewal(key: string, since: number): Promise<(() => void) | undefined> {
-	const state = renewals.get(key);
-	if (state?.inProgress) {
-		await state.inProgress;
-		return undefined;
-	}
-	if (state && state.endedAt >= since) return undefined;
-	let end!: () => void;
-	const inProgress = new Promise<void>((resolve) => (end = resolve));
-	renewals.set(key, { inProgress, endedAt: state?.endedAt ?? 0 });
-	return () => {
-		renewals.set(key, { endedAt: Date.now() });
-		end();
-	};
-}
-
-/**
- * The credential as read once per run, handed to n8n so it does not read (query and decrypt) it again
- * for every request. Not for OAuth2 credentials: n8n reads those itself to refresh their tokens.
- */
-async function credentialsForRequest(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions | undefined> {
-	if (profile.oauth2) return undefined;
-	const reference = ctx.getNode().credentials?.[profile.credentialType];
-	return {
-		credentialsDecrypted: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? '',
-			type: profile.credentialType,
-			data: await credentialsOnce(ctx, profile.credentialType),
-		},
-	};
-}
-
-/** Credential options that make n8n run the credential's login before this request. */
-async function withoutSessionToken(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions> {
-	const data = await ctx.getCredentials(profile.credentialType);
-	const reference = ctx.getNode().credentials?.[profile.credentialType];
-	return {
-		credentialsDecrypted: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? '',
-			type: profile.credentialType,
-			data: { ...data, [profile.session!.tokenField]: '' },
-		},
-	};
-}
 
 /** Reads and drops a streamed body we will not use, so its socket is released. */
 async function drain(body: unknown): Promise<void> {

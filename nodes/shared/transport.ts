@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { credentialsOnce, vendorRequest, type RequestContext, type VendorProfile, type VendorRequest, type VendorResponse } from './http';
+import { credentialsOnce } from './credentials';
+import { vendorRequest, type RequestContext, type VendorProfile, type VendorRequest, type VendorResponse } from './http';
 
 /** One call's options, the same for every vendor (a vendor may add its own, e.g. Docket Alarm's form fields). */
 export interface ApiCall {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { binaryUploadFile, downloadedBinary, fileNameFromContentDisposition, multipartBody, type MultipartField } from '../../shared/binary';
 import { asNodeError } from '../../shared/errors';
-import { credentialBaseUrl, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl } from '../../shared/credentials';
+import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectOffsetPages } from '../../shared/paging';
 import { errorTextOf, firstText, vendorApi } from '../../shared/transport';
 

@@ -8,7 +8,8 @@ import {
 
 import { downloadedBinary } from '../../shared/binary';
 import type { HttpFailure } from '../../shared/errors';
-import { credentialBaseUrl, credentialsOnce, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl, credentialsOnce } from '../../shared/credentials';
+import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { errorTextOf, firstText, vendorApi, type ApiCall } from '../../shared/transport';
 
 export const DEFAULT_BASE_URL = 'https://www.docketalarm.com';

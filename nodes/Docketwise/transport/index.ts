@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { downloadedBinary } from '../../shared/binary';
-import { credentialBaseUrl, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl } from '../../shared/credentials';
+import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectNumberedPages } from '../../shared/paging';
 import { errorTextOf, firstText, vendorApi } from '../../shared/transport';
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { downloadedBinary } from '../../shared/binary';
-import { credentialBaseUrl, type RequestContext, type VendorProfile } from '../../shared/http';
+import { credentialBaseUrl } from '../../shared/credentials';
+import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { errorTextOf, firstText, vendorApi } from '../../shared/transport';
 import { apiBaseUrl, FIELDS, PATHS } from '../api';
 /** Access tokens live 300 s; one older than this is renewed before use rather than after a refusal. */

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { readHttpFailure, redact } from '../../../nodes/shared/errors';
-import { DEFAULT_RETRY_POLICY, isUnreadableJson, mayHaveReachedVendor, nextRetryDelay, retryAfterMs } from '../../../nodes/shared/http';
+import { DEFAULT_RETRY_POLICY, isUnreadableJson, mayHaveReachedVendor, nextRetryDelay, retryAfterMs } from '../../../nodes/shared/retry';
 import { collectOffsetPages } from '../../../nodes/shared/paging';
 
 const node = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
