@@ -78,33 +78,23 @@ export async function credentialsOnce(
 	return await read;
 }
 
+/** Credential data handed to n8n with the request, under the node's credential reference. */
+function handedOver(ctx: RequestContext, profile: VendorProfile, data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
+	const reference = ctx.getNode().credentials?.[profile.credentialType];
+	return { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: profile.credentialType, data } };
+}
+
 /**
  * The credential as read once per run, handed to n8n so it does not read (query and decrypt) it again
  * for every request. Not for OAuth2 credentials: n8n reads those itself to refresh their tokens.
  */
 export async function credentialsForRequest(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions | undefined> {
 	if (profile.oauth2) return undefined;
-	const reference = ctx.getNode().credentials?.[profile.credentialType];
-	return {
-		credentialsDecrypted: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? '',
-			type: profile.credentialType,
-			data: await credentialsOnce(ctx, profile.credentialType),
-		},
-	};
+	return handedOver(ctx, profile, await credentialsOnce(ctx, profile.credentialType));
 }
 
 /** Credential options that make n8n run the credential's login before this request. */
 export async function withoutSessionToken(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions> {
 	const data = await ctx.getCredentials(profile.credentialType);
-	const reference = ctx.getNode().credentials?.[profile.credentialType];
-	return {
-		credentialsDecrypted: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? '',
-			type: profile.credentialType,
-			data: { ...data, [profile.session!.tokenField]: '' },
-		},
-	};
+	return handedOver(ctx, profile, { ...data, [profile.session!.tokenField]: '' });
 }
