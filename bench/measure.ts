@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 
-import type { N8nInstance, RawNodeRun } from '../test/e2e/n8n';
+import type { N8nInstance, RawNodeRun } from '../test/kit/n8n';
 
 export interface NodeRun {
 	/** Time n8n recorded for the node (all its runs, e.g. in a loop), ms. */

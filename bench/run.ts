@@ -10,11 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 
-import { builtTarball, N8nInstance, N8N_VERSIONS, type N8nLine } from '../test/e2e/n8n';
-import { DocJurisSimulator } from '../test/simulators/docjuris';
-import { DocketAlarmSimulator } from '../test/simulators/docketalarm';
-import { DocketwiseSimulator } from '../test/simulators/docketwise';
-import { DocuMineSimulator } from '../test/simulators/documine';
+import { builtTarball, N8nInstance, N8N_VERSIONS, type N8nLine } from '../test/kit/n8n';
+import { DocJurisSimulator } from '../test/kit/simulators/docjuris';
+import { DocketAlarmSimulator } from '../test/kit/simulators/docketalarm';
+import { DocketwiseSimulator } from '../test/kit/simulators/docketwise';
+import { DocuMineSimulator } from '../test/kit/simulators/documine';
 import { Runner } from './measure';
 import { markdown, median, ratios, svgChart, type BenchResults, type ScenarioResult } from './report';
 import { scenarios, webhookPath, workflowId, type BenchSettings, type Metrics } from './scenarios';

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import type { DocJurisSimulator } from '../test/simulators/docjuris';
-import type { DocketAlarmSimulator } from '../test/simulators/docketalarm';
-import type { DocketwiseSimulator } from '../test/simulators/docketwise';
-import type { DocuMineSimulator } from '../test/simulators/documine';
+import type { DocJurisSimulator } from '../test/kit/simulators/docjuris';
+import type { DocketAlarmSimulator } from '../test/kit/simulators/docketalarm';
+import type { DocketwiseSimulator } from '../test/kit/simulators/docketwise';
+import type { DocuMineSimulator } from '../test/kit/simulators/documine';
 import type { Measurement } from './measure';
 import {
 	benchId,
@@ -25,9 +25,9 @@ import {
 	waitNode,
 	webhookNode,
 	workflow,
-	type BenchWorkflow,
+	type WorkflowJson,
 	type CredentialRef,
-} from './workflows';
+} from '../test/kit/workflow';
 
 const run = promisify(execFile);
 
@@ -55,7 +55,7 @@ export interface Variant {
 	label: string;
 	kind: 'ours' | 'httpRequest' | 'floor';
 	/** The workflow for run `run` and the credentials it uses (fresh ones per run: no token or pacing carries over). */
-	build?(run: number): { workflow: BenchWorkflow; credentials: unknown[] };
+	build?(run: number): { workflow: WorkflowJson; credentials: unknown[] };
 	/** For floors measured outside n8n: does the job directly and returns its metrics. */
 	direct?(run: number): Promise<Metrics>;
 }
@@ -175,7 +175,7 @@ export function scenarios(sims: Simulators, settings: BenchSettings): Scenario[]
 		{ name: 'X-TENANT-ID', value: docuMine.workspaceId },
 	];
 
-	const variant = (scenario: string, key: string, label: string, kind: Variant['kind'], build: (run: number, hook: string) => { nodes: BenchWorkflow['nodes']; links?: Array<[string, number, string]>; credentials: unknown[] }): Variant => ({
+	const variant = (scenario: string, key: string, label: string, kind: Variant['kind'], build: (run: number, hook: string) => { nodes: WorkflowJson['nodes']; links?: Array<[string, number, string]>; credentials: unknown[] }): Variant => ({
 		key,
 		label,
 		kind,

@@ -7,16 +7,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { builtTarball, N8nInstance, type N8nLine } from '../test/e2e/n8n';
-import { DocJurisSimulator } from '../test/simulators/docjuris';
-import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../test/simulators/docketalarm';
-import { DocketwiseSimulator } from '../test/simulators/docketwise';
-import { DocuMineSimulator } from '../test/simulators/documine';
-import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../test/e2e/workflows/docjuris';
-import { docuMineCredentialFile, docuMineOperationsWorkflow, docuMineTriggerWorkflow } from '../test/e2e/workflows/documine';
-import { docketwiseCredentialFile, docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../test/e2e/workflows/docketwise';
-import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../test/e2e/workflows/docketalarm';
-import { allExamples, EXAMPLE_SUBFOLDERS } from '../test/e2e/workflows/examples';
+import { builtTarball, N8nInstance, type N8nLine } from '../test/kit/n8n';
+import { DocJurisSimulator } from '../test/kit/simulators/docjuris';
+import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../test/kit/simulators/docketalarm';
+import { DocketwiseSimulator } from '../test/kit/simulators/docketwise';
+import { DocuMineSimulator } from '../test/kit/simulators/documine';
+import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../test/kit/workflows/docjuris';
+import { docuMineCredentialFile, docuMineOperationsWorkflow, docuMineTriggerWorkflow } from '../test/kit/workflows/documine';
+import { docketwiseCredentialFile, docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../test/kit/workflows/docketwise';
+import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../test/kit/workflows/docketalarm';
+import { allExamples, EXAMPLE_SUBFOLDERS } from '../test/kit/workflows/examples';
 
 const line = (process.argv[2] ?? '2') as N8nLine;
 const root = path.resolve(__dirname, '..');

@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 
-import { DocJurisSimulator } from '../simulators/docjuris';
-import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
-import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from './workflows/docjuris';
+import { DocJurisSimulator } from '../kit/simulators/docjuris';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
+import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../kit/workflows/docjuris';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

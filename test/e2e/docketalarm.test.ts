@@ -2,9 +2,9 @@
  * Docket Alarm end to end: the packed n8n-nodes-docket-alarm in real n8n 1.x and 2.x against the
  * local Docket Alarm simulator. E2E_N8N_LINES=1 or =2 runs one line only.
  */
-import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
-import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
-import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, CUSTOM_CALL_CREDENTIALS, docketAlarmCustomCallWorkflow, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from './workflows/docketalarm';
+import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
+import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, CUSTOM_CALL_CREDENTIALS, docketAlarmCustomCallWorkflow, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../kit/workflows/docketalarm';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 const USERNAME = 'clerk@e2e-firm.example';

@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 
-import { DocketwiseSimulator } from '../simulators/docketwise';
-import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
-import { docketwiseCredentialFile, docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from './workflows/docketwise';
+import { DocketwiseSimulator } from '../kit/simulators/docketwise';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
+import { docketwiseCredentialFile, docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../kit/workflows/docketwise';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 

@@ -2,9 +2,9 @@
  * DocuMine end to end: the packed n8n-nodes-documine in real n8n 1.x and 2.x against the local
  * DocuMine simulator, whose access tokens live 2.5 seconds (DocuMine's five minutes, scaled down).
  */
-import { DocuMineSimulator } from '../simulators/documine';
-import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
-import { docuMineCredentialFile, docuMineOperationsWorkflow, docuMineTriggerWorkflow } from './workflows/documine';
+import { DocuMineSimulator } from '../kit/simulators/documine';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
+import { docuMineCredentialFile, docuMineOperationsWorkflow, docuMineTriggerWorkflow } from '../kit/workflows/documine';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 const PASSWORD = 'e2e-documine-password-51';

@@ -7,16 +7,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { DocJurisSimulator } from '../simulators/docjuris';
-import { DocketAlarmSimulator, simulatedPdf, simulatedPdfText } from '../simulators/docketalarm';
-import { DocketwiseSimulator } from '../simulators/docketwise';
-import { DocuMineSimulator } from '../simulators/documine';
-import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from './n8n';
-import { docJurisCredentialFile } from './workflows/docjuris';
-import { docketAlarmCredentialFile } from './workflows/docketalarm';
-import { docketwiseCredentialFile } from './workflows/docketwise';
-import { docuMineCredentialFile } from './workflows/documine';
-import { allExamples } from './workflows/examples';
+import { DocJurisSimulator } from '../kit/simulators/docjuris';
+import { DocketAlarmSimulator, simulatedPdf, simulatedPdfText } from '../kit/simulators/docketalarm';
+import { DocketwiseSimulator } from '../kit/simulators/docketwise';
+import { DocuMineSimulator } from '../kit/simulators/documine';
+import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
+import { docJurisCredentialFile } from '../kit/workflows/docjuris';
+import { docketAlarmCredentialFile } from '../kit/workflows/docketalarm';
+import { docketwiseCredentialFile } from '../kit/workflows/docketwise';
+import { docuMineCredentialFile } from '../kit/workflows/documine';
+import { allExamples } from '../kit/workflows/examples';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 describe.each(lines)('Example workflows in n8n %s.x', (line) => {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { builtTarball } from './n8n';
+import { builtTarball } from '../kit/n8n';
 
 const load = createRequire(__filename);
 const { packages } = load('../../scripts/packages.js') as { packages: Array<{ name: string; vendorDir: string }> };

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { builtTarball, N8nInstance, N8N_VERSIONS, type N8nLine } from './n8n';
+import { builtTarball, N8nInstance, N8N_VERSIONS, type N8nLine } from '../kit/n8n';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { builtTarball, installLocked, node24BinDir } from './n8n';
+import { builtTarball, installLocked, node24BinDir } from '../kit/n8n';
 
 const run = promisify(execFile);
 const load = createRequire(__filename);

@@ -7,13 +7,13 @@
  * operations workflow runs under sporadic faults, and all that n8n stored and logged is searched
  * for secrets.
  */
-import { FAULT_KINDS, type FaultKind, type FaultRule, type LocalServer } from '../simulators/localServer';
-import { docJurisOperationsWorkflow } from '../e2e/workflows/docjuris';
-import { docketAlarmOperationsWorkflow } from '../e2e/workflows/docketalarm';
-import { docketwiseOperationsWorkflow } from '../e2e/workflows/docketwise';
-import { docuMineOperationsWorkflow } from '../e2e/workflows/documine';
-import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
-import type { BenchWorkflow } from '../../bench/workflows';
+import { FAULT_KINDS, type FaultKind, type FaultRule, type LocalServer } from '../kit/simulators/localServer';
+import { docJurisOperationsWorkflow } from '../kit/workflows/docjuris';
+import { docketAlarmOperationsWorkflow } from '../kit/workflows/docketalarm';
+import { docketwiseOperationsWorkflow } from '../kit/workflows/docketwise';
+import { docuMineOperationsWorkflow } from '../kit/workflows/documine';
+import { SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
+import type { WorkflowJson } from '../kit/workflow';
 import { callWebhook, HardStack, record, scanForSecrets } from './harness';
 import { asWebhookWorkflow, probes, probeWorkflows, slug, type Json, type Probe } from './probes';
 
@@ -155,7 +155,7 @@ describe(`faults in real n8n`, () => {
 			docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET),
 			docketwiseOperationsWorkflow(docketwise.url),
 			docuMineOperationsWorkflow(docuMine.url),
-		].map((entry) => asWebhookWorkflow(entry as unknown as BenchWorkflow));
+		].map((entry) => asWebhookWorkflow(entry as unknown as WorkflowJson));
 		await stack.n8n.importWorkflows(e2e);
 		for (const entry of e2e) await stack.n8n.activate(entry.id);
 		for (const server of stack.servers) for (const rule of sporadic) server.addFault(rule);

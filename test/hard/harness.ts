@@ -7,16 +7,16 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync } from '
 import http from 'node:http';
 import path from 'node:path';
 
-import { DocJurisSimulator } from '../simulators/docjuris';
-import { DocketAlarmSimulator } from '../simulators/docketalarm';
-import { DocketwiseSimulator } from '../simulators/docketwise';
-import { DocuMineSimulator } from '../simulators/documine';
-import type { LocalServer } from '../simulators/localServer';
-import { builtTarball, N8nInstance, type N8nLine, type N8nOptions } from '../e2e/n8n';
-import { DOCJURIS_CREDENTIAL, docJurisCredentialFile } from '../e2e/workflows/docjuris';
-import { DOCKET_ALARM_CREDENTIAL, docketAlarmCredentialFile } from '../e2e/workflows/docketalarm';
-import { DOCKETWISE_CREDENTIAL, docketwiseCredentialFile } from '../e2e/workflows/docketwise';
-import { DOCUMINE_CREDENTIAL, docuMineCredentialFile } from '../e2e/workflows/documine';
+import { DocJurisSimulator } from '../kit/simulators/docjuris';
+import { DocketAlarmSimulator } from '../kit/simulators/docketalarm';
+import { DocketwiseSimulator } from '../kit/simulators/docketwise';
+import { DocuMineSimulator } from '../kit/simulators/documine';
+import type { LocalServer } from '../kit/simulators/localServer';
+import { builtTarball, N8nInstance, type N8nLine, type N8nOptions } from '../kit/n8n';
+import { DOCJURIS_CREDENTIAL, docJurisCredentialFile } from '../kit/workflows/docjuris';
+import { DOCKET_ALARM_CREDENTIAL, docketAlarmCredentialFile } from '../kit/workflows/docketalarm';
+import { DOCKETWISE_CREDENTIAL, docketwiseCredentialFile } from '../kit/workflows/docketwise';
+import { DOCUMINE_CREDENTIAL, docuMineCredentialFile } from '../kit/workflows/documine';
 
 export const HARD_LINE = (process.env.HARD_N8N_LINE ?? '1') as N8nLine;
 export const PACKAGES = ['n8n-nodes-docjuris', 'n8n-nodes-docket-alarm', 'n8n-nodes-docketwise', 'n8n-nodes-documine'];

@@ -7,12 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../e2e/workflows/docjuris';
-import { docketAlarmTriggerWorkflow } from '../e2e/workflows/docketalarm';
-import { docketwiseTriggerWorkflow } from '../e2e/workflows/docketwise';
-import { docuMineTriggerWorkflow } from '../e2e/workflows/documine';
-import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
-import { waitFor } from '../e2e/n8n';
+import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../kit/workflows/docjuris';
+import { docketAlarmTriggerWorkflow } from '../kit/workflows/docketalarm';
+import { docketwiseTriggerWorkflow } from '../kit/workflows/docketwise';
+import { docuMineTriggerWorkflow } from '../kit/workflows/documine';
+import { SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
+import { waitFor } from '../kit/n8n';
 import { HardStack, post, record, scanForSecrets, SECRETS, SUBACCOUNT } from './harness';
 
 const stack = new HardStack();

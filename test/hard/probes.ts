@@ -2,8 +2,8 @@
  * The workflows the hard cases drive per vendor: a read and a create, each behind a webhook that
  * answers with every output item, with Continue On Fail on so each input item yields one output.
  */
-import { httpRequest, ours, splitItems, webhookNode, workflow, type BenchNode, type BenchWorkflow } from '../../bench/workflows';
-import type { LocalServer } from '../simulators/localServer';
+import { httpRequest, ours, splitItems, webhookNode, workflow, type WorkflowNode, type WorkflowJson } from '../kit/workflow';
+import type { LocalServer } from '../kit/simulators/localServer';
 import { credentialRefs, SECRETS, type HardStack } from './harness';
 
 export type Json = Record<string, unknown>;
@@ -11,18 +11,18 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 
 /** A webhook that answers with every item of the last node, and its items split out of the body. */
-export function probeWorkflow(id: string, path: string, nodes: BenchNode[]): BenchWorkflow {
+export function probeWorkflow(id: string, path: string, nodes: WorkflowNode[]): WorkflowJson {
 	const hook = webhookNode(path);
 	hook.parameters.responseData = 'allEntries';
 	return workflow(id, `Hard: ${path}`, [hook, splitItems(), ...nodes]);
 }
 
-function vendorNode(name: string, type: string, credentialType: keyof typeof credentialRefs, parameters: Json): BenchNode {
+function vendorNode(name: string, type: string, credentialType: keyof typeof credentialRefs, parameters: Json): WorkflowNode {
 	return ours(name, type, credentialType, credentialRefs[credentialType], parameters, { onError: 'continueRegularOutput' });
 }
 
 /** Fetches a fixture file from a simulator's test controls (never faulted), as a user's file source. */
-function fetchFile(url: string): BenchNode {
+function fetchFile(url: string): WorkflowNode {
 	return httpRequest('Fetch File', { url, responseFormat: 'file' });
 }
 
@@ -37,11 +37,11 @@ export interface Probe {
 		/** The record an output item is about (to check order). */
 		keyOf(json: Json): string;
 		keyOfInput(input: Json): string;
-		node: BenchNode;
+		node: WorkflowNode;
 	};
 	create: {
 		match: RegExp;
-		nodes: BenchNode[];
+		nodes: WorkflowNode[];
 		items(tag: string): Json[];
 		/** Records the vendor holds for an input item. */
 		records(input: Json): number;
@@ -175,7 +175,7 @@ export function probes(stack: HardStack): Probe[] {
 export const slug = (vendor: string) => vendor.toLowerCase().replace(/\s+/g, '-');
 
 /** The read and create workflows of every probe, with their webhook paths hard-<vendor>-read|create. */
-export function probeWorkflows(all: Probe[]): BenchWorkflow[] {
+export function probeWorkflows(all: Probe[]): WorkflowJson[] {
 	const id = (kind: string, vendor: string) => `hard${kind}${slug(vendor).replace(/-/g, '')}`.padEnd(16, '0').slice(0, 16);
 	return all.flatMap((probe) => [
 		probeWorkflow(id('Read', probe.vendor), `hard-${slug(probe.vendor)}-read`, [probe.read.node]),
@@ -184,8 +184,8 @@ export function probeWorkflows(all: Probe[]): BenchWorkflow[] {
 }
 
 /** An e2e workflow started by a webhook instead of by hand (a server can run it while it serves others). */
-export function asWebhookWorkflow(source: BenchWorkflow): BenchWorkflow {
-	const copy = JSON.parse(JSON.stringify(source)) as BenchWorkflow;
+export function asWebhookWorkflow(source: WorkflowJson): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(source)) as WorkflowJson;
 	const start = copy.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
 	const hook = webhookNode(`hard-e2e-${copy.id.toLowerCase()}`);
 	Object.assign(start, { type: hook.type, typeVersion: hook.typeVersion, webhookId: hook.webhookId, parameters: { ...hook.parameters, responseData: 'firstEntryJson' } });

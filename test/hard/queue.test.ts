@@ -9,13 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../e2e/workflows/docjuris';
-import { docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../e2e/workflows/docketalarm';
-import { docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../e2e/workflows/docketwise';
-import { docuMineOperationsWorkflow } from '../e2e/workflows/documine';
-import { freePort, N8nInstance, waitFor } from '../e2e/n8n';
-import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
-import type { BenchWorkflow } from '../../bench/workflows';
+import { docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../kit/workflows/docjuris';
+import { docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../kit/workflows/docketalarm';
+import { docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../kit/workflows/docketwise';
+import { docuMineOperationsWorkflow } from '../kit/workflows/documine';
+import { freePort, N8nInstance, waitFor } from '../kit/n8n';
+import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
+import type { WorkflowJson } from '../kit/workflow';
 import { atConcurrency, callWebhook, findLeaks, HARD_LINE, HardStack, post, record, scanForSecrets, SECRETS, SUBACCOUNT } from './harness';
 import { asWebhookWorkflow, probes, probeWorkflows, slug, type Json, type Probe } from './probes';
 import { QueueServices } from './services';
@@ -28,7 +28,7 @@ const stack = new HardStack({ docketAlarm: new DocketAlarmSimulator({ username: 
 let workers: N8nInstance[] = [];
 let webhookProcess: N8nInstance;
 let all: Probe[];
-let e2e: BenchWorkflow[];
+let e2e: WorkflowJson[];
 
 beforeAll(async () => {
 	await services.start();
@@ -42,7 +42,7 @@ beforeAll(async () => {
 		docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET),
 		docketwiseOperationsWorkflow(docketwise.url),
 		docuMineOperationsWorkflow(docuMine.url),
-	].map((entry) => asWebhookWorkflow(entry as unknown as BenchWorkflow));
+	].map((entry) => asWebhookWorkflow(entry as unknown as WorkflowJson));
 	docketAlarm.subaccounts.set(SUBACCOUNT.email, { username: SUBACCOUNT.email, password: SUBACCOUNT.password, enabled: true, api_push_url: '' });
 	await stack.n8n.importWorkflows([
 		...probeWorkflows(all),

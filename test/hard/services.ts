@@ -7,7 +7,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
-import { freePort } from '../e2e/n8n';
+import { freePort } from '../kit/n8n';
 
 const asRoot = userInfo().uid === 0;
 

@@ -5,9 +5,9 @@
  * renewed once per expiry, not once per item. The four runs go side by side (Docketwise's run takes
  * its rate limit's time: 1,000 calls at 120 a minute).
  */
-import { DocketAlarmSimulator } from '../simulators/docketalarm';
-import { DocketwiseSimulator } from '../simulators/docketwise';
-import { DocuMineSimulator } from '../simulators/documine';
+import { DocketAlarmSimulator } from '../kit/simulators/docketalarm';
+import { DocketwiseSimulator } from '../kit/simulators/docketwise';
+import { DocuMineSimulator } from '../kit/simulators/documine';
 import { callWebhook, HardStack, record, scanForSecrets, SECRETS } from './harness';
 import { probes, probeWorkflows, slug, type Json, type Probe } from './probes';
 

@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../e2e/workflows/docjuris';
-import { DA_TRIGGER_WEBHOOK_ID, docketAlarmTriggerWorkflow } from '../e2e/workflows/docketalarm';
-import { SIM_COURT, SIM_DOCKET } from '../simulators/docketalarm';
-import { waitFor } from '../e2e/n8n';
+import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../kit/workflows/docjuris';
+import { DA_TRIGGER_WEBHOOK_ID, docketAlarmTriggerWorkflow } from '../kit/workflows/docketalarm';
+import { SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
+import { waitFor } from '../kit/n8n';
 import { atConcurrency, HardStack, post, record, scanForSecrets, SECRETS, type Answer, SUBACCOUNT } from './harness';
 
 const stack = new HardStack();

@@ -1,6 +1,8 @@
 /**
  * Docket Alarm workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
+import { chain, nodeMaker } from '../workflow';
+
 export const DOCKET_ALARM_CREDENTIAL = { id: 'docketAlarmCred1', name: 'Docket Alarm sandbox' };
 
 export function docketAlarmCredentialFile(baseUrl: string, username: string, password: string, extra: Record<string, unknown> = {}) {
@@ -9,15 +11,7 @@ export function docketAlarmCredentialFile(baseUrl: string, username: string, pas
 
 const credentials = { docketAlarmApi: DOCKET_ALARM_CREDENTIAL };
 
-function node(id: string, name: string, x: number, parameters: Record<string, unknown>, settings: Record<string, unknown> = {}) {
-	return { id, name, type: 'n8n-nodes-docket-alarm.docketAlarm', typeVersion: 1, position: [x, 0], credentials, parameters, ...settings };
-}
-
-function chain(names: string[]) {
-	const connections: Record<string, unknown> = {};
-	for (let index = 0; index < names.length - 1; index++) connections[names[index]] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
-	return connections;
-}
+const node = nodeMaker('n8n-nodes-docket-alarm.docketAlarm', credentials);
 
 /** New filings research: search → get each docket → download its complaint; PACER search; tracker round trip. */
 export function docketAlarmOperationsWorkflow(court: string, docket: string) {

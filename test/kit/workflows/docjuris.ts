@@ -2,6 +2,8 @@
  * DocJuris workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  * Node types are the installed package's (`n8n-nodes-docjuris.*`), as in a user's instance.
  */
+import { chain } from '../workflow';
+
 export const DOCJURIS_CREDENTIAL = { id: 'docjurisCred0001', name: 'DocJuris sandbox' };
 
 export function docJurisCredentialFile(apiBaseUrl: string, accountId: string, apiKey: string) {
@@ -10,14 +12,6 @@ export function docJurisCredentialFile(apiBaseUrl: string, accountId: string, ap
 
 const credentials = { docJurisApi: DOCJURIS_CREDENTIAL };
 const byId = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
-
-function chain(names: string[]) {
-	const connections: Record<string, unknown> = {};
-	for (let index = 0; index < names.length - 1; index++) {
-		connections[names[index]] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
 
 function fetchFile(name: string, simulatorUrl: string, fileName: string, size: number, x: number) {
 	return {

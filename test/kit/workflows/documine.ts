@@ -1,6 +1,8 @@
 /**
  * DocuMine workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
+import { chain, nodeMaker } from '../workflow';
+
 export const DOCUMINE_CREDENTIAL = { id: 'documineCred0001', name: 'DocuMine sandbox' };
 
 export function docuMineCredentialFile(url: string, workspaceId: string, clientId: string, username: string, password: string) {
@@ -11,15 +13,7 @@ const credentials = { docuMineApi: DOCUMINE_CREDENTIAL };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const where = { templateId: byId('tpl-tox'), dossierId: byId('dos-1') };
 
-function node(id: string, name: string, x: number, parameters: Record<string, unknown>, settings: Record<string, unknown> = {}) {
-	return { id, name, type: 'n8n-nodes-documine.docuMine', typeVersion: 1, position: [x, 0], credentials, parameters: { authentication: 'password', ...parameters }, ...settings };
-}
-
-function chain(names: string[]) {
-	const connections: Record<string, unknown> = {};
-	for (let index = 0; index < names.length - 1; index++) connections[names[index]] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
-	return connections;
-}
+const node = nodeMaker('n8n-nodes-documine.docuMine', credentials, { authentication: 'password' });
 
 /** Ingest: upload a study, wait for DocuMine, read its components, fetch its result package. */
 export function docuMineOperationsWorkflow(simulatorUrl: string) {

@@ -1,14 +1,14 @@
 /**
- * The workflows the benchmark runs: for each scenario, one with our node and one a user would build
- * by hand with n8n's HTTP Request node (generic credentials, its own pagination, retry on fail).
- * Every workflow starts with a webhook that answers when the last node has finished, so the
- * benchmark can start a run and know when it ended; items come in the webhook's body.
+ * The one workflow builder of the tests, the benchmark and the sandbox: typed nodes and the n8n
+ * nodes they are built from (webhook, HTTP Request, Set, Wait, If, …) and connections. The
+ * benchmark's and the hard cases' workflows start with a webhook that answers when the last node
+ * has finished, so a run can be started and its end known; items come in the webhook's body.
  */
 import { randomUUID } from 'node:crypto';
 
 type Parameters = Record<string, unknown>;
 
-export interface BenchNode {
+export interface WorkflowNode {
 	id: string;
 	name: string;
 	type: string;
@@ -19,11 +19,11 @@ export interface BenchNode {
 	[setting: string]: unknown;
 }
 
-export interface BenchWorkflow {
+export interface WorkflowJson {
 	id: string;
 	name: string;
 	active: boolean;
-	nodes: BenchNode[];
+	nodes: WorkflowNode[];
 	connections: Record<string, unknown>;
 	settings: Record<string, unknown>;
 }
@@ -40,12 +40,12 @@ export function benchId(...parts: Array<string | number>): string {
 
 let position = 0;
 
-function node(name: string, type: string, typeVersion: number, parameters: Parameters, extra: Partial<BenchNode> = {}): BenchNode {
+function node(name: string, type: string, typeVersion: number, parameters: Parameters, extra: Partial<WorkflowNode> = {}): WorkflowNode {
 	position += 220;
 	return { id: randomUUID(), name, type, typeVersion, position: [position, 0], parameters, ...extra };
 }
 
-export function webhookNode(path: string): BenchNode {
+export function webhookNode(path: string): WorkflowNode {
 	position = 0;
 	return {
 		id: randomUUID(),
@@ -59,16 +59,16 @@ export function webhookNode(path: string): BenchNode {
 }
 
 /** One item per entry of the webhook body's `items` (the items a scenario works on). */
-export function splitItems(field = 'body.items', include = 'noOtherFields'): BenchNode {
+export function splitItems(field = 'body.items', include = 'noOtherFields'): WorkflowNode {
 	return node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: field, include, options: {} });
 }
 
-export function readFiles(pattern: string): BenchNode {
+export function readFiles(pattern: string): WorkflowNode {
 	return node('Read Files', 'n8n-nodes-base.readWriteFile', 1, { operation: 'read', fileSelector: pattern, options: {} });
 }
 
 /** A node of one of our packages. */
-export function ours(name: string, type: string, credentialType: string, credential: CredentialRef, parameters: Parameters, extra: Partial<BenchNode> = {}): BenchNode {
+export function ours(name: string, type: string, credentialType: string, credential: CredentialRef, parameters: Parameters, extra: Partial<WorkflowNode> = {}): WorkflowNode {
 	return node(name, type, 1, parameters, { credentials: { [credentialType]: credential }, ...extra });
 }
 
@@ -86,11 +86,11 @@ export interface HttpRequestOptions {
 	pagination?: Parameters;
 	responseFormat?: 'file' | 'json';
 	batching?: { batchSize: number; batchInterval: number };
-	settings?: Partial<BenchNode>;
+	settings?: Partial<WorkflowNode>;
 }
 
 /** n8n's HTTP Request node (4.2), configured the way its UI writes the parameters. */
-export function httpRequest(name: string, request: HttpRequestOptions): BenchNode {
+export function httpRequest(name: string, request: HttpRequestOptions): WorkflowNode {
 	const parameters: Parameters = { method: request.method ?? 'GET', url: request.url, options: {} };
 	const options = parameters.options as Parameters;
 	if (request.credential) {
@@ -115,7 +115,7 @@ export function httpRequest(name: string, request: HttpRequestOptions): BenchNod
 }
 
 /** Fields set on each item (Edit Fields). */
-export function setFields(name: string, fields: Array<{ name: string; value: string; type: 'string' | 'array' | 'number' }>): BenchNode {
+export function setFields(name: string, fields: Array<{ name: string; value: string; type: 'string' | 'array' | 'number' }>): WorkflowNode {
 	return node(name, 'n8n-nodes-base.set', 3.4, {
 		mode: 'manual',
 		assignments: { assignments: fields.map((field) => ({ id: randomUUID(), ...field })) },
@@ -123,12 +123,12 @@ export function setFields(name: string, fields: Array<{ name: string; value: str
 	});
 }
 
-export function waitNode(name: string, seconds: number): BenchNode {
+export function waitNode(name: string, seconds: number): WorkflowNode {
 	return node(name, 'n8n-nodes-base.wait', 1.1, { resume: 'timeInterval', amount: seconds, unit: 'seconds' }, { webhookId: randomUUID() });
 }
 
 /** If `left` equals `right` (strings): output 0 when true, 1 when false. */
-export function ifEquals(name: string, left: string, right: string): BenchNode {
+export function ifEquals(name: string, left: string, right: string): WorkflowNode {
 	return node(name, 'n8n-nodes-base.if', 2, {
 		conditions: {
 			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
@@ -139,12 +139,12 @@ export function ifEquals(name: string, left: string, right: string): BenchNode {
 	});
 }
 
-export function noOp(name: string): BenchNode {
+export function noOp(name: string): WorkflowNode {
 	return node(name, 'n8n-nodes-base.noOp', 1, {});
 }
 
 /** Connections for nodes in a line, plus extra links as [from, output, to]. */
-export function connect(nodes: BenchNode[], links: Array<[string, number, string]> = []): Record<string, unknown> {
+export function connect(nodes: WorkflowNode[], links: Array<[string, number, string]> = []): Record<string, unknown> {
 	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
 	const link = (from: string, output: number, to: string) => {
 		const entry = (connections[from] ??= { main: [] });
@@ -156,6 +156,27 @@ export function connect(nodes: BenchNode[], links: Array<[string, number, string
 	return connections;
 }
 
-export function workflow(id: string, name: string, nodes: BenchNode[], links: Array<[string, number, string]> = []): BenchWorkflow {
+export function workflow(id: string, name: string, nodes: WorkflowNode[], links: Array<[string, number, string]> = []): WorkflowJson {
 	return { id, name, active: false, nodes, connections: connect(nodes, links), settings: { executionOrder: 'v1' } };
+}
+
+/** Connections running each node into the next, in order. */
+export function chain(names: string[]): Record<string, unknown> {
+	const connections: Record<string, unknown> = {};
+	for (let index = 0; index < names.length - 1; index++) connections[names[index]] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
+	return connections;
+}
+
+/** A maker of one node type of ours with its credential, placed at x (for workflows read by people). */
+export function nodeMaker(type: string, credentials: Record<string, CredentialRef>, defaults: Parameters = {}) {
+	return (id: string, name: string, x: number, parameters: Parameters, settings: Partial<WorkflowNode> = {}): WorkflowNode => ({
+		id,
+		name,
+		type,
+		typeVersion: 1,
+		position: [x, 0],
+		credentials,
+		parameters: { ...defaults, ...parameters },
+		...settings,
+	});
 }

@@ -1,6 +1,8 @@
 /**
  * Docketwise workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
+import { chain, nodeMaker } from '../workflow';
+
 export const DOCKETWISE_CREDENTIAL = { id: 'docketwiseCred01', name: 'Docketwise sandbox' };
 
 export function docketwiseCredentialFile(host: string, clientId: string, clientSecret: string, oauthTokenData: Record<string, unknown>) {
@@ -10,15 +12,7 @@ export function docketwiseCredentialFile(host: string, clientId: string, clientS
 const credentials = { docketwiseOAuth2Api: DOCKETWISE_CREDENTIAL };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-function node(id: string, name: string, x: number, parameters: Record<string, unknown>, settings: Record<string, unknown> = {}) {
-	return { id, name, type: 'n8n-nodes-docketwise.docketwise', typeVersion: 1, position: [x, 0], credentials, parameters, ...settings };
-}
-
-function chain(names: string[]) {
-	const connections: Record<string, unknown> = {};
-	for (let index = 0; index < names.length - 1; index++) connections[names[index]] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
-	return connections;
-}
+const node = nodeMaker('n8n-nodes-docketwise.docketwise', credentials);
 
 /** Intake: a new client, their matter, their passport scan; then the firm's whole contact list. */
 export function docketwiseOperationsWorkflow(simulatorUrl: string) {
