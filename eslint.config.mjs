@@ -13,7 +13,17 @@ const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts', 'packages/*/dist/**/*.j
 export default tseslint.config(
 	// packages/<name>/{nodes,credentials} link to the sources linted here; `n8n-node lint` lints them
 	// in each package folder with n8n's own default config (test/e2e/verification.test.ts).
-	{ ignores: ['dist/**', '**/node_modules/**', 'coverage/**', '.n8n-local/**', 'packages/*/nodes/**', 'packages/*/credentials/**', '**/eslint.config.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'**/node_modules/**',
+			'coverage/**',
+			'.n8n-local/**',
+			'packages/*/nodes/**',
+			'packages/*/credentials/**',
+			'**/eslint.config.mjs',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		extends: [eslint.configs.recommended, tseslint.configs.recommended],
@@ -23,7 +33,17 @@ export default tseslint.config(
 		files: ['**/*.js', '**/*.mjs'],
 		ignores: shipped,
 		extends: [eslint.configs.recommended],
-		languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', exports: 'writable' } },
+		languageOptions: {
+			sourceType: 'commonjs',
+			globals: {
+				require: 'readonly',
+				module: 'writable',
+				process: 'readonly',
+				__dirname: 'readonly',
+				console: 'readonly',
+				exports: 'writable',
+			},
+		},
 	},
 	{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
@@ -35,7 +55,10 @@ export default tseslint.config(
 	{
 		files: ['packages/*/package.json'],
 		...n8nCommunityNodesPlugin.configs.recommended,
-		rules: { ...n8nCommunityNodesPlugin.configs.recommended.rules, ...n8nNodesBase.configs.community.rules },
+		rules: {
+			...n8nCommunityNodesPlugin.configs.recommended.rules,
+			...n8nNodesBase.configs.community.rules,
+		},
 		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 	},
 	{

@@ -8,12 +8,16 @@ const { execFileSync } = require('node:child_process');
 const { assembleAll } = require('./scripts/assemble-packages');
 
 function clean(done) {
-	for (const dir of ['dist', 'build']) fs.rmSync(path.join(__dirname, dir), { recursive: true, force: true });
+	for (const dir of ['dist', 'build'])
+		fs.rmSync(path.join(__dirname, dir), { recursive: true, force: true });
 	done();
 }
 
 function compile(done) {
-	execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: __dirname });
+	execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+		stdio: 'inherit',
+		cwd: __dirname,
+	});
 	done();
 }
 

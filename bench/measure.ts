@@ -65,11 +65,15 @@ export class Runner {
 		for (;;) {
 			// node:http rather than fetch: fetch gives up on an answer after five minutes.
 			const status = await new Promise<number>((resolve, reject) => {
-				const request = http.request(`${this.n8n.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
-					response.resume();
-					response.on('end', () => resolve(response.statusCode ?? 0));
-					response.on('error', reject);
-				});
+				const request = http.request(
+					`${this.n8n.baseUrl}/webhook/${webhookPath}`,
+					{ method: 'POST', headers: { 'Content-Type': 'application/json' } },
+					(response) => {
+						response.resume();
+						response.on('end', () => resolve(response.statusCode ?? 0));
+						response.on('error', reject);
+					},
+				);
 				request.on('error', reject);
 				request.end(JSON.stringify(body));
 			});
@@ -89,7 +93,8 @@ export class Runner {
 			try {
 				return await call();
 			} catch (error) {
-				if (!/Database is not ready/.test((error as Error).message) || Date.now() > deadline) throw error;
+				if (!/Database is not ready/.test((error as Error).message) || Date.now() > deadline)
+					throw error;
 				this.outage = true;
 				await new Promise((resolve) => setTimeout(resolve, 2000));
 			}
@@ -115,7 +120,9 @@ export class Runner {
 		const wallMs = performance.now() - started;
 		peak = Math.max(peak, residentKb(pid, 'VmRSS'), residentKb(pid, 'VmHWM'));
 		const executionId = await this.waitForExecution(workflowId, before);
-		const execution = await this.whileDatabaseRecovers(async () => await this.n8n.execution(executionId));
+		const execution = await this.whileDatabaseRecovers(
+			async () => await this.n8n.execution(executionId),
+		);
 		const { raw } = execution.result;
 		const nodes: Record<string, NodeRun> = {};
 		for (const [name, runs] of Object.entries(raw.runData)) {
@@ -154,7 +161,8 @@ export class Runner {
 		const deadline = Date.now() + 120_000;
 		for (;;) {
 			const latest = await this.newest(workflowId);
-			if (latest && latest.id !== before && latest.status !== 'running' && latest.status !== 'new') return latest.id;
+			if (latest && latest.id !== before && latest.status !== 'running' && latest.status !== 'new')
+				return latest.id;
 			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} appeared`);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}

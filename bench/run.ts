@@ -16,10 +16,22 @@ import { DocketAlarmSimulator } from '../test/kit/simulators/docketalarm';
 import { DocketwiseSimulator } from '../test/kit/simulators/docketwise';
 import { DocuMineSimulator } from '../test/kit/simulators/documine';
 import { Runner } from './measure';
-import { markdown, median, ratios, svgChart, type BenchResults, type ScenarioResult } from './report';
+import {
+	markdown,
+	median,
+	ratios,
+	svgChart,
+	type BenchResults,
+	type ScenarioResult,
+} from './report';
 import { scenarios, webhookPath, workflowId, type BenchSettings, type Metrics } from './scenarios';
 
-const PACKAGES = ['n8n-nodes-docjuris', 'n8n-nodes-docket-alarm', 'n8n-nodes-docketwise', 'n8n-nodes-documine'];
+const PACKAGES = [
+	'n8n-nodes-docjuris',
+	'n8n-nodes-docket-alarm',
+	'n8n-nodes-docketwise',
+	'n8n-nodes-documine',
+];
 const outputDir = path.resolve(__dirname);
 
 function log(message: string): void {
@@ -29,7 +41,10 @@ function log(message: string): void {
 async function main(): Promise<void> {
 	const runs = Number(process.env.BENCH_RUNS ?? 3);
 	const line = (process.env.BENCH_N8N_LINE ?? '1') as N8nLine;
-	const only = (process.env.BENCH_ONLY ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
+	const only = (process.env.BENCH_ONLY ?? '')
+		.split(',')
+		.map((id) => id.trim().toLowerCase())
+		.filter(Boolean);
 	const filesDir = mkdtempSync(path.join(tmpdir(), 'n8n-bench-files-'));
 	const settings: BenchSettings = {
 		latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 20),
@@ -48,7 +63,9 @@ async function main(): Promise<void> {
 		await sim.start();
 		sim.latencyMs = settings.latencyMs;
 	}
-	const selected = scenarios(sims, settings).filter((scenario) => !only.length || only.some((id) => scenario.id.toLowerCase().startsWith(id)));
+	const selected = scenarios(sims, settings).filter(
+		(scenario) => !only.length || only.some((id) => scenario.id.toLowerCase().startsWith(id)),
+	);
 
 	const n8n = new N8nInstance({
 		line,
@@ -91,7 +108,13 @@ async function main(): Promise<void> {
 				metrics: scenario.metrics,
 				floors: scenario.floors ?? {},
 				goals: scenario.goals ?? {},
-				variants: scenario.variants.map(({ key, label, kind }) => ({ key, label, kind, runs: [] as Metrics[], failures: [] as string[] })),
+				variants: scenario.variants.map(({ key, label, kind }) => ({
+					key,
+					label,
+					kind,
+					runs: [] as Metrics[],
+					failures: [] as string[],
+				})),
 			};
 			for (let run = 1; run <= runs; run++) {
 				// Alternate which variant goes first, so neither always meets a cold or a warm n8n.
@@ -106,24 +129,43 @@ async function main(): Promise<void> {
 						metrics = await variant.direct(run);
 					} else {
 						try {
-							const measurement = await runner.run(workflowId(scenario.id, variant.key, run), webhookPath(scenario.id, variant.key, run), scenario.body(run));
+							const measurement = await runner.run(
+								workflowId(scenario.id, variant.key, run),
+								webhookPath(scenario.id, variant.key, run),
+								scenario.body(run),
+							);
 							const after = scenario.counters();
-							const delta = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - before[key]]));
-							if (process.env.BENCH_DEBUG) log(`${scenario.id} ${variant.key}: ${JSON.stringify({ status: measurement.status, error: measurement.error, nodes: measurement.nodes })}`);
+							const delta = Object.fromEntries(
+								Object.entries(after).map(([key, value]) => [key, value - before[key]]),
+							);
+							if (process.env.BENCH_DEBUG)
+								log(
+									`${scenario.id} ${variant.key}: ${JSON.stringify({ status: measurement.status, error: measurement.error, nodes: measurement.nodes })}`,
+								);
 							metrics = scenario.metricsOf(measurement, delta, variant);
 						} catch (error) {
 							// A run that breaks n8n itself is a result too: recorded, then n8n is brought back.
 							const reason = (error as Error).message.split('\n')[0];
-							result.variants[index].failures.push(`run ${run}: ${reason} — n8n log: ${n8n.log.split('\n').filter((entry) => /error|timed out|heap/i.test(entry)).slice(-2).join(' / ')}`);
+							result.variants[index].failures.push(
+								`run ${run}: ${reason} — n8n log: ${n8n.log
+									.split('\n')
+									.filter((entry) => /error|timed out|heap/i.test(entry))
+									.slice(-2)
+									.join(' / ')}`,
+							);
 							metrics = { failedRun: 1 };
-							log(`${scenario.id} run ${run} ${variant.label} broke the run: ${reason}; restarting n8n`);
+							log(
+								`${scenario.id} run ${run} ${variant.label} broke the run: ${reason}; restarting n8n`,
+							);
 							await n8n.stop();
 							await n8n.start();
 							for (const workflow of workflows) await n8n.activate(workflow.id);
 						}
 					}
 					result.variants[index].runs.push(metrics);
-					log(`${scenario.id} run ${run} ${variant.label}: ${JSON.stringify(metrics, (_key, value) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value))}`);
+					log(
+						`${scenario.id} run ${run} ${variant.label}: ${JSON.stringify(metrics, (_key, value) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value))}`,
+					);
 				}
 			}
 			await scenario.teardown?.();
@@ -132,11 +174,14 @@ async function main(): Promise<void> {
 			writeReport(results);
 		}
 		const suffix = writeReport(results);
-		log(`wrote bench/results${suffix}.json, bench/results${suffix}.md and bench/ratios${suffix}.svg`);
+		log(
+			`wrote bench/results${suffix}.json, bench/results${suffix}.md and bench/ratios${suffix}.svg`,
+		);
 		for (const scenario of results) {
 			for (const variant of scenario.variants) {
 				const wall = variant.runs.map((run) => run.wallMs).filter((value) => value !== undefined);
-				if (wall.length) log(`${scenario.id} ${variant.label}: median wall ${Math.round(median(wall))} ms`);
+				if (wall.length)
+					log(`${scenario.id} ${variant.label}: median wall ${Math.round(median(wall))} ms`);
 			}
 		}
 	} catch (error) {
@@ -156,13 +201,24 @@ async function main(): Promise<void> {
 			n8n: N8N_VERSIONS[line],
 			node: line === '1' ? process.version : 'v24 (n8n 2.x line)',
 			machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
-			settings: { runs, latencyMs: settings.latencyMs, largeFileMB: settings.largeFileBytes / 2 ** 20, processingMs: settings.processingMs },
+			settings: {
+				runs,
+				latencyMs: settings.latencyMs,
+				largeFileMB: settings.largeFileBytes / 2 ** 20,
+				processingMs: settings.processingMs,
+			},
 			scenarios: results,
 		};
 		mkdirSync(outputDir, { recursive: true });
 		const suffix = only.length ? `-${only.join('-')}` : '';
-		writeFileSync(path.join(outputDir, `results${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
-		writeFileSync(path.join(outputDir, `results${suffix}.md`), `${markdown(report).replace('(ratios.svg)', `(ratios${suffix}.svg)`)}\n`);
+		writeFileSync(
+			path.join(outputDir, `results${suffix}.json`),
+			`${JSON.stringify(report, null, 2)}\n`,
+		);
+		writeFileSync(
+			path.join(outputDir, `results${suffix}.md`),
+			`${markdown(report).replace('(ratios.svg)', `(ratios${suffix}.svg)`)}\n`,
+		);
 		writeFileSync(path.join(outputDir, `ratios${suffix}.svg`), `${svgChart(ratios(report))}\n`);
 		return suffix;
 	}

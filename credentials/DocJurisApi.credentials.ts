@@ -13,7 +13,10 @@ export class DocJurisApi implements ICredentialType {
 
 	documentationUrl = 'https://support.docjuris.com/hc/en-us/articles/4410284847245-API-Guide';
 
-	icon: Icon = { light: 'file:../nodes/DocJuris/docjuris.svg', dark: 'file:../nodes/DocJuris/docjuris.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/DocJuris/docjuris.svg',
+		dark: 'file:../nodes/DocJuris/docjuris.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
 		{
@@ -57,7 +60,8 @@ export class DocJurisApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			// An empty Base URL means the usual address, as in the nodes.
-			baseURL: '={{String($credentials.baseUrl || "https://api.docjuris.com/v1").trim().replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{String($credentials.baseUrl || "https://api.docjuris.com/v1").trim().replace(/\\/+$/, "")}}',
 			url: '/contractTypes',
 			qs: { take: 1 },
 		},
@@ -74,14 +78,16 @@ export class DocJurisApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'DocJuris refused this API key. Ask an IT Administrator to check that API access is enabled for your organization.',
+					message:
+						'DocJuris refused this API key. Ask an IT Administrator to check that API access is enabled for your organization.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No DocJuris API answers at this Base URL. It should end in /v1, e.g. https://api.docjuris.com/v1.',
+					message:
+						'No DocJuris API answers at this Base URL. It should end in /v1, e.g. https://api.docjuris.com/v1.',
 				},
 			},
 		],

@@ -13,7 +13,10 @@ export class DocketwiseOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://docketwise.gitbook.io/docketwise-api-docs';
 
-	icon: Icon = { light: 'file:../nodes/Docketwise/docketwise.svg', dark: 'file:../nodes/Docketwise/docketwise.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Docketwise/docketwise.svg',
+		dark: 'file:../nodes/Docketwise/docketwise.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
 		{
@@ -24,17 +27,33 @@ export class DocketwiseOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `=${host}/oauth/authorize` },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `=${host}/oauth/token` },
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: `=${host}/oauth/authorize`,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `=${host}/oauth/token`,
+		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'public write' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		{
 			displayName: 'Use a Custom URL',
 			name: 'useCustomUrl',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to reach Docketwise through another address (a proxy or a test server) instead of app.docketwise.com',
+			description:
+				'Whether to reach Docketwise through another address (a proxy or a test server) instead of app.docketwise.com',
 		},
 		{
 			displayName: 'Custom URL',

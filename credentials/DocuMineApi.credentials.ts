@@ -11,14 +11,24 @@ import type {
 import { DEFAULT_API_BASE_PATH, REALM_PREFIXES, tokenPath } from '../nodes/DocuMine/api';
 
 /** Why Keycloak refused a password login, in words a user can act on, naming the URL that answered. */
-function loginRefusal(status: number | undefined, body: IDataObject | undefined, url: string): string {
+function loginRefusal(
+	status: number | undefined,
+	body: IDataObject | undefined,
+	url: string,
+): string {
 	const error = String(body?.error ?? '');
 	// Keycloak answers a wrong password with 401 invalid_grant, a wrong client with 401 invalid_client.
-	if (error === 'invalid_grant') return `DocuMine did not accept the username or password (at ${url}). Use the local DocuMine password, not the single sign-on one.`;
-	if (error === 'invalid_client' || status === 401) return `DocuMine did not accept the client ID or client secret (at ${url}). Ask DocuMine support for the client of your instance.`;
-	if (error === 'unauthorized_client') return `This client may not use the password grant (at ${url}). Ask DocuMine support to enable it, or use the DocuMine OAuth2 API credential.`;
+	if (error === 'invalid_grant')
+		return `DocuMine did not accept the username or password (at ${url}). Use the local DocuMine password, not the single sign-on one.`;
+	if (error === 'invalid_client' || status === 401)
+		return `DocuMine did not accept the client ID or client secret (at ${url}). Ask DocuMine support for the client of your instance.`;
+	if (error === 'unauthorized_client')
+		return `This client may not use the password grant (at ${url}). Ask DocuMine support to enable it, or use the DocuMine OAuth2 API credential.`;
 	const detail = body?.error_description ? `: ${String(body.error_description)}` : '';
-	return `DocuMine refused the login at ${url}${status ? ` (HTTP ${status})` : ''}${detail}`.replace(/\.?$/, '.');
+	return `DocuMine refused the login at ${url}${status ? ` (HTTP ${status})` : ''}${detail}`.replace(
+		/\.?$/,
+		'.',
+	);
 }
 
 export class DocuMineApi implements ICredentialType {
@@ -26,14 +36,39 @@ export class DocuMineApi implements ICredentialType {
 
 	displayName = 'DocuMine API';
 
-	documentationUrl = 'https://docs.documine.ai/1.2/en/103824-introduction-to-documine-rest-apis.html';
+	documentationUrl =
+		'https://docs.documine.ai/1.2/en/103824-introduction-to-documine-rest-apis.html';
 
-	icon: Icon = { light: 'file:../nodes/DocuMine/documine.svg', dark: 'file:../nodes/DocuMine/documine.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/DocuMine/documine.svg',
+		dark: 'file:../nodes/DocuMine/documine.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
-		{ displayName: 'DocuMine URL', name: 'url', type: 'string', default: '', required: true, placeholder: 'https://yourcompany.documine.ai' },
-		{ displayName: 'Workspace ID', name: 'workspaceId', type: 'string', default: '', required: true, description: 'The workspace you pick when signing in' },
-		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true, description: 'Your DocuMine instance’s client ID (from DocuMine support)' },
+		{
+			displayName: 'DocuMine URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://yourcompany.documine.ai',
+		},
+		{
+			displayName: 'Workspace ID',
+			name: 'workspaceId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The workspace you pick when signing in',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your DocuMine instance’s client ID (from DocuMine support)',
+		},
 		{
 			displayName: 'Client Secret',
 			name: 'clientSecret',
@@ -42,7 +77,14 @@ export class DocuMineApi implements ICredentialType {
 			default: '',
 			description: 'Only if your instance’s client has one',
 		},
-		{ displayName: 'Username', name: 'username', type: 'string', default: '', required: true, description: 'Preferably a user dedicated to automation' },
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Preferably a user dedicated to automation',
+		},
 		{
 			displayName: 'Password',
 			name: 'password',
@@ -57,7 +99,8 @@ export class DocuMineApi implements ICredentialType {
 			name: 'tokenUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://yourcompany.documine.ai/auth/realms/WORKSPACE/protocol/openid-connect/token',
+			placeholder:
+				'https://yourcompany.documine.ai/auth/realms/WORKSPACE/protocol/openid-connect/token',
 			description:
 				'Leave empty to derive it from the URL and the workspace (tried under /auth/realms/…, then /realms/…). Set it when your DocuMine sign-in server lives elsewhere.',
 		},
@@ -66,9 +109,16 @@ export class DocuMineApi implements ICredentialType {
 			name: 'apiBasePath',
 			type: 'string',
 			default: DEFAULT_API_BASE_PATH,
-			description: 'Where DocuMine’s API lives under the DocuMine URL. Change it only if DocuMine support gives you another path.',
+			description:
+				'Where DocuMine’s API lives under the DocuMine URL. Change it only if DocuMine support gives you another path.',
 		},
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
 		{ displayName: 'Session Started At', name: 'sessionStartedAt', type: 'hidden', default: 0 },
 	];
 
@@ -77,10 +127,15 @@ export class DocuMineApi implements ICredentialType {
 	 * With no Token URL set, the realm is looked for under `/auth` and, if that answers 404, once at
 	 * the root (Keycloak 17 and later).
 	 */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		const base = String(credentials.url ?? '').replace(/\/+$/, '');
 		const workspaceId = String(credentials.workspaceId ?? '');
-		const candidates = credentials.tokenUrl ? [String(credentials.tokenUrl)] : REALM_PREFIXES.map((prefix) => `${base}${tokenPath(workspaceId, prefix)}`);
+		const candidates = credentials.tokenUrl
+			? [String(credentials.tokenUrl)]
+			: REALM_PREFIXES.map((prefix) => `${base}${tokenPath(workspaceId, prefix)}`);
 		const form = new URLSearchParams({
 			grant_type: 'password',
 			client_id: String(credentials.clientId ?? ''),
@@ -105,11 +160,15 @@ export class DocuMineApi implements ICredentialType {
 			if (response.statusCode === 404 && url !== candidates[candidates.length - 1]) continue;
 			if (response.statusCode === 404) {
 				const tried = candidates.join(' or ');
-				throw new Error(`DocuMine's sign-in server has no realm "${workspaceId}" at ${tried}. Check the Workspace ID, or set the Token URL.`);
+				throw new Error(
+					`DocuMine's sign-in server has no realm "${workspaceId}" at ${tried}. Check the Workspace ID, or set the Token URL.`,
+				);
 			}
 			throw new Error(loginRefusal(response.statusCode, response.body, url));
 		}
-		throw new Error('DocuMine credential: no Token URL to log in at. Set the DocuMine URL and the Workspace ID.');
+		throw new Error(
+			'DocuMine credential: no Token URL to log in at. Set the DocuMine URL and the Workspace ID.',
+		);
 	}
 
 	authenticate = {
@@ -125,7 +184,8 @@ export class DocuMineApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			// The DocuMine URL and the API base path, joined as nodes/DocuMine/api.ts apiBaseUrl does.
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "") + String($credentials.apiBasePath ?? "/api").trim().replace(/^\\/*/, "/").replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{$credentials.url.replace(/\\/+$/, "") + String($credentials.apiBasePath ?? "/api").trim().replace(/^\\/*/, "/").replace(/\\/+$/, "")}}',
 			url: '/dossier-templates',
 		},
 	};

@@ -12,9 +12,13 @@ export class DocuMineOAuth2Api implements ICredentialType {
 
 	displayName = 'DocuMine OAuth2 API';
 
-	documentationUrl = 'https://docs.documine.ai/1.2/en/103824-introduction-to-documine-rest-apis.html';
+	documentationUrl =
+		'https://docs.documine.ai/1.2/en/103824-introduction-to-documine-rest-apis.html';
 
-	icon: Icon = { light: 'file:../nodes/DocuMine/documine.svg', dark: 'file:../nodes/DocuMine/documine.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/DocuMine/documine.svg',
+		dark: 'file:../nodes/DocuMine/documine.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
 		{
@@ -24,8 +28,21 @@ export class DocuMineOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{ displayName: 'DocuMine URL', name: 'url', type: 'string', default: '', required: true, placeholder: 'https://yourcompany.documine.ai' },
-		{ displayName: 'Workspace ID', name: 'workspaceId', type: 'string', default: '', required: true },
+		{
+			displayName: 'DocuMine URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://yourcompany.documine.ai',
+		},
+		{
+			displayName: 'Workspace ID',
+			name: 'workspaceId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{
 			displayName: 'Authorization URL',
@@ -42,17 +59,24 @@ export class DocuMineOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: `=${realm}/token`,
 			required: true,
-			description: 'Derived from the DocuMine URL and the workspace; change it together with the Authorization URL',
+			description:
+				'Derived from the DocuMine URL and the workspace; change it together with the Authorization URL',
 		},
 		{
 			displayName: 'API Base Path',
 			name: 'apiBasePath',
 			type: 'string',
 			default: DEFAULT_API_BASE_PATH,
-			description: 'Where DocuMine’s API lives under the DocuMine URL. Change it only if DocuMine support gives you another path.',
+			description:
+				'Where DocuMine’s API lives under the DocuMine URL. Change it only if DocuMine support gives you another path.',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'openid' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];
 }

@@ -23,7 +23,9 @@ for (const packageName of ['n8n-nodes-base', '@n8n/n8n-nodes-langchain']) {
 	}
 }
 if (failed.length > 0) {
-	process.stderr.write(`${failed.length} of n8n's own nodes and credentials do not load:\n${failed.join('\n')}\n`);
+	process.stderr.write(
+		`${failed.length} of n8n's own nodes and credentials do not load:\n${failed.join('\n')}\n`,
+	);
 	process.exit(1);
 }
 process.stdout.write(`all ${loaded} of n8n's own nodes and credentials load\n`);

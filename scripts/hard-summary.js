@@ -9,7 +9,11 @@ const path = require('node:path');
 const dir = path.join(__dirname, '..', 'build', 'test-results');
 const source = path.join(dir, 'hard-summary.jsonl');
 const rows = fs.existsSync(source)
-	? fs.readFileSync(source, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+	? fs
+			.readFileSync(source, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line))
 	: [];
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const lines = [
@@ -17,7 +21,10 @@ const lines = [
 	'',
 	'| Area | Tried | Held | Measured |',
 	'|---|---|---|---|',
-	...rows.map((row) => `| ${cell(row.area)} | ${cell(row.tried)} | ${row.held ? 'yes' : '**NO**'} | ${cell(row.measured)} |`),
+	...rows.map(
+		(row) =>
+			`| ${cell(row.area)} | ${cell(row.tried)} | ${row.held ? 'yes' : '**NO**'} | ${cell(row.measured)} |`,
+	),
 ];
 const table = lines.join('\n');
 fs.mkdirSync(dir, { recursive: true });

@@ -15,7 +15,8 @@ const { packages, root } = require('./packages');
 
 /** Every file under `dir`, relative to it (the vendor README lives in the package folder instead). */
 function filesUnder(dir) {
-	return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+	return fs
+		.readdirSync(dir, { withFileTypes: true, recursive: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
 		.sort();
@@ -45,7 +46,9 @@ function presentEntries(pkg) {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
 			if (entry.isDirectory()) continue;
 			const full = path.join(entry.parentPath, entry.name);
-			const target = entry.isSymbolicLink() ? path.resolve(path.dirname(full), fs.readlinkSync(full)) : undefined;
+			const target = entry.isSymbolicLink()
+				? path.resolve(path.dirname(full), fs.readlinkSync(full))
+				: undefined;
 			present.set(path.relative(pkg.dir, full), target);
 		}
 	}
@@ -58,14 +61,16 @@ function differences(pkg) {
 	const problems = [];
 	for (const [link, target] of expected) {
 		if (!present.has(link)) problems.push(`missing link ${link}`);
-		else if (present.get(link) !== target) problems.push(`${link} is not a link to ${path.relative(root, target)}`);
+		else if (present.get(link) !== target)
+			problems.push(`${link} is not a link to ${path.relative(root, target)}`);
 	}
 	for (const link of present.keys()) if (!expected.has(link)) problems.push(`extra file ${link}`);
 	return problems;
 }
 
 function link(pkg) {
-	for (const top of ['nodes', 'credentials']) fs.rmSync(path.join(pkg.dir, top), { recursive: true, force: true });
+	for (const top of ['nodes', 'credentials'])
+		fs.rmSync(path.join(pkg.dir, top), { recursive: true, force: true });
 	for (const [link, target] of expectedLinks(pkg)) {
 		const at = path.join(pkg.dir, link);
 		fs.mkdirSync(path.dirname(at), { recursive: true });
@@ -85,8 +90,12 @@ if (require.main === module) {
 		failed ||= problems.length > 0;
 	}
 	if (failed) {
-		process.stderr.write('Run `node scripts/link-packages.js` to link every source file into its package folder.\n');
+		process.stderr.write(
+			'Run `node scripts/link-packages.js` to link every source file into its package folder.\n',
+		);
 		process.exit(1);
 	}
-	process.stdout.write(`${check ? 'checked' : 'linked'} the sources of ${packages.length} package folders\n`);
+	process.stdout.write(
+		`${check ? 'checked' : 'linked'} the sources of ${packages.length} package folders\n`,
+	);
 }

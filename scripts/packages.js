@@ -14,7 +14,10 @@ const packagesDir = path.join(root, 'packages');
 /** The folder name under nodes/ that holds a package's nodes (all of a package's nodes share one). */
 function vendorDirOf(manifest) {
 	const dirs = new Set(manifest.n8n.nodes.map((entry) => entry.split('/')[2]));
-	if (dirs.size !== 1) throw new Error(`${manifest.name}: its nodes must live in one folder under nodes/, found ${[...dirs]}`);
+	if (dirs.size !== 1)
+		throw new Error(
+			`${manifest.name}: its nodes must live in one folder under nodes/, found ${[...dirs]}`,
+		);
 	return [...dirs][0];
 }
 
@@ -25,11 +28,17 @@ function vendorDirOf(manifest) {
  */
 const packages = fs
 	.readdirSync(packagesDir, { withFileTypes: true })
-	.filter((entry) => entry.isDirectory() && fs.existsSync(path.join(packagesDir, entry.name, 'package.json')))
+	.filter(
+		(entry) =>
+			entry.isDirectory() && fs.existsSync(path.join(packagesDir, entry.name, 'package.json')),
+	)
 	.map((entry) => {
 		const dir = path.join(packagesDir, entry.name);
 		const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-		if (manifest.name !== entry.name) throw new Error(`packages/${entry.name}/package.json is named ${manifest.name}; the folder must carry the package name`);
+		if (manifest.name !== entry.name)
+			throw new Error(
+				`packages/${entry.name}/package.json is named ${manifest.name}; the folder must carry the package name`,
+			);
 		return {
 			name: manifest.name,
 			version: manifest.version,
@@ -38,7 +47,9 @@ const packages = fs
 			manifest,
 			// Relative to dist/nodes and dist/credentials, as the assembly copies them.
 			nodes: manifest.n8n.nodes.map((entry) => entry.replace(/^dist\/nodes\//, '')),
-			credentials: manifest.n8n.credentials.map((entry) => entry.replace(/^dist\/credentials\//, '')),
+			credentials: manifest.n8n.credentials.map((entry) =>
+				entry.replace(/^dist\/credentials\//, ''),
+			),
 		};
 	});
 

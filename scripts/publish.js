@@ -27,7 +27,8 @@ function npmSupportsTrustedPublishing() {
 	const version = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
 	const parts = version.split('.').map(Number);
 	for (let index = 0; index < 3; index++) {
-		if (parts[index] !== TRUSTED_PUBLISHING_NPM[index]) return { ok: parts[index] > TRUSTED_PUBLISHING_NPM[index], version };
+		if (parts[index] !== TRUSTED_PUBLISHING_NPM[index])
+			return { ok: parts[index] > TRUSTED_PUBLISHING_NPM[index], version };
 	}
 	return { ok: true, version };
 }
@@ -37,32 +38,55 @@ function publish(tag, dryRun) {
 	if (!match) fail(`"${tag ?? ''}" is not a release tag such as n8n-nodes-docjuris@0.2.0`);
 	const [, name, version] = match;
 	const pkg = packages.find((candidate) => candidate.name === name);
-	if (!pkg) fail(`no package ${name}; the packages are ${packages.map((candidate) => candidate.name).join(', ')}`);
-	if (pkg.version !== version) fail(`the tag says ${version} but packages/${name}/package.json has ${pkg.version}`);
+	if (!pkg)
+		fail(
+			`no package ${name}; the packages are ${packages.map((candidate) => candidate.name).join(', ')}`,
+		);
+	if (pkg.version !== version)
+		fail(`the tag says ${version} but packages/${name}/package.json has ${pkg.version}`);
 	const tested = path.join(root, 'build', 'tarballs', `${name}-${version}.tgz`);
-	if (!existsSync(tested)) fail(`${path.relative(process.cwd(), tested)} is missing: run npm run build (npm test builds it)`);
+	if (!existsSync(tested))
+		fail(
+			`${path.relative(process.cwd(), tested)} is missing: run npm run build (npm test builds it)`,
+		);
 
 	// npm packs a folder deterministically: the same files give the same bytes as the tested tarball.
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: pkg.dir, encoding: 'utf8' }));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], {
+			cwd: pkg.dir,
+			encoding: 'utf8',
+		}),
+	);
 	const testedSha1 = createHash('sha1').update(readFileSync(tested)).digest('hex');
 	if (packed.shasum !== testedSha1) {
-		fail(`packages/${name} would pack into ${packed.shasum}, not the tested ${path.basename(tested)} (${testedSha1}): run npm test again`);
+		fail(
+			`packages/${name} would pack into ${packed.shasum}, not the tested ${path.basename(tested)} (${testedSha1}): run npm test again`,
+		);
 	}
 
 	const npmArgs = ['publish', '--access', 'public', '--provenance'];
 	if (dryRun) npmArgs.push('--dry-run');
 	else {
 		const npm = npmSupportsTrustedPublishing();
-		if (!npm.ok) fail(`npm ${npm.version} cannot use trusted publishing; use npm ${TRUSTED_PUBLISHING_NPM.join('.')} or later`);
+		if (!npm.ok)
+			fail(
+				`npm ${npm.version} cannot use trusted publishing; use npm ${TRUSTED_PUBLISHING_NPM.join('.')} or later`,
+			);
 	}
 	process.stdout.write(`publish: in packages/${name}: npm ${npmArgs.join(' ')}\n`);
 	try {
 		// A dry run's tarball listing is long: keep it for a failure.
-		execFileSync('npm', npmArgs, { cwd: pkg.dir, stdio: dryRun ? 'pipe' : 'inherit', encoding: 'utf8' });
+		execFileSync('npm', npmArgs, {
+			cwd: pkg.dir,
+			stdio: dryRun ? 'pipe' : 'inherit',
+			encoding: 'utf8',
+		});
 	} catch (error) {
 		fail(`npm publish failed for ${name}: ${error.message}\n${error.stderr ?? ''}`);
 	}
-	process.stdout.write(`publish: ${name}@${version} ${dryRun ? 'passed the dry run' : 'published'}\n`);
+	process.stdout.write(
+		`publish: ${name}@${version} ${dryRun ? 'passed the dry run' : 'published'}\n`,
+	);
 }
 
 const args = process.argv.slice(2);
@@ -71,5 +95,8 @@ if (args.includes('--all')) {
 	if (!dryRun) fail('--all publishes nothing for real; use it with --dry-run');
 	for (const pkg of packages) publish(`${pkg.name}@${pkg.version}`, true);
 } else {
-	publish(args.find((arg) => !arg.startsWith('--')), dryRun);
+	publish(
+		args.find((arg) => !arg.startsWith('--')),
+		dryRun,
+	);
 }

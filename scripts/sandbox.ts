@@ -12,10 +12,27 @@ import { DocJurisSimulator } from '../test/kit/simulators/docjuris';
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../test/kit/simulators/docketalarm';
 import { DocketwiseSimulator } from '../test/kit/simulators/docketwise';
 import { DocuMineSimulator } from '../test/kit/simulators/documine';
-import { docJurisCredentialFile, docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../test/kit/workflows/docjuris';
-import { docuMineCredentialFile, docuMineOperationsWorkflow, docuMineTriggerWorkflow } from '../test/kit/workflows/documine';
-import { docketwiseCredentialFile, docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../test/kit/workflows/docketwise';
-import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../test/kit/workflows/docketalarm';
+import {
+	docJurisCredentialFile,
+	docJurisOperationsWorkflow,
+	docJurisTriggerWorkflow,
+} from '../test/kit/workflows/docjuris';
+import {
+	docuMineCredentialFile,
+	docuMineOperationsWorkflow,
+	docuMineTriggerWorkflow,
+} from '../test/kit/workflows/documine';
+import {
+	docketwiseCredentialFile,
+	docketwiseOperationsWorkflow,
+	docketwiseTriggerWorkflow,
+} from '../test/kit/workflows/docketwise';
+import {
+	DA_TRIGGER_WEBHOOK_ID,
+	docketAlarmCredentialFile,
+	docketAlarmOperationsWorkflow,
+	docketAlarmTriggerWorkflow,
+} from '../test/kit/workflows/docketalarm';
 import { allExamples, EXAMPLE_SUBFOLDERS } from '../test/kit/workflows/examples';
 
 const line = (process.argv[2] ?? '2') as N8nLine;
@@ -42,18 +59,39 @@ async function main() {
 	const userFolder = process.env.SANDBOX_DIR ?? path.join(root, '.n8n-local', `n8n-${line}`);
 	// Files the examples read and write (n8n may touch only this folder).
 	const filesFolder = path.join(userFolder, 'files');
-	for (const folder of EXAMPLE_SUBFOLDERS) mkdirSync(path.join(filesFolder, folder), { recursive: true });
-	const n8n = new N8nInstance({ line, userFolder, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesFolder, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } });
+	for (const folder of EXAMPLE_SUBFOLDERS)
+		mkdirSync(path.join(filesFolder, folder), { recursive: true });
+	const n8n = new N8nInstance({
+		line,
+		userFolder,
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: filesFolder, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+	});
 	n8n.port = n8nPort;
 	console.log('Installing the packages into the sandbox user folder...');
-	await n8n.installPackages([builtTarball('n8n-nodes-docjuris'), builtTarball('n8n-nodes-docket-alarm'), builtTarball('n8n-nodes-docketwise'), builtTarball('n8n-nodes-documine')]);
+	await n8n.installPackages([
+		builtTarball('n8n-nodes-docjuris'),
+		builtTarball('n8n-nodes-docket-alarm'),
+		builtTarball('n8n-nodes-docketwise'),
+		builtTarball('n8n-nodes-documine'),
+	]);
 	// Credentials are imported on every start: the simulators start afresh, with new tokens.
 	await n8n.importCredentials([
 		...docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey),
 		...docketAlarmCredentialFile(docketAlarm.url, docketAlarm.username, docketAlarm.password),
 		// A token pair as the OAuth consent would give it (the simulator has no login page).
-		...docketwiseCredentialFile(docketwise.url, docketwise.clientId, docketwise.clientSecret, docketwise.issueTokens()),
-		...docuMineCredentialFile(docuMine.url, docuMine.workspaceId, docuMine.clientId, docuMine.username, docuMine.password),
+		...docketwiseCredentialFile(
+			docketwise.url,
+			docketwise.clientId,
+			docketwise.clientSecret,
+			docketwise.issueTokens(),
+		),
+		...docuMineCredentialFile(
+			docuMine.url,
+			docuMine.workspaceId,
+			docuMine.clientId,
+			docuMine.username,
+			docuMine.password,
+		),
 	]);
 	const workflows = [
 		docJurisOperationsWorkflow(docJuris.url),
@@ -64,17 +102,29 @@ async function main() {
 		docketwiseTriggerWorkflow(`${docketwise.url}/_sim/sink`),
 		docuMineOperationsWorkflow(docuMine.url),
 		docuMineTriggerWorkflow(`${docuMine.url}/_sim/sink`),
-		...Object.values(allExamples(filesFolder, { docketAlarm: `${docketAlarm.url}/_sim/sink`, docJuris: `${docJuris.url}/_sim/sink` })),
+		...Object.values(
+			allExamples(filesFolder, {
+				docketAlarm: `${docketAlarm.url}/_sim/sink`,
+				docJuris: `${docJuris.url}/_sim/sink`,
+			}),
+		),
 	];
 	// Workflows are imported once: n8n 2.x saves edits as they are made, and a re-import would undo them.
 	const importedList = path.join(userFolder, 'sandbox-imported.json');
-	const imported = new Set<string>(existsSync(importedList) ? (JSON.parse(readFileSync(importedList, 'utf8')) as string[]) : []);
+	const imported = new Set<string>(
+		existsSync(importedList) ? (JSON.parse(readFileSync(importedList, 'utf8')) as string[]) : [],
+	);
 	const missing = workflows.filter((workflow) => !imported.has(workflow.id));
 	if (missing.length) {
 		await n8n.importWorkflows(missing);
-		writeFileSync(importedList, JSON.stringify([...imported, ...missing.map((workflow) => workflow.id)]));
+		writeFileSync(
+			importedList,
+			JSON.stringify([...imported, ...missing.map((workflow) => workflow.id)]),
+		);
 	}
-	console.log(`Workflows: ${missing.length} imported, ${workflows.length - missing.length} kept as you left them.`);
+	console.log(
+		`Workflows: ${missing.length} imported, ${workflows.length - missing.length} kept as you left them.`,
+	);
 	// In real life Docket Alarm support sets the account's push URL; the sandbox does it here.
 	docketAlarm.pushUrl = `http://127.0.0.1:${n8nPort}/webhook/${DA_TRIGGER_WEBHOOK_ID}/webhook?token=${pushSecret}`;
 	console.log('Starting n8n...');

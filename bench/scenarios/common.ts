@@ -73,23 +73,30 @@ export interface Scenario {
 	metricsOf(measurement: Measurement, delta: Metrics, variant: Variant): Metrics;
 }
 
-export const credentialRef = (scenario: string, variant: string, run: number, vendor: string): CredentialRef => ({
+export const credentialRef = (
+	scenario: string,
+	variant: string,
+	run: number,
+	vendor: string,
+): CredentialRef => ({
 	id: benchId('c', scenario, variant, run),
 	name: `Bench ${scenario} ${variant} run ${run} (${vendor})`,
 });
 
-export const workflowId = (scenario: string, variant: string, run: number) => benchId('w', scenario, variant, run);
-export const webhookPath = (scenario: string, variant: string, run: number) => `bench-${scenario}-${variant}-${run}`.toLowerCase();
+export const workflowId = (scenario: string, variant: string, run: number) =>
+	benchId('w', scenario, variant, run);
+export const webhookPath = (scenario: string, variant: string, run: number) =>
+	`bench-${scenario}-${variant}-${run}`.toLowerCase();
 
 /** The node whose work a scenario measures is named the same in every variant. */
 export const MEASURED = 'Measured';
 
 export function nodeRun(measurement: Measurement, name = MEASURED) {
 	const run = measurement.nodes[name];
-	if (!run) throw new Error(`node "${name}" did not run (${measurement.error ?? measurement.status})`);
+	if (!run)
+		throw new Error(`node "${name}" did not run (${measurement.error ?? measurement.status})`);
 	return run;
 }
-
 
 /** What the scenarios share: the simulators, the settings, fresh credentials, node makers, sizes. */
 export function benchKit(sims: Simulators, settings: BenchSettings) {
@@ -99,7 +106,13 @@ export function benchKit(sims: Simulators, settings: BenchSettings) {
 	// ---- credentials, fresh per variant and run ----
 	const docketwiseOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'Docketwise');
-		const data = { clientId: docketwise.clientId, clientSecret: docketwise.clientSecret, useCustomUrl: true, customUrl: docketwise.url, oauthTokenData: docketwise.issueTokens() };
+		const data = {
+			clientId: docketwise.clientId,
+			clientSecret: docketwise.clientSecret,
+			useCustomUrl: true,
+			customUrl: docketwise.url,
+			oauthTokenData: docketwise.issueTokens(),
+		};
 		return { ref, credential: { ...ref, type: 'docketwiseOAuth2Api', data } };
 	};
 	const docketwiseGeneric = (scenario: string, variant: string, run: number) => {
@@ -119,30 +132,74 @@ export function benchKit(sims: Simulators, settings: BenchSettings) {
 	};
 	const docketAlarmOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'Docket Alarm');
-		const data = { username: docketAlarm.username, password: docketAlarm.password, authMethod: 'loginToken', clientMatter: 'bench', testMode: false, baseUrl: docketAlarm.url };
+		const data = {
+			username: docketAlarm.username,
+			password: docketAlarm.password,
+			authMethod: 'loginToken',
+			clientMatter: 'bench',
+			testMode: false,
+			baseUrl: docketAlarm.url,
+		};
 		return { ref, credential: { ...ref, type: 'docketAlarmApi', data } };
 	};
 	const docJurisOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'DocJuris');
-		return { ref, credential: { ...ref, type: 'docJurisApi', data: { accountId: docJuris.accountId, apiKey: docJuris.apiKey, baseUrl: docJuris.apiBaseUrl } } };
+		return {
+			ref,
+			credential: {
+				...ref,
+				type: 'docJurisApi',
+				data: {
+					accountId: docJuris.accountId,
+					apiKey: docJuris.apiKey,
+					baseUrl: docJuris.apiBaseUrl,
+				},
+			},
+		};
 	};
 	const basicAuth = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'Basic');
-		return { ref, credential: { ...ref, type: 'httpBasicAuth', data: { user: docJuris.accountId, password: docJuris.apiKey } } };
+		return {
+			ref,
+			credential: {
+				...ref,
+				type: 'httpBasicAuth',
+				data: { user: docJuris.accountId, password: docJuris.apiKey },
+			},
+		};
 	};
 	const docuMineOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'DocuMine');
-		const data = { url: docuMine.url, workspaceId: docuMine.workspaceId, clientId: docuMine.clientId, clientSecret: '', username: docuMine.username, password: docuMine.password, tokenUrl: '' };
+		const data = {
+			url: docuMine.url,
+			workspaceId: docuMine.workspaceId,
+			clientId: docuMine.clientId,
+			clientSecret: '',
+			username: docuMine.username,
+			password: docuMine.password,
+			tokenUrl: '',
+		};
 		return { ref, credential: { ...ref, type: 'docuMineApi', data } };
 	};
 
 	const docketwiseNode = (ref: CredentialRef, parameters: Record<string, unknown>, extra = {}) =>
-		ours(MEASURED, 'n8n-nodes-docketwise.docketwise', 'docketwiseOAuth2Api', ref, parameters, extra);
+		ours(
+			MEASURED,
+			'n8n-nodes-docketwise.docketwise',
+			'docketwiseOAuth2Api',
+			ref,
+			parameters,
+			extra,
+		);
 	const docketAlarmNode = (ref: CredentialRef, parameters: Record<string, unknown>, extra = {}) =>
 		ours(MEASURED, 'n8n-nodes-docket-alarm.docketAlarm', 'docketAlarmApi', ref, parameters, extra);
-	const docJurisNode = (ref: CredentialRef, parameters: Record<string, unknown>, extra = {}) => ours(MEASURED, 'n8n-nodes-docjuris.docJuris', 'docJurisApi', ref, parameters, extra);
+	const docJurisNode = (ref: CredentialRef, parameters: Record<string, unknown>, extra = {}) =>
+		ours(MEASURED, 'n8n-nodes-docjuris.docJuris', 'docJurisApi', ref, parameters, extra);
 	const docuMineNode = (ref: CredentialRef, parameters: Record<string, unknown>) =>
-		ours(MEASURED, 'n8n-nodes-documine.docuMine', 'docuMineApi', ref, { authentication: 'password', ...parameters });
+		ours(MEASURED, 'n8n-nodes-documine.docuMine', 'docuMineApi', ref, {
+			authentication: 'password',
+			...parameters,
+		});
 
 	// A hand-built Docket Alarm login: once per run, its token then used by every request.
 	const docketAlarmLogin = () =>
@@ -170,13 +227,34 @@ export function benchKit(sims: Simulators, settings: BenchSettings) {
 		{ name: 'X-TENANT-ID', value: docuMine.workspaceId },
 	];
 
-	const variant = (scenario: string, key: string, label: string, kind: Variant['kind'], build: (run: number, hook: string) => { nodes: WorkflowJson['nodes']; links?: Array<[string, number, string]>; credentials: unknown[] }): Variant => ({
+	const variant = (
+		scenario: string,
+		key: string,
+		label: string,
+		kind: Variant['kind'],
+		build: (
+			run: number,
+			hook: string,
+		) => {
+			nodes: WorkflowJson['nodes'];
+			links?: Array<[string, number, string]>;
+			credentials: unknown[];
+		},
+	): Variant => ({
 		key,
 		label,
 		kind,
 		build(run) {
 			const { nodes, links, credentials } = build(run, webhookPath(scenario, key, run));
-			return { workflow: workflow(workflowId(scenario, key, run), `Bench ${scenario}: ${label} (run ${run})`, nodes, links), credentials };
+			return {
+				workflow: workflow(
+					workflowId(scenario, key, run),
+					`Bench ${scenario}: ${label} (run ${run})`,
+					nodes,
+					links,
+				),
+				credentials,
+			};
 		},
 	});
 
@@ -186,14 +264,48 @@ export function benchKit(sims: Simulators, settings: BenchSettings) {
 	const FILES = 100;
 	const CHEAP_ITEMS = 10_000;
 	const SEARCH_RESULTS = 5_000;
-	const contactIds = (count: number) => docketwise.tables.contacts.slice(0, count).map((row) => ({ id: row.id }));
+	const contactIds = (count: number) =>
+		docketwise.tables.contacts.slice(0, count).map((row) => ({ id: row.id }));
 	const requests = (sim: { apiRequests: number }) => ({ requests: sim.apiRequests });
 	const wall = (measurement: Measurement) => measurement.workMs;
 
 	const b4Download = path.join(settings.filesDir, 'download-floor.bin');
 	const b4Upload = path.join(settings.filesDir, 'large-turn.docx');
 	const b5Files = path.join(settings.filesDir, 'studies');
-	return { docketwise, docketAlarm, docJuris, docuMine, settings, latency, docketwiseOurs, docketwiseGeneric, docketAlarmOurs, docJurisOurs, basicAuth, docuMineOurs, docketwiseNode, docketAlarmNode, docJurisNode, docuMineNode, docketAlarmLogin, docuMineToken, docuMineHeaders, variant, CONTACTS, SINGLE_GETS, DOCKETS, FILES, CHEAP_ITEMS, SEARCH_RESULTS, contactIds, requests, wall, b4Download, b4Upload, b5Files };
+	return {
+		docketwise,
+		docketAlarm,
+		docJuris,
+		docuMine,
+		settings,
+		latency,
+		docketwiseOurs,
+		docketwiseGeneric,
+		docketAlarmOurs,
+		docJurisOurs,
+		basicAuth,
+		docuMineOurs,
+		docketwiseNode,
+		docketAlarmNode,
+		docJurisNode,
+		docuMineNode,
+		docketAlarmLogin,
+		docuMineToken,
+		docuMineHeaders,
+		variant,
+		CONTACTS,
+		SINGLE_GETS,
+		DOCKETS,
+		FILES,
+		CHEAP_ITEMS,
+		SEARCH_RESULTS,
+		contactIds,
+		requests,
+		wall,
+		b4Download,
+		b4Upload,
+		b5Files,
+	};
 }
 
 export type BenchKit = ReturnType<typeof benchKit>;
@@ -223,6 +335,8 @@ export async function curl(args: string[]): Promise<void> {
 /** Basic credentials for curl in a file, so they appear in no process list. */
 export function netrc(sim: DocJurisSimulator): string {
 	const file = path.join(tmpdir(), `bench-netrc-${process.pid}`);
-	writeFileSync(file, `machine 127.0.0.1 login ${sim.accountId} password ${sim.apiKey}\n`, { mode: 0o600 });
+	writeFileSync(file, `machine 127.0.0.1 login ${sim.accountId} password ${sim.apiKey}\n`, {
+		mode: 0o600,
+	});
 	return file;
 }

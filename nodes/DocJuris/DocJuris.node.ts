@@ -49,7 +49,8 @@ export class DocJuris implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Create contracts and turns, download redlines and manage subscriptions in DocJuris',
+		description:
+			'Create contracts and turns, download redlines and manage subscriptions in DocJuris',
 		defaults: { name: 'DocJuris' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

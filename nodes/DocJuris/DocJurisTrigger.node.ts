@@ -15,7 +15,12 @@ import { deliveredBefore } from '../shared/dedupe';
 import { asNodeError } from '../shared/errors';
 import { EVENT_TYPES } from './actions/common.descriptions';
 import { normaliseEventType } from './helpers/utils';
-import { createSubscription, deleteSubscription, listSubscriptions, sameId } from './helpers/subscriptions';
+import {
+	createSubscription,
+	deleteSubscription,
+	listSubscriptions,
+	sameId,
+} from './helpers/subscriptions';
 import { apiRequest } from './transport';
 
 const EVENT_VALUES = EVENT_TYPES.map((event) => event.value);
@@ -51,7 +56,9 @@ function slotOf(ctx: IHookFunctions | IWebhookFunctions): Slot {
 	return test && test.webhookUrl === ctx.getNodeWebhookUrl('default') ? 'test' : 'production';
 }
 
-function registrations(ctx: IHookFunctions | IWebhookFunctions): Partial<Record<Slot, Registration>> {
+function registrations(
+	ctx: IHookFunctions | IWebhookFunctions,
+): Partial<Record<Slot, Registration>> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	staticData.registrations ??= {};
 	return staticData.registrations as Partial<Record<Slot, Registration>>;
@@ -69,11 +76,17 @@ function tokenDigest(token: string): string {
 /** The digests a registration accepts (a registration from before digests holds the secret). */
 function acceptedDigests(registration: Registration | undefined): string[] {
 	if (!registration) return [];
-	return [...(registration.tokenDigests ?? []), ...(typeof registration.secret === 'string' ? [tokenDigest(registration.secret)] : [])];
+	return [
+		...(registration.tokenDigests ?? []),
+		...(typeof registration.secret === 'string' ? [tokenDigest(registration.secret)] : []),
+	];
 }
 
 function digestsMatch(expected: string, given: string): boolean {
-	return expected.length === given.length && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
+	return (
+		expected.length === given.length &&
+		timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'))
+	);
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
@@ -102,7 +115,8 @@ const properties: INodeProperties[] = [
 				name: 'fetchTurnDetails',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the turn’s full details (tags, file name, URLs) to the output as `turn`, with one more request per event',
+				description:
+					'Whether to add the turn’s full details (tags, file name, URLs) to the output as `turn`, with one more request per event',
 			},
 			{
 				displayName: 'Ignore Repeated Messages',
@@ -123,12 +137,15 @@ export class DocJurisTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventsSubtitle(properties, 'events'),
-		description: 'Starts the workflow when a turn is created, completed, tagged or mentioned in DocJuris',
+		description:
+			'Starts the workflow when a turn is created, completed, tagged or mentioned in DocJuris',
 		defaults: { name: 'DocJuris Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docJurisApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties,
 	};
 
@@ -140,10 +157,16 @@ export class DocJurisTrigger implements INodeType {
 				const events = selectedEvents(this);
 				const registeredEvents = Object.keys(registration.subscriptions);
 				if (registration.webhookUrl !== this.getNodeWebhookUrl('default')) return false;
-				if (events.length !== registeredEvents.length || !events.every((event) => registration.subscriptions[event])) return false;
+				if (
+					events.length !== registeredEvents.length ||
+					!events.every((event) => registration.subscriptions[event])
+				)
+					return false;
 				// DocJuris does not return subscription URLs, so we check our stored IDs are still live.
 				const live = await listSubscriptions(this);
-				return events.every((event) => live.some((subscription) => sameId(subscription.id, registration.subscriptions[event])));
+				return events.every((event) =>
+					live.some((subscription) => sameId(subscription.id, registration.subscriptions[event])),
+				);
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -151,8 +174,12 @@ export class DocJurisTrigger implements INodeType {
 				const all = registrations(this);
 				// A test listen whose end n8n never reported (n8n stopped meanwhile) left subscriptions
 				// at DocJuris calling a dead test URL: take them back before registering anew.
-				if (all.test && (slot === 'production' || all.test.webhookUrl !== this.getNodeWebhookUrl('default'))) {
-					for (const id of Object.values(all.test.subscriptions)) await deleteSubscription(this, id, { missingIsDeleted: true }).catch(() => undefined);
+				if (
+					all.test &&
+					(slot === 'production' || all.test.webhookUrl !== this.getNodeWebhookUrl('default'))
+				) {
+					for (const id of Object.values(all.test.subscriptions))
+						await deleteSubscription(this, id, { missingIsDeleted: true }).catch(() => undefined);
 					delete all.test;
 				}
 				const previous = all[slot];
@@ -164,7 +191,8 @@ export class DocJurisTrigger implements INodeType {
 				// Keep what is still right, remove what is stale: never two subscriptions for one event.
 				const kept: Record<string, string> = {};
 				for (const [event, id] of Object.entries(previous?.subscriptions ?? {})) {
-					if (previous!.webhookUrl === webhookUrl && events.includes(event) && isLive(id)) kept[event] = id;
+					if (previous!.webhookUrl === webhookUrl && events.includes(event) && isLive(id))
+						kept[event] = id;
 					else if (isLive(id)) await deleteSubscription(this, id, { missingIsDeleted: true });
 				}
 				// Kept subscriptions carry an earlier token, still accepted; new ones get a new token.
@@ -173,15 +201,25 @@ export class DocJurisTrigger implements INodeType {
 				const created: Record<string, string> = {};
 				try {
 					for (const event of events.filter((name) => !kept[name])) {
-						const subscription = await createSubscription(this, event, urlWithSecret(webhookUrl, secret));
+						const subscription = await createSubscription(
+							this,
+							event,
+							urlWithSecret(webhookUrl, secret),
+						);
 						created[event] = subscription.id;
 					}
 				} catch (error) {
 					// Activation failed: take back what this attempt created so nothing is left behind.
-					for (const id of Object.values(created)) await deleteSubscription(this, id, { missingIsDeleted: true });
+					for (const id of Object.values(created))
+						await deleteSubscription(this, id, { missingIsDeleted: true });
 					throw asNodeError(this.getNode(), error);
 				}
-				const tokenDigests = [...new Set([...keptDigests, ...(Object.keys(created).length ? [tokenDigest(secret)] : [])])];
+				const tokenDigests = [
+					...new Set([
+						...keptDigests,
+						...(Object.keys(created).length ? [tokenDigest(secret)] : []),
+					]),
+				];
 				all[slot] = { webhookUrl, tokenDigests, subscriptions: { ...kept, ...created } };
 				return true;
 			},
@@ -216,7 +254,10 @@ export class DocJurisTrigger implements INodeType {
 		const response = this.getResponseObject();
 		const token = (this.getQueryData() as IDataObject).token;
 		const known = Object.values(registrations(this)).flatMap(acceptedDigests);
-		if (typeof token !== 'string' || !known.some((digest) => digestsMatch(digest, tokenDigest(token)))) {
+		if (
+			typeof token !== 'string' ||
+			!known.some((digest) => digestsMatch(digest, tokenDigest(token)))
+		) {
 			response.status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}
@@ -233,17 +274,29 @@ export class DocJurisTrigger implements INodeType {
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (options.ignoreRepeatedMessages !== false && typeof body.messageId === 'string' && deliveredBefore(this, body.messageId)) {
+		if (
+			options.ignoreRepeatedMessages !== false &&
+			typeof body.messageId === 'string' &&
+			deliveredBefore(this, body.messageId)
+		) {
 			response.status(200).json({ received: true, ignored: 'repeated message' });
 			return { noWebhookResponse: true };
 		}
 
 		const item: IDataObject = { ...body, event };
-		if (options.fetchTurnDetails && GUID.test(String(body.contractId)) && GUID.test(String(body.turnId))) {
+		if (
+			options.fetchTurnDetails &&
+			GUID.test(String(body.contractId)) &&
+			GUID.test(String(body.turnId))
+		) {
 			// Built from the IDs: the payload's `url` points at the app or the API depending on the event.
 			try {
-				item.turn = await apiRequest<IDataObject>(this, 'GET', `/contracts/${body.contractId}/turns/${body.turnId}`, {
-				});
+				item.turn = await apiRequest<IDataObject>(
+					this,
+					'GET',
+					`/contracts/${body.contractId}/turns/${body.turnId}`,
+					{},
+				);
 			} catch (error) {
 				// The event itself must not be lost because the extra lookup failed.
 				item.turnError = (error as Error).message;

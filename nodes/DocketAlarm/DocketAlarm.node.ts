@@ -46,7 +46,8 @@ export class DocketAlarm implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Search US court dockets (PACER, state and agency courts), get dockets and filings, and track cases in Docket Alarm',
+		description:
+			'Search US court dockets (PACER, state and agency courts), get dockets and filings, and track cases in Docket Alarm',
 		defaults: { name: 'Docket Alarm' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

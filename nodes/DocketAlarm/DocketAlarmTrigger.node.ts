@@ -36,7 +36,13 @@ function sameSecret(expected: string, given: string): boolean {
 }
 
 /** The push URL Docket Alarm must call: the webhook URL with the secret or the Basic credentials in it. */
-export function pushUrl(webhookUrl: string, authentication: string, secret: string, user: string, password: string): string {
+export function pushUrl(
+	webhookUrl: string,
+	authentication: string,
+	secret: string,
+	user: string,
+	password: string,
+): string {
 	if (authentication === 'basicAuth') {
 		const url = new URL(webhookUrl);
 		url.username = encodeURIComponent(user);
@@ -71,11 +77,24 @@ function splitNotification(notification: IDataObject): IDataObject[] {
 	const { docket_report: entries, search_results: results, ...context } = notification;
 	if (notification.push_type === 'docket' && Array.isArray(entries)) {
 		const info = (notification.info ?? {}) as IDataObject;
-		return (entries as IDataObject[]).map((entry) => ({ push_type: 'docket', court: notification.court, docket: notification.docket, title: info.title, ...entry }));
+		return (entries as IDataObject[]).map((entry) => ({
+			push_type: 'docket',
+			court: notification.court,
+			docket: notification.docket,
+			title: info.title,
+			...entry,
+		}));
 	}
 	if (Array.isArray(results)) {
 		const { push_type, q, title, link, party_name } = context;
-		return (results as IDataObject[]).map((result) => ({ push_type, q, search_title: title, search_link: link, party_name, ...result }));
+		return (results as IDataObject[]).map((result) => ({
+			push_type,
+			q,
+			search_title: title,
+			search_link: link,
+			party_name,
+			...result,
+		}));
 	}
 	return [notification];
 }
@@ -109,10 +128,19 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'token',
 		options: [
-			{ name: 'Secret in URL', value: 'token', description: 'The push URL ends with ?token=SECRET' },
-			{ name: 'Basic Auth in URL', value: 'basicAuth', description: 'The push URL starts with https://user:password@' },
+			{
+				name: 'Secret in URL',
+				value: 'token',
+				description: 'The push URL ends with ?token=SECRET',
+			},
+			{
+				name: 'Basic Auth in URL',
+				value: 'basicAuth',
+				description: 'The push URL starts with https://user:password@',
+			},
 		],
-		description: 'How a push proves it comes from Docket Alarm (it signs nothing). Anything else is refused with 401.',
+		description:
+			'How a push proves it comes from Docket Alarm (it signs nothing). Anything else is refused with 401.',
 	},
 	{
 		displayName: 'Push Secret',
@@ -147,8 +175,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'items',
 		options: [
-			{ name: 'One Item per Entry or Result', value: 'items', description: 'Each new docket entry or search result as its own item' },
-			{ name: 'Whole Notification', value: 'notification', description: 'One item per push, as Docket Alarm sent it' },
+			{
+				name: 'One Item per Entry or Result',
+				value: 'items',
+				description: 'Each new docket entry or search result as its own item',
+			},
+			{
+				name: 'Whole Notification',
+				value: 'notification',
+				description: 'One item per push, as Docket Alarm sent it',
+			},
 		],
 	},
 	{
@@ -163,7 +199,8 @@ const properties: INodeProperties[] = [
 				name: 'ignoreRepeated',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to drop a push identical to one already received (Docket Alarm retries failed deliveries up to 10 times)',
+				description:
+					'Whether to drop a push identical to one already received (Docket Alarm retries failed deliveries up to 10 times)',
 			},
 		],
 	},
@@ -173,7 +210,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Setting',
 		default: {},
-		description: 'What the trigger sets up in Docket Alarm when the workflow is activated, and undoes when it is deactivated',
+		description:
+			'What the trigger sets up in Docket Alarm when the workflow is activated, and undoes when it is deactivated',
 		options: [
 			{
 				displayName: 'Set Push URL of Sub-Account',
@@ -181,7 +219,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
-				description: 'Points this sub-account’s push URL at this trigger (needs sub-accounts enabled by Docket Alarm support)',
+				description:
+					'Points this sub-account’s push URL at this trigger (needs sub-accounts enabled by Docket Alarm support)',
 			},
 			{
 				displayName: 'Sub-Account Password',
@@ -189,7 +228,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Docket Alarm asks for the sub-account’s current password to change its settings',
+				description:
+					'Docket Alarm asks for the sub-account’s current password to change its settings',
 			},
 			{
 				displayName: 'Track Dockets',
@@ -202,8 +242,20 @@ const properties: INodeProperties[] = [
 						name: 'docket',
 						displayName: 'Docket',
 						values: [
-							{ displayName: 'Court', name: 'court', type: 'string', default: '', placeholder: 'New York Southern District Court' },
-							{ displayName: 'Docket', name: 'docket', type: 'string', default: '', placeholder: '1:11-cv-06909' },
+							{
+								displayName: 'Court',
+								name: 'court',
+								type: 'string',
+								default: '',
+								placeholder: 'New York Southern District Court',
+							},
+							{
+								displayName: 'Docket',
+								name: 'docket',
+								type: 'string',
+								default: '',
+								placeholder: '1:11-cv-06909',
+							},
 						],
 					},
 				],
@@ -238,12 +290,15 @@ export class DocketAlarmTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventsSubtitle(properties, 'events'),
-		description: 'Starts the workflow when Docket Alarm pushes new docket entries, search results or new cases',
+		description:
+			'Starts the workflow when Docket Alarm pushes new docket entries, search results or new cases',
 		defaults: { name: 'Docket Alarm Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'docketAlarmApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties,
 	};
 
@@ -251,7 +306,10 @@ export class DocketAlarmTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const management = this.getNodeParameter('management', {}) as IDataObject;
-				const manages = !!management.subaccountEmail || !!(management.dockets as IDataObject)?.docket || !!(management.queries as string[])?.length;
+				const manages =
+					!!management.subaccountEmail ||
+					!!(management.dockets as IDataObject)?.docket ||
+					!!(management.queries as string[])?.length;
 				// Nothing to register: n8n's own webhook is all a push needs. What we manage is
 				// re-applied on activation, which is harmless (setting the same URL, enabling a tracker twice).
 				return !manages || this.getMode() === 'manual';
@@ -262,9 +320,14 @@ export class DocketAlarmTrigger implements INodeType {
 				const authentication = this.getNodeParameter('authentication', 'token') as string;
 				const secret = this.getNodeParameter('pushSecret', '') as string;
 				if (authentication === 'token' && secret.length < 16) {
-					throw new NodeOperationError(this.getNode(), 'Push Secret must be at least 16 characters', {
-						description: 'It is the only thing that tells Docket Alarm’s pushes from anyone else’s calls.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						'Push Secret must be at least 16 characters',
+						{
+							description:
+								'It is the only thing that tells Docket Alarm’s pushes from anyone else’s calls.',
+						},
+					);
 				}
 				const management = this.getNodeParameter('management', {}) as IDataObject;
 				const state: ManagedState = { trackers: [] };
@@ -281,15 +344,24 @@ export class DocketAlarmTrigger implements INodeType {
 							this.getNodeParameter('pushPassword', '') as string,
 						);
 						await apiRequest(this, 'POST', 'subaccount/', {
-							fields: { username: management.subaccountEmail, password: management.subaccountPassword, enable: 'true', api_push_url: url },
+							fields: {
+								username: management.subaccountEmail,
+								password: management.subaccountPassword,
+								enable: 'true',
+								api_push_url: url,
+							},
 							idempotent: true,
 						});
 						state.pushUrlSubaccount = String(management.subaccountEmail);
 					}
 					const clientMatter = await clientMatterFor(this, undefined);
 					const targets: IDataObject[] = [
-						...(((management.dockets as IDataObject)?.docket as IDataObject[]) ?? []).map(({ court, docket }) => ({ court, docket })),
-						...(((management.queries as string[]) ?? []).filter(Boolean).map((q) => ({ q, court: '', docket: '' }))),
+						...(((management.dockets as IDataObject)?.docket as IDataObject[]) ?? []).map(
+							({ court, docket }) => ({ court, docket }),
+						),
+						...((management.queries as string[]) ?? [])
+							.filter(Boolean)
+							.map((q) => ({ q, court: '', docket: '' })),
 					];
 					// Trackers the user already had switched on stay theirs: deactivation switches off only
 					// those this activation switched on. A search tracker the list does not show (the API
@@ -299,8 +371,13 @@ export class DocketAlarmTrigger implements INodeType {
 					for (const target of targets) {
 						const listed = existing.find((tracker) => isTrackerOf(tracker, target));
 						const ours = earlier.some((tracker) => isTrackerOf(tracker, target));
-						const wasOn = !ours && (listed ? listed.enabled === true : !!target.q && !listsSearches);
-						await setTracker(this, { ...target, enable: 'true', frequency: management.frequency ?? 'twice_daily' }, clientMatter);
+						const wasOn =
+							!ours && (listed ? listed.enabled === true : !!target.q && !listsSearches);
+						await setTracker(
+							this,
+							{ ...target, enable: 'true', frequency: management.frequency ?? 'twice_daily' },
+							clientMatter,
+						);
 						if (!wasOn) state.trackers.push(target);
 					}
 				} catch (error) {
@@ -318,11 +395,17 @@ export class DocketAlarmTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				const state = staticData.managed as unknown as ManagedState | undefined;
 				if (!state) return true;
-				for (const target of state.trackers) await setTracker(this, { ...target, enable: 'false' }, '');
+				for (const target of state.trackers)
+					await setTracker(this, { ...target, enable: 'false' }, '');
 				if (state.pushUrlSubaccount) {
 					const management = this.getNodeParameter('management', {}) as IDataObject;
 					await apiRequest(this, 'POST', 'subaccount/', {
-						fields: { username: state.pushUrlSubaccount, password: management.subaccountPassword, enable: 'true', api_push_url: '' },
+						fields: {
+							username: state.pushUrlSubaccount,
+							password: management.subaccountPassword,
+							enable: 'true',
+							api_push_url: '',
+						},
 						idempotent: true,
 					});
 				}
@@ -335,7 +418,8 @@ export class DocketAlarmTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
 		if (!authenticated(this)) {
-			if (this.getNodeParameter('authentication', 'token') === 'basicAuth') response.setHeader('WWW-Authenticate', 'Basic realm="Docket Alarm push"');
+			if (this.getNodeParameter('authentication', 'token') === 'basicAuth')
+				response.setHeader('WWW-Authenticate', 'Basic realm="Docket Alarm push"');
 			response.status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}
@@ -356,7 +440,10 @@ export class DocketAlarmTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const notification = withIsoDates(body);
-		const items = this.getNodeParameter('output', 'items') === 'notification' ? [notification] : splitNotification(notification);
+		const items =
+			this.getNodeParameter('output', 'items') === 'notification'
+				? [notification]
+				: splitNotification(notification);
 		if (!items.length) {
 			response.status(200).json({ received: true, ignored: 'nothing new in the push' });
 			return { noWebhookResponse: true };

@@ -44,7 +44,8 @@ const updatedAtOf = (record: IDataObject) => String(record.updated_at ?? '');
 /** A matter's status as Docketwise gives it: a name, an ID, or an {id, name} object. */
 function statusOf(record: IDataObject): string {
 	const status = record.status ?? record.matter_status_id ?? null;
-	if (status && typeof status === 'object') return String((status as IDataObject).id ?? (status as IDataObject).name ?? '');
+	if (status && typeof status === 'object')
+		return String((status as IDataObject).id ?? (status as IDataObject).name ?? '');
 	return status === null || status === undefined ? '' : String(status);
 }
 
@@ -63,9 +64,14 @@ function idOrder(records: IDataObject[]): 'ascending' | 'descending' | undefined
  * known id; every page read on the way must keep that order. Otherwise (a list sorted by name, say,
  * where a new record can land on any page) every page is read: that costs requests, never records.
  */
-async function newRecords(ctx: IPollFunctions, path: string, maxId: number): Promise<IDataObject[]> {
+async function newRecords(
+	ctx: IPollFunctions,
+	path: string,
+	maxId: number,
+): Promise<IDataObject[]> {
 	const first = await apiPage(ctx, path, 1);
-	const totalPages = first.pagination?.total_pages ?? (first.records.length < PAGE_SIZE ? 1 : undefined);
+	const totalPages =
+		first.pagination?.total_pages ?? (first.records.length < PAGE_SIZE ? 1 : undefined);
 	const fresh = (records: IDataObject[]) => records.filter((record) => idOf(record) > maxId);
 	if (totalPages === 1) return fresh(first.records);
 	const order = idOrder(first.records);
@@ -73,7 +79,11 @@ async function newRecords(ctx: IPollFunctions, path: string, maxId: number): Pro
 	const keepsOrder = (records: IDataObject[]) => records.length < 2 || idOrder(records) === order;
 	if (order === 'descending') {
 		const found = fresh(first.records);
-		for (let page = 2; found.length === (page - 1) * PAGE_SIZE && (totalPages === undefined || page <= totalPages); page++) {
+		for (
+			let page = 2;
+			found.length === (page - 1) * PAGE_SIZE && (totalPages === undefined || page <= totalPages);
+			page++
+		) {
 			const records = (await apiPage(ctx, path, page)).records;
 			if (!keepsOrder(records)) return await everyPage();
 			found.push(...fresh(records));
@@ -101,12 +111,20 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'newContact',
 		options: [
-			{ name: 'Matter Status Changed', value: 'matterStatusChanged', description: 'A matter moved to another status (old and new status in the output)' },
+			{
+				name: 'Matter Status Changed',
+				value: 'matterStatusChanged',
+				description: 'A matter moved to another status (old and new status in the output)',
+			},
 			{ name: 'New Contact', value: 'newContact' },
 			{ name: 'New Document', value: 'newDocument' },
 			{ name: 'New Invoice', value: 'newInvoice' },
 			{ name: 'New Matter', value: 'newMatter' },
-			{ name: 'Updated Contact', value: 'updatedContact', description: 'An existing contact changed' },
+			{
+				name: 'Updated Contact',
+				value: 'updatedContact',
+				description: 'An existing contact changed',
+			},
 			{ name: 'Updated Matter', value: 'updatedMatter', description: 'An existing matter changed' },
 		],
 	},
@@ -128,7 +146,8 @@ export class DocketwiseTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventsSubtitle(properties, 'event'),
-		description: 'Starts the workflow when contacts, matters, documents or invoices are added or changed in Docketwise',
+		description:
+			'Starts the workflow when contacts, matters, documents or invoices are added or changed in Docketwise',
 		defaults: { name: 'Docketwise Trigger' },
 		polling: true,
 		inputs: [],
@@ -145,21 +164,33 @@ export class DocketwiseTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the most recent record, so fields can be mapped.
 			const records = await apiList(this, definition.path);
-			const latest = [...records].sort((a, b) => (definition.kind === 'new' ? idOf(b) - idOf(a) : updatedAtOf(b).localeCompare(updatedAtOf(a))))[0];
+			const latest = [...records].sort((a, b) =>
+				definition.kind === 'new'
+					? idOf(b) - idOf(a)
+					: updatedAtOf(b).localeCompare(updatedAtOf(a)),
+			)[0];
 			if (!latest) return null;
-			const sample = definition.kind === 'statusChanged' ? { matter: latest, previousStatus: null, status: statusOf(latest) } : latest;
+			const sample =
+				definition.kind === 'statusChanged'
+					? { matter: latest, previousStatus: null, status: statusOf(latest) }
+					: latest;
 			return [this.helpers.returnJsonArray([{ event, ...sample }])];
 		}
 
 		const state = staticData.state as unknown as PollState | undefined;
 		const fresh = !state || state.event !== event;
 		let records: IDataObject[];
-		if (definition.kind === 'new' && !fresh) records = await newRecords(this, definition.path, state.maxId);
+		if (definition.kind === 'new' && !fresh)
+			records = await newRecords(this, definition.path, state.maxId);
 		else records = await apiList(this, definition.path);
 
 		const next: PollState = fresh
 			? { event, maxId: 0, lastUpdatedAt: '', seen: [] }
-			: { ...state, seen: [...state.seen], statuses: state.statuses ? { ...state.statuses } : undefined };
+			: {
+					...state,
+					seen: [...state.seen],
+					statuses: state.statuses ? { ...state.statuses } : undefined,
+				};
 		const emitted: IDataObject[] = [];
 		const seen = new Set(next.seen);
 
@@ -173,13 +204,15 @@ export class DocketwiseTrigger implements INodeType {
 				const updatedAt = updatedAtOf(record);
 				const key = `${id}@${updatedAt}`;
 				// Changes to records that existed at the last poll; a new record is not an update.
-				if (!fresh && id <= state.maxId && updatedAt >= state.lastUpdatedAt && !seen.has(key)) emitted.push(record);
+				if (!fresh && id <= state.maxId && updatedAt >= state.lastUpdatedAt && !seen.has(key))
+					emitted.push(record);
 				if (updatedAt >= next.lastUpdatedAt) seen.add(key);
 			} else {
 				next.statuses ??= {};
 				const status = statusOf(record);
 				const previous = next.statuses[String(id)];
-				if (!fresh && previous !== undefined && previous !== status) emitted.push({ matter: record, previousStatus: previous, status });
+				if (!fresh && previous !== undefined && previous !== status)
+					emitted.push({ matter: record, previousStatus: previous, status });
 				next.statuses[String(id)] = status;
 			}
 			next.maxId = Math.max(next.maxId, id);
@@ -190,7 +223,9 @@ export class DocketwiseTrigger implements INodeType {
 		staticData.state = next as unknown as IDataObject;
 		if (!emitted.length) return null;
 		if (definition.kind === 'statusChanged') await nameStatuses(this, emitted);
-		emitted.sort((a, b) => idOf((a.matter as IDataObject) ?? a) - idOf((b.matter as IDataObject) ?? b));
+		emitted.sort(
+			(a, b) => idOf((a.matter as IDataObject) ?? a) - idOf((b.matter as IDataObject) ?? b),
+		);
 		return [this.helpers.returnJsonArray(emitted.map((record) => ({ event, ...record })))];
 	}
 }
@@ -198,7 +233,9 @@ export class DocketwiseTrigger implements INodeType {
 /** Adds the statuses' names (one request per poll, only when something changed). */
 async function nameStatuses(ctx: IPollFunctions, changes: IDataObject[]): Promise<void> {
 	const statuses = await apiRequest<IDataObject[]>(ctx, 'GET', '/matter_statuses');
-	const names = new Map((Array.isArray(statuses) ? statuses : []).map((status) => [String(status.id), status.name]));
+	const names = new Map(
+		(Array.isArray(statuses) ? statuses : []).map((status) => [String(status.id), status.name]),
+	);
 	for (const change of changes) {
 		change.previousStatusName = names.get(String(change.previousStatus)) ?? change.previousStatus;
 		change.statusName = names.get(String(change.status)) ?? change.status;

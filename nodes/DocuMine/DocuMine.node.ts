@@ -54,14 +54,23 @@ export class DocuMine implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Upload documents to DocuMine, read the data it extracts and download result packages',
+		description:
+			'Upload documents to DocuMine, read the data it extracts and download result packages',
 		defaults: { name: 'DocuMine' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'docuMineApi', required: true, displayOptions: { show: { authentication: ['password'] } } },
-			{ name: 'docuMineOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'docuMineApi',
+				required: true,
+				displayOptions: { show: { authentication: ['password'] } },
+			},
+			{
+				name: 'docuMineOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties,
 	};

@@ -9,15 +9,20 @@ export const PATHS = {
 	dossierTemplates: () => '/dossier-templates',
 	dossierTemplate: (templateId: string) => `/dossier-templates/${templateId}`,
 	dossiers: (templateId: string) => `/dossier-templates/${templateId}/dossiers`,
-	dossier: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}`,
-	files: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/files`,
-	file: (templateId: string, dossierId: string, fileId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}`,
+	dossier: (templateId: string, dossierId: string) =>
+		`/dossier-templates/${templateId}/dossiers/${dossierId}`,
+	files: (templateId: string, dossierId: string) =>
+		`/dossier-templates/${templateId}/dossiers/${dossierId}/files`,
+	file: (templateId: string, dossierId: string, fileId: string) =>
+		`/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}`,
 	components: (templateId: string, dossierId: string, fileId: string) =>
 		`/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/components`,
-	dossierDownload: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/create-download`,
+	dossierDownload: (templateId: string, dossierId: string) =>
+		`/dossier-templates/${templateId}/dossiers/${dossierId}/create-download`,
 	fileDownload: (templateId: string, dossierId: string, fileId: string) =>
 		`/dossier-templates/${templateId}/dossiers/${dossierId}/files/${fileId}/create-download`,
-	filesDownload: (templateId: string, dossierId: string) => `/dossier-templates/${templateId}/dossiers/${dossierId}/files/bulk/create-download`,
+	filesDownload: (templateId: string, dossierId: string) =>
+		`/dossier-templates/${templateId}/dossiers/${dossierId}/files/bulk/create-download`,
 	downloads: () => '/downloads',
 	download: (downloadId: string) => `/downloads/${downloadId}`,
 	downloadFile: (downloadId: string) => `/downloads/${downloadId}/file`,
@@ -35,13 +40,18 @@ export const DEFAULT_API_BASE_PATH = '/api';
  * the exact URLs.
  */
 export const REALM_PREFIXES = ['/auth', ''];
-export const realmPath = (workspaceSegment: string, prefix = REALM_PREFIXES[0]) => `${prefix}/realms/${workspaceSegment}/protocol/openid-connect`;
-export const tokenPath = (workspaceId: string, prefix = REALM_PREFIXES[0]) => `${realmPath(encodeURIComponent(workspaceId), prefix)}/token`;
+export const realmPath = (workspaceSegment: string, prefix = REALM_PREFIXES[0]) =>
+	`${prefix}/realms/${workspaceSegment}/protocol/openid-connect`;
+export const tokenPath = (workspaceId: string, prefix = REALM_PREFIXES[0]) =>
+	`${realmPath(encodeURIComponent(workspaceId), prefix)}/token`;
 
 /** The API's base URL from a credential: the DocuMine URL and its (overridable) API base path. */
 export function apiBaseUrl(credentials: { url?: unknown; apiBasePath?: unknown }): string {
 	const host = String(credentials.url ?? '').replace(/\/+$/, '');
-	const basePath = typeof credentials.apiBasePath === 'string' ? credentials.apiBasePath.trim() : DEFAULT_API_BASE_PATH;
+	const basePath =
+		typeof credentials.apiBasePath === 'string'
+			? credentials.apiBasePath.trim()
+			: DEFAULT_API_BASE_PATH;
 	return `${host}${basePath === '' ? '' : `/${basePath.replace(/^\/+|\/+$/g, '')}`}`;
 }
 

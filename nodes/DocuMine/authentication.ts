@@ -7,7 +7,15 @@ export const authenticationParameter: INodeProperties = {
 	type: 'options',
 	default: 'password',
 	options: [
-		{ name: 'Username and Password', value: 'password', description: 'The password grant; works for workflows that run rarely' },
-		{ name: 'OAuth2', value: 'oAuth2', description: 'Sign in through DocuMine’s login page; needs a run at least every 30 minutes' },
+		{
+			name: 'Username and Password',
+			value: 'password',
+			description: 'The password grant; works for workflows that run rarely',
+		},
+		{
+			name: 'OAuth2',
+			value: 'oAuth2',
+			description: 'Sign in through DocuMine’s login page; needs a run at least every 30 minutes',
+		},
 	],
 };

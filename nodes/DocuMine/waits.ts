@@ -4,11 +4,20 @@ import { pollUntilDone, readEach, type WaitOptions } from '../shared/polling';
 import type { Outcome } from './api';
 
 /** The error for records still unfinished when the wait ran out. */
-export function waitTimedOut(ctx: IExecuteFunctions, what: string, unfinished: string[], options: WaitOptions): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `Timed out waiting for ${what}: ${unfinished.join(', ')} [item ${options.itemIndex}]`, {
-		itemIndex: options.itemIndex,
-		description: `Still unfinished after ${Math.round(options.timeoutMs / 1000)} s. Raise "Timeout" or check ${what} in DocuMine.`,
-	});
+export function waitTimedOut(
+	ctx: IExecuteFunctions,
+	what: string,
+	unfinished: string[],
+	options: WaitOptions,
+): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Timed out waiting for ${what}: ${unfinished.join(', ')} [item ${options.itemIndex}]`,
+		{
+			itemIndex: options.itemIndex,
+			description: `Still unfinished after ${Math.round(options.timeoutMs / 1000)} s. Raise "Timeout" or check ${what} in DocuMine.`,
+		},
+	);
 }
 
 /**
@@ -24,7 +33,12 @@ export async function waitUntilFinished(
 	what: string,
 	options: WaitOptions,
 ): Promise<Map<string, IDataObject>> {
-	const states = await pollUntilDone(ids, readEach(read), (record) => classify(statusOf(record)) === 'running', options);
+	const states = await pollUntilDone(
+		ids,
+		readEach(read),
+		(record) => classify(statusOf(record)) === 'running',
+		options,
+	);
 	const finished = new Map<string, IDataObject>();
 	for (const [id, state] of states) {
 		if (state.error) throw state.error;
@@ -32,7 +46,14 @@ export async function waitUntilFinished(
 	}
 	const unfinished = ids.filter((id) => !finished.has(id));
 	if (unfinished.length) {
-		throw waitTimedOut(ctx, what, unfinished.map((id) => `${id} (${String(statusOf(states.get(id)!.record ?? {}) ?? 'no status')})`), options);
+		throw waitTimedOut(
+			ctx,
+			what,
+			unfinished.map(
+				(id) => `${id} (${String(statusOf(states.get(id)!.record ?? {}) ?? 'no status')})`,
+			),
+			options,
+		);
 	}
 	return finished;
 }

@@ -33,14 +33,19 @@ export async function binaryUploadFile(
 	const binary: IBinaryData | undefined = item?.binary?.[propertyName];
 	if (!binary) {
 		const available = Object.keys(item?.binary ?? {});
-		throw new NodeOperationError(ctx.getNode(), `No file found in the binary field "${propertyName}" [item ${itemIndex}]`, {
-			itemIndex,
-			description: available.length
-				? `This item's binary fields are: ${available.join(', ')}. Set "Input Binary Field" to the one holding the file.`
-				: 'This item carries no binary data. Add a node before this one that reads or downloads the file (e.g. "Read/Write Files from Disk" or "HTTP Request" with response format File).',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`No file found in the binary field "${propertyName}" [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: available.length
+					? `This item's binary fields are: ${available.join(', ')}. Set "Input Binary Field" to the one holding the file.`
+					: 'This item carries no binary data. Add a node before this one that reads or downloads the file (e.g. "Read/Write Files from Disk" or "HTTP Request" with response format File).',
+			},
+		);
 	}
-	const fileName = binary.fileName || `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+	const fileName =
+		binary.fileName || `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	const mimeType = binary.mimeType || 'application/octet-stream';
 
 	let file: UploadFile;
@@ -64,9 +69,13 @@ export async function binaryUploadFile(
 		file = { fileName, mimeType, size: buffer.length, open: async () => [buffer] };
 	}
 	if (file.size === 0) {
-		throw new NodeOperationError(ctx.getNode(), `The file in the binary field "${propertyName}" is empty [item ${itemIndex}]`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The file in the binary field "${propertyName}" is empty [item ${itemIndex}]`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	if (maxBytes !== undefined && file.size > maxBytes) {
 		throw new NodeOperationError(
@@ -94,7 +103,9 @@ function segmentSize(segment: BodySegment): number {
 }
 
 /** Base64-encodes a byte stream chunk by chunk, carrying the 0-2 bytes that do not fill a group. */
-async function* base64Chunks(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
+async function* base64Chunks(
+	source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncGenerator<Buffer> {
 	let carry = Buffer.alloc(0);
 	for await (const chunk of source) {
 		const data = carry.length ? Buffer.concat([carry, Buffer.from(chunk)]) : Buffer.from(chunk);
@@ -134,13 +145,19 @@ export class StreamedBody {
 }
 
 /** multipart/form-data with fields and one file, streamed. */
-export function multipartBody(fields: Record<string, MultipartField>, fileFieldName: string, file: UploadFile): StreamedBody {
+export function multipartBody(
+	fields: Record<string, MultipartField>,
+	fileFieldName: string,
+	file: UploadFile,
+): StreamedBody {
 	const boundary = `----n8nLegalTech${randomBytes(12).toString('hex')}`;
 	const parts: string[] = [];
 	for (const [name, value] of Object.entries(fields)) {
 		for (const single of Array.isArray(value) ? value : [value]) {
 			if (single === undefined || single === '') continue;
-			parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(name)}"\r\n\r\n${String(single)}\r\n`);
+			parts.push(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(name)}"\r\n\r\n${String(single)}\r\n`,
+			);
 		}
 	}
 	parts.push(
@@ -157,10 +174,18 @@ export function multipartBody(fields: Record<string, MultipartField>, fileFieldN
  * JSON whose record carries a file as a base64 string, e.g. `{"document": {"title": …, "base64_data": "…"}}`,
  * streamed: the file is encoded as it is sent, so it never sits in memory whole.
  */
-export function jsonBodyWithBase64File(rootKey: string, fields: Record<string, unknown>, base64Field: string, file: UploadFile): StreamedBody {
+export function jsonBodyWithBase64File(
+	rootKey: string,
+	fields: Record<string, unknown>,
+	base64Field: string,
+	file: UploadFile,
+): StreamedBody {
 	const record = JSON.stringify(fields);
 	const head = `{${JSON.stringify(rootKey)}:${record === '{}' ? '{' : `${record.slice(0, -1)},`}${JSON.stringify(base64Field)}:"`;
-	return new StreamedBody([Buffer.from(head, 'utf8'), { file, base64: true }, Buffer.from('"}}', 'utf8')], 'application/json');
+	return new StreamedBody(
+		[Buffer.from(head, 'utf8'), { file, base64: true }, Buffer.from('"}}', 'utf8')],
+		'application/json',
+	);
 }
 
 const EXTENSION_MIME_TYPES: Record<string, string> = {
@@ -180,7 +205,10 @@ const EXTENSION_MIME_TYPES: Record<string, string> = {
 };
 
 /** MIME type for a file name, from its extension. */
-export function mimeTypeForFileName(fileName: string, fallback = 'application/octet-stream'): string {
+export function mimeTypeForFileName(
+	fileName: string,
+	fallback = 'application/octet-stream',
+): string {
 	const extension = fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
 	return EXTENSION_MIME_TYPES[extension] ?? fallback;
 }
@@ -222,9 +250,15 @@ export async function downloadedBinary(
 	response: { headers: Record<string, string>; body: unknown },
 	naming: DownloadNaming,
 ): Promise<{ binary: IBinaryData; fileName: string; mimeType: string }> {
-	const fileName = naming.fileName || fileNameFromContentDisposition(response.headers['content-disposition']) || naming.fallbackName;
+	const fileName =
+		naming.fileName ||
+		fileNameFromContentDisposition(response.headers['content-disposition']) ||
+		naming.fallbackName;
 	const announced = (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-	const usable = announced && !UNINFORMATIVE_TYPES.has(announced) && !announced.startsWith('application/json') ? announced : undefined;
+	const usable =
+		announced && !UNINFORMATIVE_TYPES.has(announced) && !announced.startsWith('application/json')
+			? announced
+			: undefined;
 	const mimeType = naming.mimeType ?? usable ?? mimeTypeForFileName(fileName);
 	const binary = await ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
 	return { binary, fileName, mimeType };

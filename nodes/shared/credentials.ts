@@ -1,4 +1,8 @@
-import { NodeOperationError, type IAdditionalCredentialOptions, type ICredentialDataDecryptedObject } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IAdditionalCredentialOptions,
+	type ICredentialDataDecryptedObject,
+} from 'n8n-workflow';
 
 import type { RequestContext, VendorProfile } from './http';
 
@@ -29,21 +33,34 @@ export function credentialBaseUrl(
 		url = undefined;
 	}
 	if (!url || !['http:', 'https:'].includes(url.protocol)) {
-		throw new NodeOperationError(ctx.getNode(), `The ${vendor} credential's ${field} "${text}" is not a web address`, {
-			description: `Open the credential and enter the full address, starting with https:// (for example ${example})${usual ? ', or leave it empty for the usual one' : ''}.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The ${vendor} credential's ${field} "${text}" is not a web address`,
+			{
+				description: `Open the credential and enter the full address, starting with https:// (for example ${example})${usual ? ', or leave it empty for the usual one' : ''}.`,
+			},
+		);
 	}
 	return text.replace(/\/+$/, '');
 }
 
 /** Values of the credential's secret fields, for redaction. Never throws. */
-export async function credentialSecrets(ctx: RequestContext, profile: VendorProfile): Promise<string[]> {
+export async function credentialSecrets(
+	ctx: RequestContext,
+	profile: VendorProfile,
+): Promise<string[]> {
 	try {
 		const credentials = await ctx.getCredentials(profile.credentialType);
 		// Token data (e.g. OAuth2's oauthTokenData) is an object: every string in it is secret.
 		const strings = (value: unknown): string[] =>
-			typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
-		return profile.secretFields.flatMap((field) => strings(credentials[field])).filter((value) => value.length > 0);
+			typeof value === 'string'
+				? [value]
+				: value && typeof value === 'object'
+					? Object.values(value).flatMap(strings)
+					: [];
+		return profile.secretFields
+			.flatMap((field) => strings(credentials[field]))
+			.filter((value) => value.length > 0);
 	} catch {
 		// No credential to read means none to leak; the request itself reports the missing credential.
 		return [];
@@ -51,7 +68,10 @@ export async function credentialSecrets(ctx: RequestContext, profile: VendorProf
 }
 
 // Credentials as read once per execution context (n8n gives every item of a node run the same one).
-const credentialsByContext = new WeakMap<object, Map<string, { read: Promise<ICredentialDataDecryptedObject>; startedAt: number }>>();
+const credentialsByContext = new WeakMap<
+	object,
+	Map<string, { read: Promise<ICredentialDataDecryptedObject>; startedAt: number }>
+>();
 
 /**
  * The node's credential, read once per run: for values that do not change during a run (URLs,
@@ -79,22 +99,39 @@ export async function credentialsOnce(
 }
 
 /** Credential data handed to n8n with the request, under the node's credential reference. */
-function handedOver(ctx: RequestContext, profile: VendorProfile, data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
+function handedOver(
+	ctx: RequestContext,
+	profile: VendorProfile,
+	data: ICredentialDataDecryptedObject,
+): IAdditionalCredentialOptions {
 	const reference = ctx.getNode().credentials?.[profile.credentialType];
-	return { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: profile.credentialType, data } };
+	return {
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: profile.credentialType,
+			data,
+		},
+	};
 }
 
 /**
  * The credential as read once per run, handed to n8n so it does not read (query and decrypt) it again
  * for every request. Not for OAuth2 credentials: n8n reads those itself to refresh their tokens.
  */
-export async function credentialsForRequest(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions | undefined> {
+export async function credentialsForRequest(
+	ctx: RequestContext,
+	profile: VendorProfile,
+): Promise<IAdditionalCredentialOptions | undefined> {
 	if (profile.oauth2) return undefined;
 	return handedOver(ctx, profile, await credentialsOnce(ctx, profile.credentialType));
 }
 
 /** Credential options that make n8n run the credential's login before this request. */
-export async function withoutSessionToken(ctx: RequestContext, profile: VendorProfile): Promise<IAdditionalCredentialOptions> {
+export async function withoutSessionToken(
+	ctx: RequestContext,
+	profile: VendorProfile,
+): Promise<IAdditionalCredentialOptions> {
 	const data = await ctx.getCredentials(profile.credentialType);
 	return handedOver(ctx, profile, { ...data, [profile.session!.tokenField]: '' });
 }

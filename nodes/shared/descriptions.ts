@@ -44,19 +44,40 @@ export const outputBinaryField: INodeProperties = {
 
 /** The "Options" collection of an operation. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** A collection less the options a form shows on their own (so no field is offered twice). */
 export function withoutOptions(collection: INodeProperties, shownApart: string[]): INodeProperties {
-	return { ...collection, options: (collection.options as INodeProperties[]).filter((option) => !shownApart.includes(option.name)) };
+	return {
+		...collection,
+		options: (collection.options as INodeProperties[]).filter(
+			(option) => !shownApart.includes(option.name),
+		),
+	};
 }
 
 /** Display name by value of every option the named parameters offer (all resources' operations, say). */
 function optionNames(properties: INodeProperties[], parameter: string): Record<string, string> {
 	const entries = properties
-		.filter((property) => property.name === parameter && (property.type === 'options' || property.type === 'multiOptions'))
-		.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => [String(option.value), option.name]));
+		.filter(
+			(property) =>
+				property.name === parameter &&
+				(property.type === 'options' || property.type === 'multiOptions'),
+		)
+		.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map((option) => [
+				String(option.value),
+				option.name,
+			]),
+		);
 	// The first name given to a value wins (the same operation value is named alike across resources).
 	return Object.fromEntries(entries.reverse());
 }

@@ -28,7 +28,9 @@ const NETWORK_CODES = new Set([
 ]);
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+	return value !== null && typeof value === 'object'
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 function normaliseHeaders(headers: unknown): Record<string, string> {
@@ -37,7 +39,8 @@ function normaliseHeaders(headers: unknown): Record<string, string> {
 	if (!source) return result;
 	// Axios headers are a class whose own enumerable keys are the header names.
 	for (const [key, value] of Object.entries(source)) {
-		if (typeof value === 'string' || typeof value === 'number') result[key.toLowerCase()] = String(value);
+		if (typeof value === 'string' || typeof value === 'number')
+			result[key.toLowerCase()] = String(value);
 	}
 	return result;
 }
@@ -61,7 +64,10 @@ function networkCodeOf(...sources: Array<Record<string, unknown>>): string | und
 	for (const source of sources) {
 		if (typeof source.code === 'string' && NETWORK_CODES.has(source.code)) return source.code;
 	}
-	const texts = sources.flatMap((source) => [source.message, ...(Array.isArray(source.messages) ? source.messages : [])]);
+	const texts = sources.flatMap((source) => [
+		source.message,
+		...(Array.isArray(source.messages) ? source.messages : []),
+	]);
 	for (const text of texts) {
 		if (typeof text !== 'string') continue;
 		const code = [...NETWORK_CODES].find((candidate) => text.includes(candidate));
@@ -83,7 +89,11 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	const inner = asRecord(outer.cause) ?? asRecord(outer.errorResponse) ?? {};
 	const response = asRecord(outer.response) ?? asRecord(inner.response);
 	let status = typeof response?.status === 'number' ? response.status : undefined;
-	if (status === undefined && typeof outer.httpCode === 'string' && /^\d{3}$/.test(outer.httpCode)) {
+	if (
+		status === undefined &&
+		typeof outer.httpCode === 'string' &&
+		/^\d{3}$/.test(outer.httpCode)
+	) {
 		status = Number(outer.httpCode);
 	}
 	const context = asRecord(outer.context);
@@ -97,14 +107,22 @@ export function readHttpFailure(error: unknown): HttpFailure {
 }
 
 /** The failure an HTTP response with an error status describes. */
-export function responseFailure(status: number, headers: Record<string, string>, body: unknown): HttpFailure {
+export function responseFailure(
+	status: number,
+	headers: Record<string, string>,
+	body: unknown,
+): HttpFailure {
 	return { status, headers, body: parseBody(body), rawMessage: `HTTP ${status}` };
 }
 
 /** Reads a streamed error body (downloads ask for streams) so its vendor message can be shown. */
-export async function settleStreamedBody(failure: HttpFailure, maxBytes = 65536): Promise<HttpFailure> {
+export async function settleStreamedBody(
+	failure: HttpFailure,
+	maxBytes = 65536,
+): Promise<HttpFailure> {
 	const body = failure.body as { [Symbol.asyncIterator]?: unknown } | undefined;
-	if (!body || typeof body !== 'object' || typeof body[Symbol.asyncIterator] !== 'function') return failure;
+	if (!body || typeof body !== 'object' || typeof body[Symbol.asyncIterator] !== 'function')
+		return failure;
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of body as AsyncIterable<Buffer | string>) {
@@ -132,7 +150,8 @@ const SECRET_PATTERNS: RegExp[] = [
 export function redact(text: string, secrets: Array<string | undefined> = []): string {
 	let result = text;
 	for (const secret of secrets) {
-		if (typeof secret === 'string' && secret.length >= 4) result = result.split(secret).join('[redacted]');
+		if (typeof secret === 'string' && secret.length >= 4)
+			result = result.split(secret).join('[redacted]');
 	}
 	for (const pattern of SECRET_PATTERNS) {
 		result = result.replace(pattern, (_match, prefix: string, suffix?: string) =>
@@ -199,7 +218,11 @@ export function tidySentence(text: string): string {
 }
 
 /** Builds the one error users see for a failed vendor call: what happened, and how to fix it. */
-export function vendorApiError(node: INode, failure: HttpFailure, context: VendorErrorContext): NodeApiError {
+export function vendorApiError(
+	node: INode,
+	failure: HttpFailure,
+	context: VendorErrorContext,
+): NodeApiError {
 	const { vendor, requestLabel, vendorText, hint, secrets, itemIndex } = context;
 	let summary: string;
 	if (failure.unreadable) {
@@ -208,7 +231,9 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 		// The vendor flagged a failure in a successful-looking response.
 		summary = `${vendor} returned an error`;
 	} else if (failure.status !== undefined) {
-		const what = STATUS_SUMMARY[failure.status] ?? (failure.status >= 500 ? 'had a server error' : 'returned an error');
+		const what =
+			STATUS_SUMMARY[failure.status] ??
+			(failure.status >= 500 ? 'had a server error' : 'returned an error');
 		summary = `${vendor} ${what} (HTTP ${failure.status})`;
 	} else if (failure.networkCode) {
 		summary = `Could not reach ${vendor}: ${NETWORK_FAILURES[failure.networkCode] ?? 'the network failed'}`;
@@ -216,14 +241,21 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
 		// Neither an answer nor a network failure: e.g. the credential's login was refused.
 		summary = `The request to ${vendor} failed`;
 	}
-	const reason = vendorText ?? (failure.status === undefined && !failure.networkCode ? failure.rawMessage : undefined);
+	const reason =
+		vendorText ??
+		(failure.status === undefined && !failure.networkCode ? failure.rawMessage : undefined);
 	const itemNote = itemIndex !== undefined ? ` [item ${itemIndex}]` : '';
 	// A reason that already names the vendor (a credential's own login error) is the whole message.
-	const whole = reason !== undefined && failure.status === undefined && !failure.networkCode && reason.startsWith(vendor);
+	const whole =
+		reason !== undefined &&
+		failure.status === undefined &&
+		!failure.networkCode &&
+		reason.startsWith(vendor);
 	const text = whole ? reason : reason ? `${summary}: ${reason}` : summary;
 	const message = redact(`${tidySentence(text)}${itemNote}`, secrets);
 	const details = [`Request: ${requestLabel}.`];
-	if (failure.status === undefined && failure.networkCode) details.push(`Network error code: ${failure.networkCode}.`);
+	if (failure.status === undefined && failure.networkCode)
+		details.push(`Network error code: ${failure.networkCode}.`);
 	if (context.mayHaveReachedVendor) {
 		details.push(
 			`${vendor} may have carried out this request before the failure, so it was not sent again (that could duplicate it). Check in ${vendor} whether it took effect before running this item again.`,
@@ -245,9 +277,14 @@ export function vendorApiError(node: INode, failure: HttpFailure, context: Vendo
  * The error to throw from a catch block: n8n's own error types pass through unchanged (they already
  * carry a clear message and the item index), anything else is wrapped so the UI can show it.
  */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		if (itemIndex !== undefined && error.context.itemIndex === undefined)
+			error.context.itemIndex = itemIndex;
 		return error;
 	}
 	return new NodeOperationError(node, error as Error, { itemIndex });

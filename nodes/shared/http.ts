@@ -22,17 +22,26 @@ import {
 	vendorApiError,
 	type HttpFailure,
 } from './errors';
-import { credentialsForRequest, credentialSecrets, credentialsOnce, withoutSessionToken } from './credentials';
-import { DEFAULT_RETRY_POLICY, isIdempotent, isUnreadableJson, mayHaveReachedVendor, nextRetryDelay, type AttemptCounters, type RetryPolicy } from './retry';
+import {
+	credentialsForRequest,
+	credentialSecrets,
+	credentialsOnce,
+	withoutSessionToken,
+} from './credentials';
+import {
+	DEFAULT_RETRY_POLICY,
+	isIdempotent,
+	isUnreadableJson,
+	mayHaveReachedVendor,
+	nextRetryDelay,
+	type AttemptCounters,
+	type RetryPolicy,
+} from './retry';
 import { credentialSession, type CredentialSession } from './session';
 
 /** Every n8n context our nodes make vendor calls from. */
 export type RequestContext =
-	| IExecuteFunctions
-	| IHookFunctions
-	| IWebhookFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions;
+	IExecuteFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** What the shared transport needs to know about one vendor. */
 export interface VendorProfile {
@@ -139,7 +148,9 @@ export async function vendorRequest<T = unknown>(
 	}
 }
 
-type Sent<T> = { response: VendorResponse<T>; failure?: undefined; sentAt: number } | { response?: undefined; failure: HttpFailure; sentAt: number };
+type Sent<T> =
+	| { response: VendorResponse<T>; failure?: undefined; sentAt: number }
+	| { response?: undefined; failure: HttpFailure; sentAt: number };
 
 /** One request's life: its attempts, the token renewals it leads or waits for, its retries. */
 class Exchange<T> {
@@ -179,7 +190,10 @@ class Exchange<T> {
 		const readAt = Date.now();
 		const type = this.profile.credentialType;
 		// A first look at the copy read once per run; only a token that looks old is read again.
-		if (stale(await credentialsOnce(this.ctx, type)) && stale(await credentialsOnce(this.ctx, type, { fresh: true }))) {
+		if (
+			stale(await credentialsOnce(this.ctx, type)) &&
+			stale(await credentialsOnce(this.ctx, type, { fresh: true }))
+		) {
 			this.finishRenewal = await this.session.leadRenewal(readAt);
 			this.freshLogin = this.finishRenewal !== undefined;
 		}
@@ -205,8 +219,12 @@ class Exchange<T> {
 		if (request.stream) options.encoding = 'stream';
 		// Following redirects makes n8n's HTTP client keep the whole request body in memory (to send
 		// it again): a streamed upload of a large file is sent without that.
-		if (options.body instanceof StreamedBody) (options as IHttpRequestOptions & { disableFollowRedirect?: boolean }).disableFollowRedirect = true;
-		options.timeout = request.timeout ?? (options.body instanceof StreamedBody ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS);
+		if (options.body instanceof StreamedBody)
+			(options as IHttpRequestOptions & { disableFollowRedirect?: boolean }).disableFollowRedirect =
+				true;
+		options.timeout =
+			request.timeout ??
+			(options.body instanceof StreamedBody ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS);
 		if (options.body === undefined) delete options.body;
 		return options;
 	}
@@ -225,21 +243,35 @@ class Exchange<T> {
 							ctx,
 							profile.credentialType,
 							options,
-							this.freshLogin ? await withoutSessionToken(ctx, profile) : await credentialsForRequest(ctx, profile),
+							this.freshLogin
+								? await withoutSessionToken(ctx, profile)
+								: await credentialsForRequest(ctx, profile),
 						)
 			) as { statusCode: number; headers: Record<string, string>; body: T };
 			const headers = lowerCaseKeys(response.headers);
-			const unreadable = this.expectsJson && response.statusCode < 400 && isUnreadableJson(request.method, response.statusCode, response.body);
-			const bodyError = response.statusCode < 400 && !request.stream && !unreadable ? profile.bodyError?.(response.body) : undefined;
-			if (response.statusCode < 400 && bodyError === undefined && !unreadable) return { response: { status: response.statusCode, headers, body: response.body }, sentAt };
-			return { failure: { ...responseFailure(response.statusCode, headers, response.body), unreadable }, sentAt };
+			const unreadable =
+				this.expectsJson &&
+				response.statusCode < 400 &&
+				isUnreadableJson(request.method, response.statusCode, response.body);
+			const bodyError =
+				response.statusCode < 400 && !request.stream && !unreadable
+					? profile.bodyError?.(response.body)
+					: undefined;
+			if (response.statusCode < 400 && bodyError === undefined && !unreadable)
+				return { response: { status: response.statusCode, headers, body: response.body }, sentAt };
+			return {
+				failure: { ...responseFailure(response.statusCode, headers, response.body), unreadable },
+				sentAt,
+			};
 		} catch (error) {
 			// A configuration problem (e.g. no credential) is not worth retrying.
-			if (error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
+			if (error instanceof NodeOperationError)
+				throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			return { failure: readHttpFailure(error), sentAt };
 		} finally {
 			// After a login, the copy read once per run is read again, so later calls carry the new token.
-			if (this.freshLogin) await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
+			if (this.freshLogin)
+				await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
 			this.freshLogin = false;
 			this.letN8nRefresh = false;
 			this.finishRenewal?.();
@@ -255,14 +287,16 @@ class Exchange<T> {
 		const { profile } = this;
 		const refused =
 			!this.request.unauthenticated &&
-			((profile.oauth2 === true && failure.status === 401) || (profile.session !== undefined && profile.session.expired(failure)));
+			((profile.oauth2 === true && failure.status === 401) ||
+				(profile.session !== undefined && profile.session.expired(failure)));
 		if (!refused || this.renewalsLed > 0) return false;
 		await drain(failure.body);
 		// A request that has re-sent with others' new tokens often enough and still lost each one to
 		// faster requests (tokens that die by use count, shared by many items or queue-mode workers)
 		// renews one of its own: it is the first to use that token. So every request ends, after at
 		// most MAX_RENEWAL_WAITS waits and one renewal.
-		if (this.renewalsAwaited < MAX_RENEWAL_WAITS) this.finishRenewal = await this.session.leadRenewal(sentAt);
+		if (this.renewalsAwaited < MAX_RENEWAL_WAITS)
+			this.finishRenewal = await this.session.leadRenewal(sentAt);
 		if (this.finishRenewal || this.renewalsAwaited >= MAX_RENEWAL_WAITS) {
 			this.renewalsLed++;
 			// OAuth2: n8n refreshes when a request throws 401, so this one is sent with status errors thrown.
@@ -274,13 +308,22 @@ class Exchange<T> {
 		// Another request renewed the token: unless this run's copy of the credential was read after
 		// that (by the renewing request of this run), read it again (n8n reads OAuth2 credentials
 		// itself), so a renewal costs one read per run, not one per waiting item.
-		if (!profile.oauth2) await credentialsOnce(this.ctx, profile.credentialType, { readSince: this.session.renewedAt }).catch(() => undefined);
+		if (!profile.oauth2)
+			await credentialsOnce(this.ctx, profile.credentialType, {
+				readSince: this.session.renewedAt,
+			}).catch(() => undefined);
 		return true;
 	}
 
 	/** After a failure that may pass (429, a transient error of a safe request): waits, and says to re-send. */
 	async waitToRetry(failure: HttpFailure): Promise<boolean> {
-		const delay = nextRetryDelay(failure, this.request, this.counters, this.policy, this.profile.rateLimitStatuses);
+		const delay = nextRetryDelay(
+			failure,
+			this.request,
+			this.counters,
+			this.policy,
+			this.profile.rateLimitStatuses,
+		);
 		if (delay === undefined) return false;
 		await drain(failure.body);
 		await sleep(delay);
@@ -294,8 +337,14 @@ class Exchange<T> {
 		return vendorApiError(ctx.getNode(), settled, {
 			vendor: profile.name,
 			requestLabel: request.label,
-			vendorText: settled.body !== undefined && !settled.unreadable ? profile.errorText(settled.body) : undefined,
-			hint: settled.status !== undefined ? (request.hints?.[settled.status] ?? profile.hints?.[settled.status]) : undefined,
+			vendorText:
+				settled.body !== undefined && !settled.unreadable
+					? profile.errorText(settled.body)
+					: undefined,
+			hint:
+				settled.status !== undefined
+					? (request.hints?.[settled.status] ?? profile.hints?.[settled.status])
+					: undefined,
 			mayHaveReachedVendor: !isIdempotent(request) && mayHaveReachedVendor(settled),
 			secrets: await credentialSecrets(ctx, profile),
 			itemIndex: request.itemIndex,
@@ -313,7 +362,11 @@ const MAX_RENEWAL_WAITS = 3;
 
 /** Reads and drops a streamed body we will not use, so its socket is released. */
 async function drain(body: unknown): Promise<void> {
-	if (body && typeof body === 'object' && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+	if (
+		body &&
+		typeof body === 'object' &&
+		typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
+	) {
 		for await (const chunk of body as AsyncIterable<unknown>) void chunk;
 	}
 }
@@ -325,4 +378,3 @@ function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<str
 	}
 	return result;
 }
-

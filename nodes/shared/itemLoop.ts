@@ -1,14 +1,27 @@
-import type { NodeApiError, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	NodeApiError,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { asNodeError } from './errors';
 
 /** What one operation returns for one input item: JSON records, or full items (e.g. with binary). */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
-export type OperationHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
+export type OperationHandler = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<OperationResult>;
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return value !== null && typeof value === 'object' && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
+	return (
+		value !== null &&
+		typeof value === 'object' &&
+		'json' in value &&
+		typeof (value as INodeExecutionData).json === 'object'
+	);
 }
 
 function toItems(result: OperationResult): INodeExecutionData[] {
@@ -42,7 +55,11 @@ export interface ItemLoopOptions {
  * place, and the run goes on; otherwise the first failure (already naming its item) stops the run:
  * no later item is started.
  */
-export async function runForEachItem(ctx: IExecuteFunctions, handler: OperationHandler, options: ItemLoopOptions = {}): Promise<INodeExecutionData[][]> {
+export async function runForEachItem(
+	ctx: IExecuteFunctions,
+	handler: OperationHandler,
+	options: ItemLoopOptions = {},
+): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const outcomes: ItemOutcome[] = [];
 	const continueOnFail = ctx.continueOnFail();
@@ -59,7 +76,12 @@ export async function runForEachItem(ctx: IExecuteFunctions, handler: OperationH
 	};
 	// The first item alone: a login or token refresh it needs then happens once, not per parallel item.
 	if (items.length) await runItem(0);
-	await inParallel(items.length - 1, options.concurrency ?? 1, async (index) => await runItem(index + 1), () => stopped);
+	await inParallel(
+		items.length - 1,
+		options.concurrency ?? 1,
+		async (index) => await runItem(index + 1),
+		() => stopped,
+	);
 	// Unstarted items leave holes once a failure has stopped the run.
 	const firstFailure = () => outcomes.find((outcome) => outcome?.error);
 	const failed = firstFailure();
@@ -73,7 +95,12 @@ export async function runForEachItem(ctx: IExecuteFunctions, handler: OperationH
 }
 
 /** Runs `work` for the indexes 0 to count - 1 in order, at most `concurrency` at once, starting none once `stop` says so. */
-export async function inParallel(count: number, concurrency: number, work: (index: number) => Promise<void>, stop = () => false): Promise<void> {
+export async function inParallel(
+	count: number,
+	concurrency: number,
+	work: (index: number) => Promise<void>,
+	stop = () => false,
+): Promise<void> {
 	let next = 0;
 	const worker = async () => {
 		while (!stop() && next < count) await work(next++);
@@ -82,8 +109,14 @@ export async function inParallel(count: number, concurrency: number, work: (inde
 }
 
 /** An item's output: its results linked to it, or (with "Continue On Fail") one error item in its place. */
-function outputFor(ctx: IExecuteFunctions, { itemIndex, result, error }: ItemOutcome): INodeExecutionData[] {
-	if (!error) return ctx.helpers.constructExecutionMetaData(toItems(result ?? []), { itemData: { item: itemIndex } });
+function outputFor(
+	ctx: IExecuteFunctions,
+	{ itemIndex, result, error }: ItemOutcome,
+): INodeExecutionData[] {
+	if (!error)
+		return ctx.helpers.constructExecutionMetaData(toItems(result ?? []), {
+			itemData: { item: itemIndex },
+		});
 	const json: IDataObject = { error: error.message };
 	const description = (error as NodeApiError).description;
 	if (description) json.errorDetails = description;

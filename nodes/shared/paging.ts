@@ -28,7 +28,8 @@ export async function collectOffsetPages<T>(
 	const records: T[] = [];
 	let offset = 0;
 	for (;;) {
-		const wanted = limit === undefined ? maxPageSize : Math.min(maxPageSize, limit - records.length);
+		const wanted =
+			limit === undefined ? maxPageSize : Math.min(maxPageSize, limit - records.length);
 		if (wanted <= 0) break;
 		const page = await fetchPage(offset, wanted);
 		records.push(...page.records);
@@ -66,7 +67,10 @@ export async function collectNumberedPages<T>(
 	const records: T[] = [...first.records];
 	const cut = (list: T[]) => (limit === undefined ? list : list.slice(0, limit));
 	if (first.totalPages !== undefined && first.nextPage !== undefined) {
-		const wantedPages = limit === undefined ? first.totalPages : Math.min(first.totalPages, Math.ceil(limit / pageSize));
+		const wantedPages =
+			limit === undefined
+				? first.totalPages
+				: Math.min(first.totalPages, Math.ceil(limit / pageSize));
 		const rest: T[][] = [];
 		await inParallel(Math.max(0, wantedPages - 1), PARALLEL_PAGES, async (index) => {
 			rest[index] = (await fetchPage(index + 2)).records;
@@ -94,7 +98,9 @@ export interface CursorPage<T> {
 }
 
 /** Collects a list read by cursor (scroll tokens): page after page until one is empty or has no next cursor. */
-export async function collectCursorPages<T>(fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>): Promise<T[]> {
+export async function collectCursorPages<T>(
+	fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
+): Promise<T[]> {
 	const records: T[] = [];
 	let cursor: string | undefined;
 	for (;;) {

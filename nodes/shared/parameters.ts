@@ -14,5 +14,9 @@ export function applyLimit<T>(ctx: IExecuteFunctions, itemIndex: number, records
 
 /** The values of a collection that were actually filled in. */
 export function definedFields(values: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+	return Object.fromEntries(
+		Object.entries(values).filter(
+			([, value]) => value !== '' && value !== undefined && value !== null,
+		),
+	);
 }

@@ -55,6 +55,10 @@ export async function pollUntilDone(
 				state.done = !running(read);
 			}
 		}
-		if ([...states.values()].every((state) => state.done) || Date.now() + options.intervalMs > deadline) return states;
+		if (
+			[...states.values()].every((state) => state.done) ||
+			Date.now() + options.intervalMs > deadline
+		)
+			return states;
 	}
 }

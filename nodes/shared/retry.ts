@@ -26,7 +26,10 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 const NEVER_DELIVERED = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds. */
-export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, string>,
+	now = Date.now(),
+): number | undefined {
 	const value = headers['retry-after'];
 	if (value === undefined) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value) * 1000);
@@ -74,10 +77,14 @@ export function nextRetryDelay(
 ): number | undefined {
 	const idempotent = isIdempotent(request);
 	const announced = retryAfterMs(failure.headers);
-	if (failure.status === 429 || (failure.status !== undefined && rateLimitStatuses.includes(failure.status))) {
+	if (
+		failure.status === 429 ||
+		(failure.status !== undefined && rateLimitStatuses.includes(failure.status))
+	) {
 		if (counters.rateLimited >= policy.rateLimitRetries) return undefined;
 		counters.rateLimited++;
-		const wait = announced ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** counters.rateLimited);
+		const wait =
+			announced ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** counters.rateLimited);
 		return wait <= policy.maxRetryAfterMs ? wait : undefined;
 	}
 	const transientStatus = failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status);

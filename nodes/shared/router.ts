@@ -1,6 +1,11 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { PARALLEL_ITEMS, runForEachItem, type ItemLoopOptions, type OperationHandler } from './itemLoop';
+import {
+	PARALLEL_ITEMS,
+	runForEachItem,
+	type ItemLoopOptions,
+	type OperationHandler,
+} from './itemLoop';
 
 /**
  * What an operation does to the vendor, which decides how its items run:
@@ -46,9 +51,17 @@ export async function routeToOperation<Table extends OperationTable>(
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const kind = table[resource]?.[operation];
-	const module = (modules as Record<string, Record<string, OperationModule | undefined> | undefined>)[resource]?.[operation];
+	const module = (
+		modules as Record<string, Record<string, OperationModule | undefined> | undefined>
+	)[resource]?.[operation];
 	if (!kind || typeof module?.execute !== 'function') {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
-	return await runForEachItem(ctx, module.execute, { concurrency: kind === 'write' ? 1 : parallelItems, finish: module.finish });
+	return await runForEachItem(ctx, module.execute, {
+		concurrency: kind === 'write' ? 1 : parallelItems,
+		finish: module.finish,
+	});
 }

@@ -26,7 +26,10 @@ export class CredentialSession {
 	async pace({ requests, windowMs }: { requests: number; windowMs: number }): Promise<void> {
 		const now = Date.now();
 		const slots = this.recentRequests.filter((time) => time > now - windowMs);
-		const slot = slots.length >= requests ? Math.max(now, slots[slots.length - requests] + windowMs + PACING_MARGIN_MS) : now;
+		const slot =
+			slots.length >= requests
+				? Math.max(now, slots[slots.length - requests] + windowMs + PACING_MARGIN_MS)
+				: now;
 		slots.push(slot);
 		this.recentRequests = slots;
 		if (slot > now) await sleep(slot - now);

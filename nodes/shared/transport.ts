@@ -1,7 +1,17 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+} from 'n8n-workflow';
 
 import { credentialsOnce } from './credentials';
-import { vendorRequest, type RequestContext, type VendorProfile, type VendorRequest, type VendorResponse } from './http';
+import {
+	vendorRequest,
+	type RequestContext,
+	type VendorProfile,
+	type VendorRequest,
+	type VendorResponse,
+} from './http';
 
 /** One call's options, the same for every vendor (a vendor may add its own, e.g. Docket Alarm's form fields). */
 export interface ApiCall {
@@ -33,7 +43,12 @@ export interface VendorApiDefinition<Call extends ApiCall> {
 	/** Where the API's paths start on that base URL (e.g. `/api/v1`), if not at its root. */
 	apiPath?: string;
 	/** What every request carries, or how the vendor takes its fields (a header, a form). */
-	prepare?(ctx: RequestContext, request: VendorRequest, call: Call, credentials: ICredentialDataDecryptedObject): VendorRequest | Promise<VendorRequest>;
+	prepare?(
+		ctx: RequestContext,
+		request: VendorRequest,
+		call: Call,
+		credentials: ICredentialDataDecryptedObject,
+	): VendorRequest | Promise<VendorRequest>;
 	/** The payload inside the vendor's envelope, for `apiRequest`. */
 	unwrap?(body: unknown): unknown;
 }
@@ -58,20 +73,39 @@ export interface VendorApi<Call extends ApiCall> {
 	/** The profile the node's credential calls for. */
 	profileOf(ctx: RequestContext): VendorProfile;
 	/** The whole answer (status, headers, body), for paging headers and downloads. */
-	apiResponse<T = IDataObject>(ctx: RequestContext, method: IHttpRequestMethods, path: string, call?: Call): Promise<VendorResponse<T>>;
+	apiResponse<T = IDataObject>(
+		ctx: RequestContext,
+		method: IHttpRequestMethods,
+		path: string,
+		call?: Call,
+	): Promise<VendorResponse<T>>;
 	/** The answer's payload (out of the vendor's envelope, if it has one). */
-	apiRequest<T = IDataObject>(ctx: RequestContext, method: IHttpRequestMethods, path: string, call?: Call): Promise<T>;
+	apiRequest<T = IDataObject>(
+		ctx: RequestContext,
+		method: IHttpRequestMethods,
+		path: string,
+		call?: Call,
+	): Promise<T>;
 }
 
 /**
  * One vendor's transport: every call goes through the shared `vendorRequest` (credentials, pacing,
  * retries, token renewal, redacted errors) with the vendor's base URL, labels and request shape.
  */
-export function vendorApi<Call extends ApiCall = ApiCall>(definition: VendorApiDefinition<Call>): VendorApi<Call> {
-	const profileOf = (ctx: RequestContext) => (typeof definition.profile === 'function' ? definition.profile(ctx) : definition.profile);
-	const credentialsOf = async (ctx: RequestContext) => await credentialsOnce(ctx, profileOf(ctx).credentialType);
+export function vendorApi<Call extends ApiCall = ApiCall>(
+	definition: VendorApiDefinition<Call>,
+): VendorApi<Call> {
+	const profileOf = (ctx: RequestContext) =>
+		typeof definition.profile === 'function' ? definition.profile(ctx) : definition.profile;
+	const credentialsOf = async (ctx: RequestContext) =>
+		await credentialsOnce(ctx, profileOf(ctx).credentialType);
 
-	async function apiResponse<T = IDataObject>(ctx: RequestContext, method: IHttpRequestMethods, path: string, call = {} as Call): Promise<VendorResponse<T>> {
+	async function apiResponse<T = IDataObject>(
+		ctx: RequestContext,
+		method: IHttpRequestMethods,
+		path: string,
+		call = {} as Call,
+	): Promise<VendorResponse<T>> {
 		const credentials = await credentialsOf(ctx);
 		const base = definition.baseUrl(ctx, credentials);
 		let request: VendorRequest = {
@@ -96,7 +130,12 @@ export function vendorApi<Call extends ApiCall = ApiCall>(definition: VendorApiD
 		baseUrl: async (ctx) => definition.baseUrl(ctx, await credentialsOf(ctx)),
 		profileOf,
 		apiResponse,
-		async apiRequest<T = IDataObject>(ctx: RequestContext, method: IHttpRequestMethods, path: string, call?: Call): Promise<T> {
+		async apiRequest<T = IDataObject>(
+			ctx: RequestContext,
+			method: IHttpRequestMethods,
+			path: string,
+			call?: Call,
+		): Promise<T> {
 			const { body } = await apiResponse<unknown>(ctx, method, path, call);
 			return (definition.unwrap ? definition.unwrap(body) : body) as T;
 		},
@@ -107,7 +146,10 @@ export function vendorApi<Call extends ApiCall = ApiCall>(definition: VendorApiD
  * The vendor's explanation from an error body: a text answer as it is (not an HTML page, which says
  * nothing a user can act on), an object through the vendor's own reader.
  */
-export function errorTextOf(body: unknown, fromRecord: (record: IDataObject) => string | undefined): string | undefined {
+export function errorTextOf(
+	body: unknown,
+	fromRecord: (record: IDataObject) => string | undefined,
+): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;

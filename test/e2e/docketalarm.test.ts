@@ -4,16 +4,29 @@
  */
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
 import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
-import { DA_TRIGGER_WEBHOOK_ID, docketAlarmCredentialFile, CUSTOM_CALL_CREDENTIALS, docketAlarmCustomCallWorkflow, docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../kit/workflows/docketalarm';
+import {
+	DA_TRIGGER_WEBHOOK_ID,
+	docketAlarmCredentialFile,
+	CUSTOM_CALL_CREDENTIALS,
+	docketAlarmCustomCallWorkflow,
+	docketAlarmOperationsWorkflow,
+	docketAlarmTriggerWorkflow,
+} from '../kit/workflows/docketalarm';
 
-const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
+const lines = (process.env.E2E_N8N_LINES ?? '1,2')
+	.split(',')
+	.map((line) => line.trim()) as N8nLine[];
 const USERNAME = 'clerk@e2e-firm.example';
 const PASSWORD = 'e2e-da-password-8841';
 const PUSH_SECRET = 'e2e-push-secret-0123456789';
 
 describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 	// Each token serves five calls, so the operations workflow meets an expired token mid-run.
-	const simulator = new DocketAlarmSimulator({ username: USERNAME, password: PASSWORD, tokenMaxUses: 5 });
+	const simulator = new DocketAlarmSimulator({
+		username: USERNAME,
+		password: PASSWORD,
+		tokenMaxUses: 5,
+	});
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
@@ -24,11 +37,24 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		await n8n.importWorkflow(docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET));
 		await n8n.importWorkflow(docketAlarmCustomCallWorkflow(simulator.url));
 		await n8n.importCredentials([
-			{ ...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD)[0], ...CUSTOM_CALL_CREDENTIALS.token },
-			{ ...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD, { authMethod: 'basic' })[0], ...CUSTOM_CALL_CREDENTIALS.basic },
+			{
+				...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD)[0],
+				...CUSTOM_CALL_CREDENTIALS.token,
+			},
+			{
+				...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD, { authMethod: 'basic' })[0],
+				...CUSTOM_CALL_CREDENTIALS.basic,
+			},
 		]);
-		const management = { subaccountEmail: 'alerts@e2e-firm.example', subaccountPassword: 'Sub-Pass-2026', dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] }, frequency: 'twice_daily' };
-		await n8n.importWorkflow(docketAlarmTriggerWorkflow(`${simulator.url}/_sim/sink`, management, PUSH_SECRET));
+		const management = {
+			subaccountEmail: 'alerts@e2e-firm.example',
+			subaccountPassword: 'Sub-Pass-2026',
+			dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] },
+			frequency: 'twice_daily',
+		};
+		await n8n.importWorkflow(
+			docketAlarmTriggerWorkflow(`${simulator.url}/_sim/sink`, management, PUSH_SECRET),
+		);
 	});
 
 	afterAll(async () => {
@@ -43,7 +69,9 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		expect(found).toHaveLength(2);
 		const dockets = result.json('Get Docket');
 		expect(dockets.map((docket) => docket.docket)).toEqual(found.map((hit) => hit.docket));
-		expect((dockets[0].info as Record<string, unknown>).date_filed_iso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect((dockets[0].info as Record<string, unknown>).date_filed_iso).toMatch(
+			/^\d{4}-\d{2}-\d{2}$/,
+		);
 
 		const downloads = result.items('Download Complaint');
 		expect(downloads).toHaveLength(2);
@@ -54,14 +82,31 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 
 		const pacer = result.json('Search PACER');
 		expect(pacer).toHaveLength(80);
-		expect(simulator.calls.filter((call) => call.path === '/api/v1/searchpacer/' && call.authorized).map((call) => call.query.page)).toEqual(['1', '2']);
+		expect(
+			simulator.calls
+				.filter((call) => call.path === '/api/v1/searchpacer/' && call.authorized)
+				.map((call) => call.query.page),
+		).toEqual(['1', '2']);
 		// One call met the expired token and was sent again after the single new login.
 		expect(simulator.calls.filter((call) => call.authorized === false)).toHaveLength(1);
 
-		expect(result.json('Track Docket')).toEqual([expect.objectContaining({ court: SIM_COURT, docket: SIM_DOCKET, enabled: true, frequency: 'weekly' })]);
-		expect(result.json('List Trackers')).toEqual([expect.objectContaining({ docket: SIM_DOCKET, enabled: true })]);
-		expect(result.json('Stop Tracking')).toEqual([expect.objectContaining({ enabled: false, disabled: true })]);
-		expect(simulator.trackers.find((tracker) => tracker.docket === SIM_DOCKET)!.enabled).toBe(false);
+		expect(result.json('Track Docket')).toEqual([
+			expect.objectContaining({
+				court: SIM_COURT,
+				docket: SIM_DOCKET,
+				enabled: true,
+				frequency: 'weekly',
+			}),
+		]);
+		expect(result.json('List Trackers')).toEqual([
+			expect.objectContaining({ docket: SIM_DOCKET, enabled: true }),
+		]);
+		expect(result.json('Stop Tracking')).toEqual([
+			expect.objectContaining({ enabled: false, disabled: true }),
+		]);
+		expect(simulator.trackers.find((tracker) => tracker.docket === SIM_DOCKET)!.enabled).toBe(
+			false,
+		);
 
 		// 10 API calls on tokens that serve 5 each: exactly one login more, not one per item.
 		expect(simulator.logins).toBe(2);
@@ -75,8 +120,12 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		const callsBefore = simulator.calls.length;
 		const result = await n8n.execute('daCustomCall0001');
 		expect(result.json('Custom API Call')).toEqual([expect.objectContaining({ success: true })]);
-		expect(result.json('Custom API Call (Basic)')).toEqual([expect.objectContaining({ success: true })]);
-		const calls = simulator.calls.slice(callsBefore).filter((entry) => entry.path === '/api/v1/track/');
+		expect(result.json('Custom API Call (Basic)')).toEqual([
+			expect.objectContaining({ success: true }),
+		]);
+		const calls = simulator.calls
+			.slice(callsBefore)
+			.filter((entry) => entry.path === '/api/v1/track/');
 		expect(calls.map((entry) => entry.authorized)).toEqual([true, true]);
 		// n8n logged in through the credential for the token one; Basic needs no login.
 		expect(simulator.logins - loginsBefore).toBe(1);
@@ -86,12 +135,23 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 	});
 
 	it('tests the credential, manages the push URL and tracker (leaving the user’s own tracker on), receives pushes and refuses unauthenticated ones', async () => {
-		simulator.subaccounts.set('alerts@e2e-firm.example', { username: 'alerts@e2e-firm.example', password: 'Sub-Pass-2026', enabled: true, api_push_url: '' });
+		simulator.subaccounts.set('alerts@e2e-firm.example', {
+			username: 'alerts@e2e-firm.example',
+			password: 'Sub-Pass-2026',
+			enabled: true,
+			api_push_url: '',
+		});
 		await n8n.start();
 		try {
 			const [stored] = docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD);
-			expect(await n8n.rest('POST', '/credentials/test', { credentials: stored })).toMatchObject({ status: 'OK' });
-			const wrong = await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: { ...stored, data: { ...stored.data, password: 'wrong' } } });
+			expect(await n8n.rest('POST', '/credentials/test', { credentials: stored })).toMatchObject({
+				status: 'OK',
+			});
+			const wrong = await n8n.rest<{ status: string; message: string }>(
+				'POST',
+				'/credentials/test',
+				{ credentials: { ...stored, data: { ...stored.data, password: 'wrong' } } },
+			);
 			expect(wrong.status).toBe('Error');
 			expect(wrong.message).toContain('Docket Alarm refused the login');
 
@@ -100,31 +160,50 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 			await waitFor('the push URL to be set', () => (account.api_push_url ? true : undefined));
 			const webhookUrl = `${n8n.baseUrl}/webhook/${DA_TRIGGER_WEBHOOK_ID}/webhook`;
 			expect(account.api_push_url).toBe(`${webhookUrl}?token=${PUSH_SECRET}`);
-			await waitFor('the tracker', () => (simulator.trackers.some((tracker) => tracker.docket === SIM_DOCKET && tracker.enabled) ? true : undefined));
+			await waitFor('the tracker', () =>
+				simulator.trackers.some((tracker) => tracker.docket === SIM_DOCKET && tracker.enabled)
+					? true
+					: undefined,
+			);
 
 			const push = simulator.docketPush(2);
 			expect((await simulator.push(push, account.api_push_url)).status).toBe(200);
-			const entries = (await waitFor('two forwarded entries', () => (simulator.sink.length >= 2 ? simulator.sink : undefined))) as Array<Record<string, unknown>>;
+			const entries = (await waitFor('two forwarded entries', () =>
+				simulator.sink.length >= 2 ? simulator.sink : undefined,
+			)) as Array<Record<string, unknown>>;
 			expect(entries.map((entry) => entry.number)).toEqual([3, 2]);
-			expect(entries[0]).toMatchObject({ push_type: 'docket', court: SIM_COURT, docket: SIM_DOCKET, contents: 'MOTION to dismiss' });
+			expect(entries[0]).toMatchObject({
+				push_type: 'docket',
+				court: SIM_COURT,
+				docket: SIM_DOCKET,
+				contents: 'MOTION to dismiss',
+			});
 
 			expect((await simulator.push(push, webhookUrl)).status).toBe(401);
-			expect((await simulator.push(push, `${webhookUrl}?token=wrong-secret-wrong-secret`)).status).toBe(401);
+			expect(
+				(await simulator.push(push, `${webhookUrl}?token=wrong-secret-wrong-secret`)).status,
+			).toBe(401);
 			expect((await simulator.push(push, account.api_push_url)).status).toBe(200);
 			await new Promise((resolve) => setTimeout(resolve, 3000));
 			expect(simulator.sink).toHaveLength(2);
 
 			await n8n.deactivate('daTrigger0000001');
-			await waitFor('the push URL to be cleared', () => (account.api_push_url === '' ? true : undefined));
+			await waitFor('the push URL to be cleared', () =>
+				account.api_push_url === '' ? true : undefined,
+			);
 			const tracker = simulator.trackers.find((candidate) => candidate.docket === SIM_DOCKET)!;
 			expect(tracker.enabled).toBe(false);
 
 			// A tracker the user had switched on before activation is theirs: deactivation leaves it on.
 			tracker.enabled = true;
 			await n8n.activate('daTrigger0000001');
-			await waitFor('the push URL to be set again', () => (account.api_push_url ? true : undefined));
+			await waitFor('the push URL to be set again', () =>
+				account.api_push_url ? true : undefined,
+			);
 			await n8n.deactivate('daTrigger0000001');
-			await waitFor('the push URL to be cleared again', () => (account.api_push_url === '' ? true : undefined));
+			await waitFor('the push URL to be cleared again', () =>
+				account.api_push_url === '' ? true : undefined,
+			);
 			expect(tracker.enabled).toBe(true);
 			expect(n8n.log).not.toContain(PASSWORD);
 		} finally {

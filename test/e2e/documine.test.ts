@@ -4,9 +4,15 @@
  */
 import { DocuMineSimulator } from '../kit/simulators/documine';
 import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
-import { docuMineCredentialFile, docuMineOperationsWorkflow, docuMineTriggerWorkflow } from '../kit/workflows/documine';
+import {
+	docuMineCredentialFile,
+	docuMineOperationsWorkflow,
+	docuMineTriggerWorkflow,
+} from '../kit/workflows/documine';
 
-const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
+const lines = (process.env.E2E_N8N_LINES ?? '1,2')
+	.split(',')
+	.map((line) => line.trim()) as N8nLine[];
 const PASSWORD = 'e2e-documine-password-51';
 
 describe.each(lines)('DocuMine in n8n %s.x', (line) => {
@@ -17,7 +23,15 @@ describe.each(lines)('DocuMine in n8n %s.x', (line) => {
 		await simulator.start();
 		n8n = new N8nInstance({ line, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } });
 		await n8n.installPackages([builtTarball('n8n-nodes-documine')]);
-		await n8n.importCredentials(docuMineCredentialFile(simulator.url, simulator.workspaceId, simulator.clientId, simulator.username, PASSWORD));
+		await n8n.importCredentials(
+			docuMineCredentialFile(
+				simulator.url,
+				simulator.workspaceId,
+				simulator.clientId,
+				simulator.username,
+				PASSWORD,
+			),
+		);
 		await n8n.importWorkflow(docuMineOperationsWorkflow(simulator.url));
 		await n8n.importWorkflow(docuMineTriggerWorkflow(`${simulator.url}/_sim/sink`));
 	});
@@ -30,10 +44,19 @@ describe.each(lines)('DocuMine in n8n %s.x', (line) => {
 	it(`runs n8n ${N8N_VERSIONS[line]}: upload, wait for processing, components, result package ZIP, across token expiries`, async () => {
 		const result = await n8n.execute('dmOperations0001');
 		const [file] = result.json('Upload File');
-		expect(file).toMatchObject({ filename: 'study-42.pdf', processingStatus: 'PROCESSED', size: 60_000 });
+		expect(file).toMatchObject({
+			filename: 'study-42.pdf',
+			processingStatus: 'PROCESSED',
+			size: 60_000,
+		});
 
 		const [components] = result.json('Get Components');
-		expect(components).toEqual({ fileId: file.id, 'Study Title': 'Study of study-42.pdf', Species: ['Rat', 'Mouse'], 'Page Count': '20' });
+		expect(components).toEqual({
+			fileId: file.id,
+			'Study Title': 'Study of study-42.pdf',
+			Species: ['Rat', 'Mouse'],
+			'Page Count': '20',
+		});
 
 		const [resultPackage] = result.items('Get Result Package');
 		expect(resultPackage.binary!.data).toMatchObject({ mimeType: 'application/zip' });
@@ -53,16 +76,31 @@ describe.each(lines)('DocuMine in n8n %s.x', (line) => {
 		try {
 			const before = simulator.fileListReads;
 			await n8n.activate('dmTrigger0000001');
-			await waitFor('the first poll', () => (simulator.fileListReads > before ? true : undefined), 60_000);
+			await waitFor(
+				'the first poll',
+				() => (simulator.fileListReads > before ? true : undefined),
+				60_000,
+			);
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 			expect(simulator.sink).toHaveLength(0);
 
 			const added = simulator.addProcessedFile('dos-1', 'new-study.pdf');
 			await waitFor('the processed file', () => (simulator.sink.length ? true : undefined), 90_000);
 			const reads = simulator.fileListReads;
-			await waitFor('one more poll', () => (simulator.fileListReads > reads ? true : undefined), 90_000);
+			await waitFor(
+				'one more poll',
+				() => (simulator.fileListReads > reads ? true : undefined),
+				90_000,
+			);
 			await new Promise((resolve) => setTimeout(resolve, 3000));
-			expect(simulator.sink).toEqual([expect.objectContaining({ event: 'fileProcessed', id: added.id, filename: 'new-study.pdf', succeeded: true })]);
+			expect(simulator.sink).toEqual([
+				expect.objectContaining({
+					event: 'fileProcessed',
+					id: added.id,
+					filename: 'new-study.pdf',
+					succeeded: true,
+				}),
+			]);
 			await n8n.deactivate('dmTrigger0000001');
 		} finally {
 			await n8n.stop();

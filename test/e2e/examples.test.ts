@@ -3,12 +3,25 @@
  * them, in real n8n 1.x and 2.x with all four packages, against the simulators — so none of them rots.
  * Only what a user must fill in is replaced: file folders, the chat webhook, and workflow IDs.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { DocJurisSimulator } from '../kit/simulators/docjuris';
-import { DocketAlarmSimulator, simulatedPdf, simulatedPdfText } from '../kit/simulators/docketalarm';
+import {
+	DocketAlarmSimulator,
+	simulatedPdf,
+	simulatedPdfText,
+} from '../kit/simulators/docketalarm';
 import { DocketwiseSimulator } from '../kit/simulators/docketwise';
 import { DocuMineSimulator } from '../kit/simulators/documine';
 import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
@@ -18,7 +31,9 @@ import { docketwiseCredentialFile } from '../kit/workflows/docketwise';
 import { docuMineCredentialFile } from '../kit/workflows/documine';
 import { allExamples } from '../kit/workflows/examples';
 
-const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
+const lines = (process.env.E2E_N8N_LINES ?? '1,2')
+	.split(',')
+	.map((line) => line.trim()) as N8nLine[];
 describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 	const docJuris = new DocJurisSimulator();
 	const docketAlarm = new DocketAlarmSimulator();
@@ -30,15 +45,42 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 
 	beforeAll(async () => {
 		for (const sim of [docJuris, docketAlarm, docketwise, docuMine]) await sim.start();
-		n8n = new N8nInstance({ line, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', N8N_RESTRICT_FILE_ACCESS_TO: filesDir } });
-		await n8n.installPackages(['n8n-nodes-docjuris', 'n8n-nodes-docket-alarm', 'n8n-nodes-docketwise', 'n8n-nodes-documine'].map(builtTarball));
+		n8n = new N8nInstance({
+			line,
+			env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', N8N_RESTRICT_FILE_ACCESS_TO: filesDir },
+		});
+		await n8n.installPackages(
+			[
+				'n8n-nodes-docjuris',
+				'n8n-nodes-docket-alarm',
+				'n8n-nodes-docketwise',
+				'n8n-nodes-documine',
+			].map(builtTarball),
+		);
 		await n8n.importCredentials([
 			...docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey),
 			...docketAlarmCredentialFile(docketAlarm.url, docketAlarm.username, docketAlarm.password),
-			...docketwiseCredentialFile(docketwise.url, docketwise.clientId, docketwise.clientSecret, docketwise.issueTokens()),
-			...docuMineCredentialFile(docuMine.url, docuMine.workspaceId, docuMine.clientId, docuMine.username, docuMine.password),
+			...docketwiseCredentialFile(
+				docketwise.url,
+				docketwise.clientId,
+				docketwise.clientSecret,
+				docketwise.issueTokens(),
+			),
+			...docuMineCredentialFile(
+				docuMine.url,
+				docuMine.workspaceId,
+				docuMine.clientId,
+				docuMine.username,
+				docuMine.password,
+			),
 		]);
-		Object.assign(workflows, allExamples(filesDir, { docketAlarm: `${docketAlarm.url}/_sim/sink`, docJuris: `${docJuris.url}/_sim/sink` }));
+		Object.assign(
+			workflows,
+			allExamples(filesDir, {
+				docketAlarm: `${docketAlarm.url}/_sim/sink`,
+				docJuris: `${docJuris.url}/_sim/sink`,
+			}),
+		);
 		await n8n.importWorkflows(Object.values(workflows));
 		await n8n.start();
 	});
@@ -52,12 +94,25 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 	it(`n8n ${N8N_VERSIONS[line]}: loads all four packages side by side in one user folder, with their AI tools, without a warning`, async () => {
 		// The node types n8n loaded, as it publishes them to its editor.
 		const published = path.join(n8n.userFolder, '.cache', 'n8n', 'public', 'types', 'nodes.json');
-		const descriptions = JSON.parse(readFileSync(published, 'utf8')) as Array<{ name: string; properties: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
+		const descriptions = JSON.parse(readFileSync(published, 'utf8')) as Array<{
+			name: string;
+			properties: Array<{ name: string; options?: Array<{ value: unknown }> }>;
+		}>;
 		const types = descriptions.map((type) => type.name);
 		// n8n adds "Custom API Call" (HTTP Request with the node's credential) to every action node.
-		for (const type of ['n8n-nodes-docjuris.docJuris', 'n8n-nodes-docket-alarm.docketAlarm', 'n8n-nodes-docketwise.docketwise', 'n8n-nodes-documine.docuMine']) {
-			const resource = descriptions.find((entry) => entry.name === type)?.properties.find((property) => property.name === 'resource');
-			expect({ type, customApiCall: resource?.options?.some((option) => option.value === '__CUSTOM_API_CALL__') }).toEqual({ type, customApiCall: true });
+		for (const type of [
+			'n8n-nodes-docjuris.docJuris',
+			'n8n-nodes-docket-alarm.docketAlarm',
+			'n8n-nodes-docketwise.docketwise',
+			'n8n-nodes-documine.docuMine',
+		]) {
+			const resource = descriptions
+				.find((entry) => entry.name === type)
+				?.properties.find((property) => property.name === 'resource');
+			expect({
+				type,
+				customApiCall: resource?.options?.some((option) => option.value === '__CUSTOM_API_CALL__'),
+			}).toEqual({ type, customApiCall: true });
 		}
 		for (const type of [
 			'n8n-nodes-docjuris.docJuris',
@@ -78,7 +133,13 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 			expect(types).toContain(type);
 		}
 		expect(n8n.environment().N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).toBeUndefined();
-		const complaints = n8n.log.split('\n').filter((entry) => /docjuris|docket-?alarm|docketwise|documine/i.test(entry) && /warn|error|fail|could not|deprecat/i.test(entry));
+		const complaints = n8n.log
+			.split('\n')
+			.filter(
+				(entry) =>
+					/docjuris|docket-?alarm|docketwise|documine/i.test(entry) &&
+					/warn|error|fail|could not|deprecat/i.test(entry),
+			);
 		expect(complaints).toEqual([]);
 	});
 
@@ -95,12 +156,22 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 			if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		expect(status).toBe(200);
-		const notes = (await waitFor('two notifications', () => (docketAlarm.sink.length >= 2 ? docketAlarm.sink : undefined), 60_000).catch(async (error) => {
+		const notes = (await waitFor(
+			'two notifications',
+			() => (docketAlarm.sink.length >= 2 ? docketAlarm.sink : undefined),
+			60_000,
+		).catch(async (error) => {
 			const execution = await n8n.latestExecution(workflows.filing.id);
-			throw new Error(`${(error as Error).message}; the workflow's last execution: ${execution ? `${execution.status} ${execution.result.raw.error?.message ?? ''} nodes ${Object.keys(execution.result.raw.runData).join(', ')}` : 'none'}`);
+			throw new Error(
+				`${(error as Error).message}; the workflow's last execution: ${execution ? `${execution.status} ${execution.result.raw.error?.message ?? ''} nodes ${Object.keys(execution.result.raw.runData).join(', ')}` : 'none'}`,
+			);
 		})) as Array<Record<string, unknown>>;
-		const entries = (push.docket_report as Array<{ number: number; link: string }>).filter((entry) => entry.link);
-		expect(notes.map((note) => note.entry).sort()).toEqual(entries.map((entry) => entry.number).sort());
+		const entries = (push.docket_report as Array<{ number: number; link: string }>).filter(
+			(entry) => entry.link,
+		);
+		expect(notes.map((note) => note.entry).sort()).toEqual(
+			entries.map((entry) => entry.number).sort(),
+		);
 		for (const entry of entries) {
 			const stored = path.join(filesDir, 'filings', `1_11-cv-06909-entry-${entry.number}.pdf`);
 			expect(readFileSync(stored).equals(simulatedPdf(new URL(entry.link).pathname))).toBe(true);
@@ -115,10 +186,21 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 
 	it(`n8n ${N8N_VERSIONS[line]}: an intake form submission becomes a Docketwise contact, matter and note`, async () => {
 		await n8n.activate(workflows.intake.id);
-		const submission = { first_name: 'Lucía', last_name: 'Gómez', email: 'lucia.gomez@client.example', phone: '5125550199', matter_title: 'Gómez – I-485', message: 'Referred by Ana Ruiz.' };
+		const submission = {
+			first_name: 'Lucía',
+			last_name: 'Gómez',
+			email: 'lucia.gomez@client.example',
+			phone: '5125550199',
+			matter_title: 'Gómez – I-485',
+			message: 'Referred by Ana Ruiz.',
+		};
 		let response: Response | undefined;
 		for (let attempt = 0; attempt < 40; attempt++) {
-			response = await fetch(`${n8n.baseUrl}/webhook/client-intake`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(submission) });
+			response = await fetch(`${n8n.baseUrl}/webhook/client-intake`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(submission),
+			});
 			if (response.status !== 404) break;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
@@ -129,33 +211,53 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 		expect(contact.phone_numbers).toEqual([{ id: 1, number: '5125550199', daytime: true }]);
 		const matter = docketwise.tables.matters.find((row) => row.client_id === contact.id)!;
 		expect(matter.title).toBe('Gómez – I-485');
-		expect(note).toMatchObject({ matter_id: matter.id, title: 'Intake form', content: 'Referred by Ana Ruiz.' });
+		expect(note).toMatchObject({
+			matter_id: matter.id,
+			title: 'Intake form',
+			content: 'Referred by Ana Ruiz.',
+		});
 		await n8n.deactivate(workflows.intake.id);
 	});
 
 	it(`n8n ${N8N_VERSIONS[line]}: a completed turn's redline is fetched and the deal team told`, async () => {
 		await n8n.activate(workflows.redline.id);
-		await waitFor('the turnCompleted subscription', () => (docJuris.subscriptions.size === 1 ? true : undefined));
+		await waitFor('the turnCompleted subscription', () =>
+			docJuris.subscriptions.size === 1 ? true : undefined,
+		);
 		const contract = docJuris.seedContract('Example MSA');
 		await docJuris.completeTurn(docJuris.latestTurnId(contract.id));
-		const [note] = (await waitFor('the notification', () => (docJuris.sink.length ? docJuris.sink : undefined), 60_000)) as Array<Record<string, unknown>>;
-		expect(note).toMatchObject({ contractId: contract.id.toUpperCase(), turnId: docJuris.latestTurnId(contract.id) });
+		const [note] = (await waitFor(
+			'the notification',
+			() => (docJuris.sink.length ? docJuris.sink : undefined),
+			60_000,
+		)) as Array<Record<string, unknown>>;
+		expect(note).toMatchObject({
+			contractId: contract.id.toUpperCase(),
+			turnId: docJuris.latestTurnId(contract.id),
+		});
 		expect(String(note.redline)).toMatch(/\.docx$/);
 		expect(String(note.text)).toContain('is ready');
 		await n8n.deactivate(workflows.redline.id);
-		await waitFor('the subscription removed', () => (docJuris.subscriptions.size === 0 ? true : undefined));
+		await waitFor('the subscription removed', () =>
+			docJuris.subscriptions.size === 0 ? true : undefined,
+		);
 	});
 
 	it(`n8n ${N8N_VERSIONS[line]}: study PDFs are uploaded to DocuMine, waited for, and their components saved as a spreadsheet`, async () => {
 		mkdirSync(path.join(filesDir, 'inbox'), { recursive: true });
 		mkdirSync(path.join(filesDir, 'reports'), { recursive: true });
-		for (const name of ['study-a.pdf', 'study-b.pdf', 'study-c.pdf']) writeFileSync(path.join(filesDir, 'inbox', name), `%PDF-1.7\n${name}\n${'x'.repeat(9000)}`);
+		for (const name of ['study-a.pdf', 'study-b.pdf', 'study-c.pdf'])
+			writeFileSync(path.join(filesDir, 'inbox', name), `%PDF-1.7\n${name}\n${'x'.repeat(9000)}`);
 		// `n8n execute` is a second n8n process: n8n 2.x's task broker port allows one at a time.
 		await n8n.stop();
 		const result = await n8n.execute(workflows.studies.id);
 		const components = result.json('Get Components');
 		expect(components).toHaveLength(3);
-		expect(components.map((item) => item['Study Title']).sort()).toEqual(['Study of study-a.pdf', 'Study of study-b.pdf', 'Study of study-c.pdf']);
+		expect(components.map((item) => item['Study Title']).sort()).toEqual([
+			'Study of study-a.pdf',
+			'Study of study-b.pdf',
+			'Study of study-c.pdf',
+		]);
 		const spreadsheet = path.join(filesDir, 'reports', 'study-components.xlsx');
 		expect(existsSync(spreadsheet) && statSync(spreadsheet).size).toBeGreaterThan(1000);
 		// An .xlsx file is a ZIP archive.

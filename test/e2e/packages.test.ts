@@ -11,7 +11,9 @@ import path from 'node:path';
 import { builtTarball } from '../kit/n8n';
 
 const load = createRequire(__filename);
-const { packages } = load('../../scripts/packages.js') as { packages: Array<{ name: string; vendorDir: string }> };
+const { packages } = load('../../scripts/packages.js') as {
+	packages: Array<{ name: string; vendorDir: string }>;
+};
 const root = path.resolve(__dirname, '..', '..');
 
 interface Icon {
@@ -21,8 +23,13 @@ interface Icon {
 
 describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s', (name, pkg) => {
 	const tarball = builtTarball(name);
-	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((file) => file.replace(/^package\//, ''));
-	const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.map((file) => file.replace(/^package\//, ''));
+	const manifest = JSON.parse(
+		execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+	);
 	const unpacked = path.join(root, 'packages', name);
 
 	it('declares itself as a dependency-free community package', () => {
@@ -38,15 +45,21 @@ describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s', (name, pkg)
 		expect(manifest.homepage).toMatch(new RegExp(`/tree/main/packages/${name}#readme$`));
 		expect(new Set(manifest.keywords).size).toBe(manifest.keywords.length);
 		// The published manifest is the committed one, not one generated at build time.
-		expect(manifest).toEqual(JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8')));
+		expect(manifest).toEqual(
+			JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8')),
+		);
 	});
 
 	it('ships its entry points, codex, README and LICENSE, and nothing of tests, sources or other vendors', () => {
-		for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(entry);
-		for (const node of manifest.n8n.nodes as string[]) expect(files).toContain(node.replace(/\.js$/, '.json'));
+		for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+			expect(files).toContain(entry);
+		for (const node of manifest.n8n.nodes as string[])
+			expect(files).toContain(node.replace(/\.js$/, '.json'));
 		expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
 		expect(files.filter((file) => /(^|\/)test\/|\.map$|\.ts$|node_modules/.test(file))).toEqual([]);
-		const vendorDirs = new Set(files.filter((file) => file.startsWith('dist/nodes/')).map((file) => file.split('/')[2]));
+		const vendorDirs = new Set(
+			files.filter((file) => file.startsWith('dist/nodes/')).map((file) => file.split('/')[2]),
+		);
 		expect([...vendorDirs].sort()).toEqual([pkg.vendorDir, 'shared'].sort());
 	});
 
@@ -60,7 +73,9 @@ describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s', (name, pkg)
 			const icon = (instance.description?.icon ?? instance.icon) as Icon;
 			for (const variant of [icon.light, icon.dark]) {
 				expect(variant).toMatch(/^file:.+\.svg$/);
-				expect(existsSync(path.resolve(path.dirname(file), variant.slice('file:'.length)))).toBe(true);
+				expect(existsSync(path.resolve(path.dirname(file), variant.slice('file:'.length)))).toBe(
+					true,
+				);
 			}
 			expect(icon.light).not.toBe(icon.dark);
 		}

@@ -16,8 +16,21 @@ const glob = createRequire(path.join(scannerDir, 'package.json'))('fast-glob');
 
 const packageRoot = leg === 'source' ? scanner.findPackageRoot(folder, packageName) : folder;
 const patterns = leg === 'source' ? scanner.SOURCE_FILE_PATTERNS : ['**/*.js', 'package.json'];
-const result = packageRoot ? await scanner.analyzePackage(packageRoot, patterns) : { passed: false, message: 'package root not found' };
+const result = packageRoot
+	? await scanner.analyzePackage(packageRoot, patterns)
+	: { passed: false, message: 'package root not found' };
 const files = packageRoot
-	? glob.sync(patterns, { cwd: packageRoot, ignore: ['node_modules/**', '**/package-lock.json'] }).sort()
+	? glob
+			.sync(patterns, { cwd: packageRoot, ignore: ['node_modules/**', '**/package-lock.json'] })
+			.sort()
 	: [];
-process.stdout.write(JSON.stringify({ packageRoot, patterns, files, passed: result.passed, message: result.message, details: result.details }));
+process.stdout.write(
+	JSON.stringify({
+		packageRoot,
+		patterns,
+		files,
+		passed: result.passed,
+		message: result.message,
+		details: result.details,
+	}),
+);

@@ -10,7 +10,9 @@ import path from 'node:path';
 
 import { builtTarball, N8nInstance, N8N_VERSIONS, type N8nLine } from '../kit/n8n';
 
-const lines = (process.env.E2E_N8N_LINES ?? '1,2').split(',').map((line) => line.trim()) as N8nLine[];
+const lines = (process.env.E2E_N8N_LINES ?? '1,2')
+	.split(',')
+	.map((line) => line.trim()) as N8nLine[];
 
 /** Packs a community package whose only node requires a module that is not installed. */
 function brokenPackage(dir: string): string {
@@ -24,8 +26,14 @@ function brokenPackage(dir: string): string {
 		n8n: { n8nNodesApiVersion: 1, nodes: ['dist/nodes/BrokenProbe.node.js'], credentials: [] },
 	};
 	writeFileSync(path.join(packageDir, 'package.json'), JSON.stringify(manifest));
-	writeFileSync(path.join(packageDir, 'dist', 'nodes', 'BrokenProbe.node.js'), "require('a-module-that-is-not-installed');\nclass BrokenProbe {}\nmodule.exports = { BrokenProbe };\n");
-	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: packageDir, encoding: 'utf8' });
+	writeFileSync(
+		path.join(packageDir, 'dist', 'nodes', 'BrokenProbe.node.js'),
+		"require('a-module-that-is-not-installed');\nclass BrokenProbe {}\nmodule.exports = { BrokenProbe };\n",
+	);
+	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+		cwd: packageDir,
+		encoding: 'utf8',
+	});
 	return path.join(dir, packed.trim().split('\n').pop()!);
 }
 
@@ -40,8 +48,15 @@ describe.each(lines)('n8n %s.x start-up check', (line) => {
 
 	it(`n8n ${N8N_VERSIONS[line]}: a start fails, naming the failure, when n8n cannot load an installed package`, async () => {
 		n8n = new N8nInstance({ line });
-		const packages = ['n8n-nodes-docjuris', 'n8n-nodes-docket-alarm', 'n8n-nodes-docketwise', 'n8n-nodes-documine'].map(builtTarball);
+		const packages = [
+			'n8n-nodes-docjuris',
+			'n8n-nodes-docket-alarm',
+			'n8n-nodes-docketwise',
+			'n8n-nodes-documine',
+		].map(builtTarball);
 		await n8n.installPackages([...packages, brokenPackage(workDir)]);
-		await expect(n8n.start()).rejects.toThrow(/could not load some nodes or packages:\n(.*\n)*.*Cannot find module 'a-module-that-is-not-installed'/);
+		await expect(n8n.start()).rejects.toThrow(
+			/could not load some nodes or packages:\n(.*\n)*.*Cannot find module 'a-module-that-is-not-installed'/,
+		);
 	});
 });

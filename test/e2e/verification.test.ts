@@ -10,7 +10,14 @@
  * The scanner and the CLI come from the locks in test/installs.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,8 +28,12 @@ import { builtTarball, installLocked, node24BinDir } from '../kit/n8n';
 const run = promisify(execFile);
 const load = createRequire(__filename);
 const root = path.resolve(__dirname, '..', '..');
-const { packages } = load('../../scripts/packages.js') as { packages: Array<{ name: string; version: string; dir: string; vendorDir: string }> };
-const { expectedLinks } = load('../../scripts/link-packages.js') as { expectedLinks: (pkg: unknown) => Map<string, string> };
+const { packages } = load('../../scripts/packages.js') as {
+	packages: Array<{ name: string; version: string; dir: string; vendorDir: string }>;
+};
+const { expectedLinks } = load('../../scripts/link-packages.js') as {
+	expectedLinks: (pkg: unknown) => Map<string, string>;
+};
 
 interface ScanResult {
 	packageRoot: string | null;
@@ -34,25 +45,43 @@ interface ScanResult {
 
 const scannerDir = installLocked('scanner');
 // Jest sets NODE_ENV=test, which makes eslint-plugin-n8n-nodes-base treat every file as `Test.node.ts`.
-const childEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV'));
+const childEnv = Object.fromEntries(
+	Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV'),
+);
 const cliDir = installLocked('node-cli');
 
 async function scan(leg: 'source' | 'tarball', folder: string, name?: string): Promise<ScanResult> {
 	const script = path.join(__dirname, 'scan-package.mjs');
-	const { stdout } = await run(process.execPath, [script, scannerDir, leg, folder, ...(name ? [name] : [])], { env: childEnv, maxBuffer: 64 * 1024 * 1024 });
+	const { stdout } = await run(
+		process.execPath,
+		[script, scannerDir, leg, folder, ...(name ? [name] : [])],
+		{ env: childEnv, maxBuffer: 64 * 1024 * 1024 },
+	);
 	return JSON.parse(stdout) as ScanResult;
 }
 
 /** Runs `n8n-node <args>` in a package folder under Node 24, with the CLI's modules beside it. */
-async function nodeCli(packageDir: string, args: string[]): Promise<{ code: number; output: string }> {
+async function nodeCli(
+	packageDir: string,
+	args: string[],
+): Promise<{ code: number; output: string }> {
 	const modules = path.join(packageDir, 'node_modules');
 	rmSync(modules, { recursive: true, force: true });
 	// The default eslint.config.mjs imports '@n8n/node-cli/eslint' from the package folder.
 	symlinkSync(path.join(cliDir, 'node_modules'), modules);
-	const env = { ...childEnv, PATH: `${node24BinDir(cliDir)}:${process.env.PATH}`, NO_COLOR: '1', CI: 'true' };
+	const env = {
+		...childEnv,
+		PATH: `${node24BinDir(cliDir)}:${process.env.PATH}`,
+		NO_COLOR: '1',
+		CI: 'true',
+	};
 	const bin = path.join(cliDir, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
 	try {
-		const { stdout, stderr } = await run('node', [bin, ...args], { cwd: packageDir, env, maxBuffer: 64 * 1024 * 1024 });
+		const { stdout, stderr } = await run('node', [bin, ...args], {
+			cwd: packageDir,
+			env,
+			maxBuffer: 64 * 1024 * 1024,
+		});
 		return { code: 0, output: stdout + stderr };
 	} catch (error) {
 		const failure = error as { code?: number; stdout?: string; stderr?: string };
@@ -93,7 +122,9 @@ describe('n8n verification gates', () => {
 			try {
 				const result = await scan('source', checkout, name);
 				expect(result.passed).toBe(false);
-				expect(result.details).toContain(path.join('packages', name, 'nodes', pkg.vendorDir, `${pkg.vendorDir}.node.ts`));
+				expect(result.details).toContain(
+					path.join('packages', name, 'nodes', pkg.vendorDir, `${pkg.vendorDir}.node.ts`),
+				);
 				expect(result.details).toContain('@n8n/community-nodes/no-restricted-globals');
 			} finally {
 				writeFileSync(nodeFile, original);
@@ -128,8 +159,14 @@ describe('n8n verification gates', () => {
 		});
 
 		it('passes the release dry run: npm publish --provenance from its folder, packing the tested tarball', async () => {
-			const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'publish.js'), '--dry-run', `${name}@${pkg.version}`], { cwd: root });
-			expect(stdout).toContain(`in packages/${name}: npm publish --access public --provenance --dry-run`);
+			const { stdout } = await run(
+				process.execPath,
+				[path.join(root, 'scripts', 'publish.js'), '--dry-run', `${name}@${pkg.version}`],
+				{ cwd: root },
+			);
+			expect(stdout).toContain(
+				`in packages/${name}: npm publish --access public --provenance --dry-run`,
+			);
 			expect(stdout).toContain(`${name}@${pkg.version} passed the dry run`);
 		});
 

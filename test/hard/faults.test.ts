@@ -7,7 +7,12 @@
  * operations workflow runs under sporadic faults, and all that n8n stored and logged is searched
  * for secrets.
  */
-import { FAULT_KINDS, type FaultKind, type FaultRule, type LocalServer } from '../kit/simulators/localServer';
+import {
+	FAULT_KINDS,
+	type FaultKind,
+	type FaultRule,
+	type LocalServer,
+} from '../kit/simulators/localServer';
 import { docJurisOperationsWorkflow } from '../kit/workflows/docjuris';
 import { docketAlarmOperationsWorkflow } from '../kit/workflows/docketalarm';
 import { docketwiseOperationsWorkflow } from '../kit/workflows/docketwise';
@@ -40,7 +45,9 @@ async function runWith(probe: Probe, kind: 'read' | 'create', inputs: Json[], fa
 	const before = probe.server.servedFaults.length;
 	const calls = countCalls(probe.server, kind === 'read' ? probe.read.match : probe.create.match);
 	const started = Date.now();
-	const answer = await callWebhook(stack.n8n, `hard-${slug(probe.vendor)}-${kind}`, { items: inputs });
+	const answer = await callWebhook(stack.n8n, `hard-${slug(probe.vendor)}-${kind}`, {
+		items: inputs,
+	});
 	probe.server.clearFaults();
 	return {
 		status: answer.status,
@@ -58,7 +65,8 @@ function countCalls(server: LocalServer, match: RegExp): () => number {
 	return () => server.callLog.slice(start).filter((call) => match.test(call)).length;
 }
 
-const describeOutput = (output: Json[]) => output.map((json) => (json.error ? `error: ${String(json.error)}` : 'ok')).join(' | ');
+const describeOutput = (output: Json[]) =>
+	output.map((json) => (json.error ? `error: ${String(json.error)}` : 'ok')).join(' | ');
 
 describe(`faults in real n8n`, () => {
 	it('reads come through every fault once, items in order', async () => {
@@ -68,9 +76,21 @@ describe(`faults in real n8n`, () => {
 					const inputs = probe.read.items();
 					const result = await runWith(probe, 'read', inputs, { kind, match: probe.read.match });
 					const keys = result.output.map((json) => (json.error ? `error` : probe.read.keyOf(json)));
-					const held = result.status === 200 && result.spoiled === 1 && JSON.stringify(keys) === JSON.stringify(inputs.map(probe.read.keyOfInput));
-					record('Faults', `${probe.vendor} read ×3, ${kind} once`, held, `${result.calls} calls, ${result.seconds.toFixed(1)} s; ${held ? '3 records in order' : describeOutput(result.output) || JSON.stringify(result.answer)}`);
-					expect({ vendor: probe.vendor, kind, keys }).toEqual({ vendor: probe.vendor, kind, keys: inputs.map(probe.read.keyOfInput) });
+					const held =
+						result.status === 200 &&
+						result.spoiled === 1 &&
+						JSON.stringify(keys) === JSON.stringify(inputs.map(probe.read.keyOfInput));
+					record(
+						'Faults',
+						`${probe.vendor} read ×3, ${kind} once`,
+						held,
+						`${result.calls} calls, ${result.seconds.toFixed(1)} s; ${held ? '3 records in order' : describeOutput(result.output) || JSON.stringify(result.answer)}`,
+					);
+					expect({ vendor: probe.vendor, kind, keys }).toEqual({
+						vendor: probe.vendor,
+						kind,
+						keys: inputs.map(probe.read.keyOfInput),
+					});
 					expect(result.spoiled).toBe(1);
 				}
 			}),
@@ -84,7 +104,11 @@ describe(`faults in real n8n`, () => {
 				for (const kind of persistent) {
 					const inputs = probe.read.items();
 					const key = probe.read.keyOfInput(inputs[1]);
-					const result = await runWith(probe, 'read', inputs, { kind, match: probe.read.matchOne(key), times: Infinity });
+					const result = await runWith(probe, 'read', inputs, {
+						kind,
+						match: probe.read.matchOne(key),
+						times: Infinity,
+					});
 					const [first, second, third] = result.output;
 					const held =
 						result.output.length === 3 &&
@@ -93,7 +117,12 @@ describe(`faults in real n8n`, () => {
 						typeof second.error === 'string' &&
 						second.error.includes('[item 1]') &&
 						result.spoiled === 4;
-					record('Faults', `${probe.vendor} read ×3, item 1 always ${kind}`, held, `${result.spoiled} tries of item 1 (bounded: 1 + 3 retries), ${result.seconds.toFixed(1)} s; item 1: ${String(second?.error)}`);
+					record(
+						'Faults',
+						`${probe.vendor} read ×3, item 1 always ${kind}`,
+						held,
+						`${result.spoiled} tries of item 1 (bounded: 1 + 3 retries), ${result.seconds.toFixed(1)} s; item 1: ${String(second?.error)}`,
+					);
 					expect(result.output.map((json) => Boolean(json.error))).toEqual([false, true, false]);
 					expect(second.error).toContain('[item 1]');
 					expect(result.spoiled).toBe(4);
@@ -109,15 +138,28 @@ describe(`faults in real n8n`, () => {
 					const inputs = probe.create.items(`F-${kind}`);
 					// The vendor handles the second create to arrive, and its answer is then lost. That is item
 					// 1, or any item where creates go side by side (DocuMine uploads).
-					const result = await runWith(probe, 'create', inputs, { kind, match: probe.create.match, when: 'after', skip: 1 });
+					const result = await runWith(probe, 'create', inputs, {
+						kind,
+						match: probe.create.match,
+						when: 'after',
+						skip: 1,
+					});
 					const records = inputs.map(probe.create.records);
-					const errors = result.output.map((json) => (typeof json.error === 'string' ? json.error : undefined));
+					const errors = result.output.map((json) =>
+						typeof json.error === 'string' ? json.error : undefined,
+					);
 					const failed = errors.flatMap((error, index) => (error ? [index] : []));
-					const expectedFailed = probe.create.idempotent ? [] : probe.create.parallel ? failed.slice(0, 1) : [1];
+					const expectedFailed = probe.create.idempotent
+						? []
+						: probe.create.parallel
+							? failed.slice(0, 1)
+							: [1];
 					const spoiled = failed[0];
 					const clear =
 						probe.create.idempotent ||
-						(spoiled !== undefined && errors[spoiled]!.includes(`[item ${spoiled}]`) && String(result.output[spoiled].errorDetails).includes('may have carried out'));
+						(spoiled !== undefined &&
+							errors[spoiled]!.includes(`[item ${spoiled}]`) &&
+							String(result.output[spoiled].errorDetails).includes('may have carried out'));
 					const held =
 						result.output.length === 3 &&
 						records.every((count) => count === 1) &&
@@ -132,7 +174,14 @@ describe(`faults in real n8n`, () => {
 						`${result.calls} create calls, records per item ${records.join('/')}, ${result.seconds.toFixed(1)} s; ${probe.create.idempotent ? 'upsert re-sent' : `item ${String(spoiled)}: ${String(errors[spoiled ?? 1])}`}`,
 					);
 					expect({ kind, records }).toEqual({ kind, records: [1, 1, 1] });
-					expect({ kind, failed }).toEqual({ kind, failed: probe.create.idempotent ? [] : expectedFailed.length ? expectedFailed : ['one item'] });
+					expect({ kind, failed }).toEqual({
+						kind,
+						failed: probe.create.idempotent
+							? []
+							: expectedFailed.length
+								? expectedFailed
+								: ['one item'],
+					});
 					if (!probe.create.idempotent) {
 						expect(result.calls).toBe(3);
 						expect(errors[spoiled!]).toContain(`[item ${spoiled}]`);
@@ -165,13 +214,24 @@ describe(`faults in real n8n`, () => {
 				const answer = await callWebhook(stack.n8n, `hard-e2e-${entry.id.toLowerCase()}`, {});
 				const execution = await stack.n8n.latestExecution(entry.id);
 				const held = answer.status === 200 && execution?.status === 'success';
-				record('Faults', `e2e workflow "${entry.name}" with every 5th/7th/9th GET spoiled (503, reset, 502)`, held, `execution ${execution?.status ?? 'missing'}`);
-				expect({ workflow: entry.name, status: execution?.status }).toEqual({ workflow: entry.name, status: 'success' });
+				record(
+					'Faults',
+					`e2e workflow "${entry.name}" with every 5th/7th/9th GET spoiled (503, reset, 502)`,
+					held,
+					`execution ${execution?.status ?? 'missing'}`,
+				);
+				expect({ workflow: entry.name, status: execution?.status }).toEqual({
+					workflow: entry.name,
+					status: 'success',
+				});
 			}
 		} finally {
 			for (const server of stack.servers) server.clearFaults();
 		}
-		const spoiled = stack.servers.reduce((sum, server, index) => sum + server.servedFaults.length - before[index], 0);
+		const spoiled = stack.servers.reduce(
+			(sum, server, index) => sum + server.servedFaults.length - before[index],
+			0,
+		);
 		expect(spoiled).toBeGreaterThan(4);
 	});
 

@@ -19,7 +19,12 @@ import { DOCKETWISE_CREDENTIAL, docketwiseCredentialFile } from '../kit/workflow
 import { DOCUMINE_CREDENTIAL, docuMineCredentialFile } from '../kit/workflows/documine';
 
 export const HARD_LINE = (process.env.HARD_N8N_LINE ?? '1') as N8nLine;
-export const PACKAGES = ['n8n-nodes-docjuris', 'n8n-nodes-docket-alarm', 'n8n-nodes-docketwise', 'n8n-nodes-documine'];
+export const PACKAGES = [
+	'n8n-nodes-docjuris',
+	'n8n-nodes-docket-alarm',
+	'n8n-nodes-docketwise',
+	'n8n-nodes-documine',
+];
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 export const SUMMARY_FILE = path.join(repoRoot, 'build', 'test-results', 'hard-summary.jsonl');
@@ -27,7 +32,10 @@ export const SUMMARY_FILE = path.join(repoRoot, 'build', 'test-results', 'hard-s
 /** Adds a row to the summary table `npm run test:hard` prints: what was tried, whether it held, what was measured. */
 export function record(area: string, tried: string, held: boolean, measured: string): boolean {
 	mkdirSync(path.dirname(SUMMARY_FILE), { recursive: true });
-	appendFileSync(SUMMARY_FILE, `${JSON.stringify({ area, tried, held, measured, line: HARD_LINE })}\n`);
+	appendFileSync(
+		SUMMARY_FILE,
+		`${JSON.stringify({ area, tried, held, measured, line: HARD_LINE })}\n`,
+	);
 	return held;
 }
 
@@ -64,9 +72,17 @@ export class HardStack {
 	constructor(simulators: Partial<Simulators> = {}) {
 		this.sims = {
 			docJuris: simulators.docJuris ?? new DocJurisSimulator({ apiKey: SECRETS.docJurisApiKey }),
-			docketAlarm: simulators.docketAlarm ?? new DocketAlarmSimulator({ username: 'clerk@hard-firm.example', password: SECRETS.docketAlarmPassword }),
-			docketwise: simulators.docketwise ?? new DocketwiseSimulator({ clientSecret: SECRETS.docketwiseClientSecret, contacts: 3 }),
-			docuMine: simulators.docuMine ?? new DocuMineSimulator({ password: SECRETS.docuMinePassword }),
+			docketAlarm:
+				simulators.docketAlarm ??
+				new DocketAlarmSimulator({
+					username: 'clerk@hard-firm.example',
+					password: SECRETS.docketAlarmPassword,
+				}),
+			docketwise:
+				simulators.docketwise ??
+				new DocketwiseSimulator({ clientSecret: SECRETS.docketwiseClientSecret, contacts: 3 }),
+			docuMine:
+				simulators.docuMine ?? new DocuMineSimulator({ password: SECRETS.docuMinePassword }),
 		};
 	}
 
@@ -75,14 +91,22 @@ export class HardStack {
 	}
 
 	/** Starts the simulators and prepares n8n (packages, credentials, workflows); `start` runs it. */
-	async prepare(workflows: Array<{ id: string }>, options: Partial<N8nOptions> = {}, n8n?: N8nInstance): Promise<void> {
+	async prepare(
+		workflows: Array<{ id: string }>,
+		options: Partial<N8nOptions> = {},
+		n8n?: N8nInstance,
+	): Promise<void> {
 		for (const server of this.servers) if (!server.running) await server.start();
 		this.n8n =
 			n8n ??
 			new N8nInstance({
 				line: HARD_LINE,
 				...options,
-				env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', ...options.env },
+				env: {
+					N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+					EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+					...options.env,
+				},
 			});
 		await this.n8n.installPackages(PACKAGES.map(builtTarball));
 		await this.n8n.importCredentials(this.credentials());
@@ -93,9 +117,24 @@ export class HardStack {
 		const { docJuris, docketAlarm, docketwise, docuMine } = this.sims;
 		return [
 			...docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey),
-			...docketAlarmCredentialFile(docketAlarm.url, 'clerk@hard-firm.example', SECRETS.docketAlarmPassword),
-			...docketwiseCredentialFile(docketwise.url, docketwise.clientId, docketwise.clientSecret, docketwise.issueTokens()),
-			...docuMineCredentialFile(docuMine.url, docuMine.workspaceId, docuMine.clientId, docuMine.username, docuMine.password),
+			...docketAlarmCredentialFile(
+				docketAlarm.url,
+				'clerk@hard-firm.example',
+				SECRETS.docketAlarmPassword,
+			),
+			...docketwiseCredentialFile(
+				docketwise.url,
+				docketwise.clientId,
+				docketwise.clientSecret,
+				docketwise.issueTokens(),
+			),
+			...docuMineCredentialFile(
+				docuMine.url,
+				docuMine.workspaceId,
+				docuMine.clientId,
+				docuMine.username,
+				docuMine.password,
+			),
 		];
 	}
 
@@ -121,12 +160,26 @@ export const credentialRefs = {
  * Posts JSON to a URL with node:http (no pooled fetch sockets, no five-minute undici limit) and reads
  * the answer; a body that is a Buffer or string is sent as is.
  */
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-	const payload = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+export async function post(
+	url: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Promise<Answer> {
+	const payload = Buffer.isBuffer(body)
+		? body
+		: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	return await new Promise((resolve, reject) => {
 		const request = http.request(
 			url,
-			{ method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length, ...headers } },
+			{
+				method: 'POST',
+				agent: false,
+				headers: {
+					'Content-Type': 'application/json',
+					'Content-Length': payload.length,
+					...headers,
+				},
+			},
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -149,7 +202,12 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 }
 
 /** Calls a production webhook of the running n8n. */
-export async function callWebhook(n8n: N8nInstance, webhookPath: string, body: unknown, baseUrl = n8n.baseUrl): Promise<Answer> {
+export async function callWebhook(
+	n8n: N8nInstance,
+	webhookPath: string,
+	body: unknown,
+	baseUrl = n8n.baseUrl,
+): Promise<Answer> {
 	return await post(`${baseUrl}/webhook/${webhookPath}`, body);
 }
 
@@ -167,7 +225,12 @@ export function findLeaks(texts: Record<string, string>, secrets: string[]): Lea
 		for (const secret of new Set(secrets)) {
 			if (secret.length < 6) continue;
 			const at = text.indexOf(secret);
-			if (at >= 0) leaks.push({ where, secret: `${secret.slice(0, 3)}…`, context: text.slice(Math.max(0, at - 80), at).replace(/\s+/g, ' ') });
+			if (at >= 0)
+				leaks.push({
+					where,
+					secret: `${secret.slice(0, 3)}…`,
+					context: text.slice(Math.max(0, at - 80), at).replace(/\s+/g, ' '),
+				});
 		}
 	}
 	return leaks;
@@ -201,7 +264,10 @@ export async function exportedRuns(n8n: N8nInstance): Promise<Record<string, str
 	let lastId: string | undefined;
 	for (;;) {
 		const query = lastId ? `&lastId=${lastId}` : '';
-		const page = await n8n.rest<{ results: Array<{ id: string }> }>('GET', `/executions?limit=100${query}`);
+		const page = await n8n.rest<{ results: Array<{ id: string }> }>(
+			'GET',
+			`/executions?limit=100${query}`,
+		);
 		if (!page.results.length) break;
 		for (const { id } of page.results) {
 			const stored = await n8n.rest<{ data: string }>('GET', `/executions/${id}`);
@@ -222,13 +288,19 @@ export async function scanForSecrets(stack: HardStack, area: string): Promise<Le
 		'Secrets',
 		`${area}: ${executions} executions, the n8n log and log files searched for ${new Set(stack.secrets()).size} secrets`,
 		leaks.length === 0,
-		leaks.length ? `${leaks.length} found: ${leaks.map((leak) => `${leak.secret} in ${leak.where}`).join('; ')}` : '0 found',
+		leaks.length
+			? `${leaks.length} found: ${leaks.map((leak) => `${leak.secret} in ${leak.where}`).join('; ')}`
+			: '0 found',
 	);
 	return leaks;
 }
 
 /** Runs `work` on `count` inputs, at most `concurrency` at a time. */
-export async function atConcurrency<T>(count: number, concurrency: number, work: (index: number) => Promise<T>): Promise<T[]> {
+export async function atConcurrency<T>(
+	count: number,
+	concurrency: number,
+	work: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results: T[] = [];
 	let next = 0;
 	await Promise.all(

@@ -24,8 +24,17 @@ const CYCLES = Number(process.env.HARD_LIFECYCLE_CYCLES ?? 50);
 
 beforeAll(async () => {
 	const { docJuris, docketAlarm, docketwise, docuMine } = stack.sims;
-	docketAlarm.subaccounts.set(SUBACCOUNT.email, { username: SUBACCOUNT.email, password: SUBACCOUNT.password, enabled: true, api_push_url: '' });
-	const management = { subaccountEmail: SUBACCOUNT.email, subaccountPassword: SUBACCOUNT.password, dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] } };
+	docketAlarm.subaccounts.set(SUBACCOUNT.email, {
+		username: SUBACCOUNT.email,
+		password: SUBACCOUNT.password,
+		enabled: true,
+		api_push_url: '',
+	});
+	const management = {
+		subaccountEmail: SUBACCOUNT.email,
+		subaccountPassword: SUBACCOUNT.password,
+		dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] },
+	};
 	// Info level: the restarts wait for n8n's "Activated workflow" lines.
 	await stack.prepare([], { env: { N8N_LOG_LEVEL: 'info' } });
 	await stack.n8n.importWorkflows([
@@ -48,19 +57,38 @@ function vendorState() {
 	return {
 		docJurisSubscriptions: subscriptions.length,
 		docJurisEventTypes: [...new Set(subscriptions.map((subscription) => subscription.type))].length,
-		docJurisForeignUrls: subscriptions.filter((subscription) => !subscription.webhookUrl.includes(`/webhook/${TRIGGER_WEBHOOK_ID}/webhook?token=`)).length,
+		docJurisForeignUrls: subscriptions.filter(
+			(subscription) =>
+				!subscription.webhookUrl.includes(`/webhook/${TRIGGER_WEBHOOK_ID}/webhook?token=`),
+		).length,
 		docketAlarmTrackersEnabled: docketAlarm.trackers.filter((tracker) => tracker.enabled).length,
 		docketAlarmPushUrlSet: docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url !== '',
 	};
 }
 
-const ACTIVE = { docJurisSubscriptions: 5, docJurisEventTypes: 5, docJurisForeignUrls: 0, docketAlarmTrackersEnabled: 1, docketAlarmPushUrlSet: true };
-const INACTIVE = { docJurisSubscriptions: 0, docJurisEventTypes: 0, docJurisForeignUrls: 0, docketAlarmTrackersEnabled: 0, docketAlarmPushUrlSet: false };
+const ACTIVE = {
+	docJurisSubscriptions: 5,
+	docJurisEventTypes: 5,
+	docJurisForeignUrls: 0,
+	docketAlarmTrackersEnabled: 1,
+	docketAlarmPushUrlSet: true,
+};
+const INACTIVE = {
+	docJurisSubscriptions: 0,
+	docJurisEventTypes: 0,
+	docJurisForeignUrls: 0,
+	docketAlarmTrackersEnabled: 0,
+	docketAlarmPushUrlSet: false,
+};
 
 /** Waits until the vendors hold what is expected (n8n may register webhooks after it answers). */
 async function settle(expected: object): Promise<boolean> {
 	const wanted = JSON.stringify(expected);
-	return await waitFor('the vendor state', () => (JSON.stringify(vendorState()) === wanted ? true : undefined), 20_000)
+	return await waitFor(
+		'the vendor state',
+		() => (JSON.stringify(vendorState()) === wanted ? true : undefined),
+		20_000,
+	)
 		.then(() => true)
 		.catch(() => false);
 }
@@ -122,18 +150,25 @@ describe('trigger lifecycle', () => {
 			'Lifecycle',
 			`DocJuris + Docket Alarm triggers: ${CYCLES} activate/deactivate cycles, ${restarts} restarts while active, ${deletions} rounds of vendor-side deletions`,
 			held,
-			held ? 'after every step: 5 subscriptions/1 tracker/push URL when active, none when inactive' : mismatches.slice(0, 3).join('; '),
+			held
+				? 'after every step: 5 subscriptions/1 tracker/push URL when active, none when inactive'
+				: mismatches.slice(0, 3).join('; '),
 		);
 		expect(mismatches).toEqual([]);
 	});
 
 	it('polling triggers emit every event once across restarts, including events that happen while n8n is down', async () => {
 		const { docketwise, docuMine } = stack.sims;
-		const contactPolls = () => docketwise.callLog.filter((call) => call.startsWith('GET /api/v1/contacts')).length;
+		const contactPolls = () =>
+			docketwise.callLog.filter((call) => call.startsWith('GET /api/v1/contacts')).length;
 		const filePolls = () => docuMine.fileListReads;
 		const polled = async () => {
 			const [contacts, files] = [contactPolls(), filePolls()];
-			await waitFor('a poll of each trigger', () => (contactPolls() > contacts && filePolls() > files ? true : undefined), 150_000);
+			await waitFor(
+				'a poll of each trigger',
+				() => (contactPolls() > contacts && filePolls() > files ? true : undefined),
+				150_000,
+			);
 		};
 		await stack.n8n.activate(DW);
 		await stack.n8n.activate(DM);
@@ -142,7 +177,9 @@ describe('trigger lifecycle', () => {
 		const expectedFiles: unknown[] = [];
 		const addEvents = (round: string) => {
 			for (let index = 1; index <= 3; index++) {
-				expectedContacts.push(docketwise.addContact({ first_name: `${round}${index}`, last_name: 'Polled' }).id);
+				expectedContacts.push(
+					docketwise.addContact({ first_name: `${round}${index}`, last_name: 'Polled' }).id,
+				);
 				expectedFiles.push(docuMine.addProcessedFile('dos-1', `${round}-${index}.pdf`).id);
 			}
 		};
@@ -150,7 +187,15 @@ describe('trigger lifecycle', () => {
 		// in that moment loses the emitted items (n8n's behaviour, whatever the node). Restarts here
 		// come between polls, once what was emitted has arrived.
 		const delivered = async () =>
-			await waitFor('the emitted events to arrive', () => (docketwise.sink.length >= expectedContacts.length && docuMine.sink.length >= expectedFiles.length ? true : undefined), 150_000);
+			await waitFor(
+				'the emitted events to arrive',
+				() =>
+					docketwise.sink.length >= expectedContacts.length &&
+					docuMine.sink.length >= expectedFiles.length
+						? true
+						: undefined,
+				150_000,
+			);
 		const rounds = 3;
 		for (let round = 1; round <= rounds; round++) {
 			addEvents(`Up${round}-`);
@@ -162,10 +207,13 @@ describe('trigger lifecycle', () => {
 		}
 		// One more poll of each: nothing is emitted twice.
 		await polled();
-		const sinkIds = (sink: unknown[]) => (sink as Array<Record<string, unknown>>).map((entry) => entry.id);
+		const sinkIds = (sink: unknown[]) =>
+			(sink as Array<Record<string, unknown>>).map((entry) => entry.id);
 		const contacts = sinkIds(docketwise.sink);
 		const files = sinkIds(docuMine.sink);
-		const held = JSON.stringify(contacts) === JSON.stringify(expectedContacts) && JSON.stringify([...files].sort()) === JSON.stringify([...expectedFiles].sort());
+		const held =
+			JSON.stringify(contacts) === JSON.stringify(expectedContacts) &&
+			JSON.stringify([...files].sort()) === JSON.stringify([...expectedFiles].sort());
 		record(
 			'Lifecycle',
 			`Docketwise + DocuMine polling triggers: ${rounds} restarts, ${expectedContacts.length} contacts and ${expectedFiles.length} files added (half while n8n was down)`,
@@ -180,10 +228,18 @@ describe('trigger lifecycle', () => {
 
 	it('test listens ("Listen for test event") leave no subscription at DocJuris, however they end', async () => {
 		const { docJuris } = stack.sims;
-		const urls = () => [...docJuris.subscriptions.values()].map((subscription) => subscription.webhookUrl);
-		const picture = () => ({ production: urls().filter((url) => url.includes('/webhook/')).length, test: urls().filter((url) => url.includes('/webhook-test/')).length });
+		const urls = () =>
+			[...docJuris.subscriptions.values()].map((subscription) => subscription.webhookUrl);
+		const picture = () => ({
+			production: urls().filter((url) => url.includes('/webhook/')).length,
+			test: urls().filter((url) => url.includes('/webhook-test/')).length,
+		});
 		const until = async (expected: { production: number; test: number }) =>
-			await waitFor('the DocJuris subscriptions', () => (JSON.stringify(picture()) === JSON.stringify(expected) ? true : undefined), 20_000)
+			await waitFor(
+				'the DocJuris subscriptions',
+				() => (JSON.stringify(picture()) === JSON.stringify(expected) ? true : undefined),
+				20_000,
+			)
 				.then(() => true)
 				.catch(() => false);
 		// What the editor sends for the trigger's "Listen for test event": the workflow, the trigger as
@@ -191,12 +247,17 @@ describe('trigger lifecycle', () => {
 		const listen = async () => {
 			const workflowData = await stack.n8n.rest<Record<string, unknown>>('GET', `/workflows/${DJ}`);
 			const trigger = 'DocJuris Trigger';
-			const answer = await stack.n8n.rest<{ waitingForWebhook?: boolean }>('POST', `/workflows/${DJ}/run`, {
-				workflowData,
-				triggerToStartFrom: { name: trigger },
-				destinationNode: { nodeName: trigger, mode: 'inclusive' },
-			});
-			if (!answer.waitingForWebhook) throw new Error(`n8n did not wait for a test event: ${JSON.stringify(answer)}`);
+			const answer = await stack.n8n.rest<{ waitingForWebhook?: boolean }>(
+				'POST',
+				`/workflows/${DJ}/run`,
+				{
+					workflowData,
+					triggerToStartFrom: { name: trigger },
+					destinationNode: { nodeName: trigger, mode: 'inclusive' },
+				},
+			);
+			if (!answer.waitingForWebhook)
+				throw new Error(`n8n did not wait for a test event: ${JSON.stringify(answer)}`);
 		};
 		const stopListening = async () => await stack.n8n.rest('DELETE', `/test-webhook/${DJ}`);
 		const steps: Array<[string, boolean]> = [];
@@ -216,8 +277,18 @@ describe('trigger lifecycle', () => {
 		// A test event ends the listen, as n8n ends it after one call.
 		const testUrl = urls().find((url) => url.includes('/webhook-test/'))!;
 		const contract = docJuris.seedContract('Test listen');
-		const delivered = await post(testUrl, { messageId: randomUUID().toUpperCase(), type: 'TurnCompleted', contractId: contract.id.toUpperCase(), turnId: docJuris.latestTurnId(contract.id), sentOn: new Date().toISOString(), tags: [] });
-		await step(`active, test event delivered (HTTP ${delivered.status})`, { production: 5, test: 0 });
+		const delivered = await post(testUrl, {
+			messageId: randomUUID().toUpperCase(),
+			type: 'TurnCompleted',
+			contractId: contract.id.toUpperCase(),
+			turnId: docJuris.latestTurnId(contract.id),
+			sentOn: new Date().toISOString(),
+			tags: [],
+		});
+		await step(`active, test event delivered (HTTP ${delivered.status})`, {
+			production: 5,
+			test: 0,
+		});
 		await stack.n8n.deactivate(DJ);
 		await step('inactive', { production: 0, test: 0 });
 		await listen();
@@ -226,7 +297,12 @@ describe('trigger lifecycle', () => {
 		await step('inactive, listen stopped', { production: 0, test: 0 });
 
 		const held = steps.every(([, ok]) => ok) && delivered.status === 200;
-		record('Lifecycle', 'DocJuris Trigger: 3 test listens (stopped, ended by a test event, on an inactive workflow)', held, steps.map(([name, ok]) => `${ok ? '' : 'NOT '}${name}`).join('; '));
+		record(
+			'Lifecycle',
+			'DocJuris Trigger: 3 test listens (stopped, ended by a test event, on an inactive workflow)',
+			held,
+			steps.map(([name, ok]) => `${ok ? '' : 'NOT '}${name}`).join('; '),
+		);
 		expect(steps.filter(([, ok]) => !ok).map(([name]) => name)).toEqual([]);
 		expect(delivered.status).toBe(200);
 	});

@@ -2,7 +2,15 @@
  * The workflows the hard cases drive per vendor: a read and a create, each behind a webhook that
  * answers with every output item, with Continue On Fail on so each input item yields one output.
  */
-import { httpRequest, ours, splitItems, webhookNode, workflow, type WorkflowNode, type WorkflowJson } from '../kit/workflow';
+import {
+	httpRequest,
+	ours,
+	splitItems,
+	webhookNode,
+	workflow,
+	type WorkflowNode,
+	type WorkflowJson,
+} from '../kit/workflow';
 import type { LocalServer } from '../kit/simulators/localServer';
 import { credentialRefs, SECRETS, type HardStack } from './harness';
 
@@ -17,8 +25,15 @@ export function probeWorkflow(id: string, path: string, nodes: WorkflowNode[]): 
 	return workflow(id, `Hard: ${path}`, [hook, splitItems(), ...nodes]);
 }
 
-function vendorNode(name: string, type: string, credentialType: keyof typeof credentialRefs, parameters: Json): WorkflowNode {
-	return ours(name, type, credentialType, credentialRefs[credentialType], parameters, { onError: 'continueRegularOutput' });
+function vendorNode(
+	name: string,
+	type: string,
+	credentialType: keyof typeof credentialRefs,
+	parameters: Json,
+): WorkflowNode {
+	return ours(name, type, credentialType, credentialRefs[credentialType], parameters, {
+		onError: 'continueRegularOutput',
+	});
 }
 
 /** Fetches a fixture file from a simulator's test controls (never faulted), as a user's file source. */
@@ -54,7 +69,9 @@ export interface Probe {
 
 export function probes(stack: HardStack): Probe[] {
 	const { docJuris, docketAlarm, docketwise, docuMine } = stack.sims;
-	const contracts = ['Alpha NDA', 'Beta MSA', 'Gamma SOW'].map((name) => docJuris.seedContract(name));
+	const contracts = ['Alpha NDA', 'Beta MSA', 'Gamma SOW'].map((name) =>
+		docJuris.seedContract(name),
+	);
 	const files = ['a.pdf', 'b.pdf', 'c.pdf'].map((name) => docuMine.addProcessedFile('dos-1', name));
 	const dockets = docketAlarm.cases.slice(0, 3);
 	const where = { templateId: byId('tpl-tox'), dossierId: byId('dos-1') };
@@ -68,13 +85,26 @@ export function probes(stack: HardStack): Probe[] {
 				items: () => docketwise.tables.contacts.slice(0, 3).map((row) => ({ id: row.id })),
 				keyOf: (json) => String(json.id),
 				keyOfInput: (input) => String(input.id),
-				node: vendorNode('Read', 'n8n-nodes-docketwise.docketwise', 'docketwiseOAuth2Api', { resource: 'contact', operation: 'get', contactId: byId('={{ $json.id }}') }),
+				node: vendorNode('Read', 'n8n-nodes-docketwise.docketwise', 'docketwiseOAuth2Api', {
+					resource: 'contact',
+					operation: 'get',
+					contactId: byId('={{ $json.id }}'),
+				}),
 			},
 			create: {
 				match: /^POST \/api\/v1\/contacts/,
-				nodes: [vendorNode('Create', 'n8n-nodes-docketwise.docketwise', 'docketwiseOAuth2Api', { resource: 'contact', operation: 'create', firstName: '={{ $json.name }}', lastName: 'Hard', additionalFields: {} })],
+				nodes: [
+					vendorNode('Create', 'n8n-nodes-docketwise.docketwise', 'docketwiseOAuth2Api', {
+						resource: 'contact',
+						operation: 'create',
+						firstName: '={{ $json.name }}',
+						lastName: 'Hard',
+						additionalFields: {},
+					}),
+				],
 				items: (tag) => [1, 2, 3].map((n) => ({ name: `${tag}-${n}` })),
-				records: (input) => docketwise.tables.contacts.filter((row) => row.first_name === input.name).length,
+				records: (input) =>
+					docketwise.tables.contacts.filter((row) => row.first_name === input.name).length,
 			},
 		},
 		{
@@ -86,7 +116,11 @@ export function probes(stack: HardStack): Probe[] {
 				items: () => contracts.map((contract) => ({ id: contract.id })),
 				keyOf: (json) => String(json.id).toLowerCase(),
 				keyOfInput: (input) => String(input.id).toLowerCase(),
-				node: vendorNode('Read', 'n8n-nodes-docjuris.docJuris', 'docJurisApi', { resource: 'contract', operation: 'get', contractId: byId('={{ $json.id }}') }),
+				node: vendorNode('Read', 'n8n-nodes-docjuris.docJuris', 'docJurisApi', {
+					resource: 'contract',
+					operation: 'get',
+					contractId: byId('={{ $json.id }}'),
+				}),
 			},
 			create: {
 				match: /^POST \/v1\/contracts(\?|$)/,
@@ -98,11 +132,16 @@ export function probes(stack: HardStack): Probe[] {
 						binaryPropertyName: 'data',
 						contractType: 1,
 						counterParty: byName('Company A'),
-						additionalFields: { name: "={{ $('Split Items').item.json.name }}", documentPassword: SECRETS.documentPassword },
+						additionalFields: {
+							name: "={{ $('Split Items').item.json.name }}",
+							documentPassword: SECRETS.documentPassword,
+						},
 					}),
 				],
 				items: (tag) => [1, 2, 3].map((n) => ({ name: `${tag}-${n}` })),
-				records: (input) => [...docJuris.contracts.values()].filter((contract) => contract.name === input.name).length,
+				records: (input) =>
+					[...docJuris.contracts.values()].filter((contract) => contract.name === input.name)
+						.length,
 			},
 		},
 		{
@@ -110,11 +149,18 @@ export function probes(stack: HardStack): Probe[] {
 			server: docuMine,
 			read: {
 				match: /^GET \/api\/dossier-templates\/[^/]+\/dossiers\/[^/]+\/files\/[^/?]+(\?|$)/,
-				matchOne: (key) => new RegExp(`^GET /api/dossier-templates/[^/]+/dossiers/[^/]+/files/${key}(\\?|$)`),
+				matchOne: (key) =>
+					new RegExp(`^GET /api/dossier-templates/[^/]+/dossiers/[^/]+/files/${key}(\\?|$)`),
 				items: () => files.map((file) => ({ id: file.id })),
 				keyOf: (json) => String(json.id ?? json.fileId),
 				keyOfInput: (input) => String(input.id),
-				node: vendorNode('Read', 'n8n-nodes-documine.docuMine', 'docuMineApi', { authentication: 'password', resource: 'file', operation: 'get', ...where, fileId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
+				node: vendorNode('Read', 'n8n-nodes-documine.docuMine', 'docuMineApi', {
+					authentication: 'password',
+					resource: 'file',
+					operation: 'get',
+					...where,
+					fileId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				}),
 			},
 			create: {
 				match: /^POST \/api\/dossier-templates\/[^/]+\/dossiers\/[^/]+\/files/,
@@ -130,7 +176,10 @@ export function probes(stack: HardStack): Probe[] {
 					}),
 				],
 				items: (tag) => [1, 2, 3].map((n) => ({ name: `${tag}-${n}` })),
-				records: (input) => [...docuMine.files.values()].filter((file) => file.filename === `${String(input.name)}.pdf`).length,
+				records: (input) =>
+					[...docuMine.files.values()].filter(
+						(file) => file.filename === `${String(input.name)}.pdf`,
+					).length,
 				parallel: true,
 			},
 		},
@@ -139,7 +188,8 @@ export function probes(stack: HardStack): Probe[] {
 			server: docketAlarm,
 			read: {
 				match: /^GET \/api\/v1\/getdocket\//,
-				matchOne: (key) => new RegExp(`^GET /api/v1/getdocket/\\?.*docket=${encodeURIComponent(key)}`),
+				matchOne: (key) =>
+					new RegExp(`^GET /api/v1/getdocket/\\?.*docket=${encodeURIComponent(key)}`),
 				items: () => dockets.map(({ court, docket }) => ({ court, docket })),
 				keyOf: (json) => String(json.docket),
 				keyOfInput: (input) => String(input.docket),
@@ -165,7 +215,10 @@ export function probes(stack: HardStack): Probe[] {
 					}),
 				],
 				items: () => dockets.map(({ court, docket }) => ({ court, docket })),
-				records: (input) => docketAlarm.trackers.filter((tracker) => tracker.docket === input.docket && tracker.enabled).length,
+				records: (input) =>
+					docketAlarm.trackers.filter(
+						(tracker) => tracker.docket === input.docket && tracker.enabled,
+					).length,
 				idempotent: true,
 			},
 		},
@@ -176,10 +229,15 @@ export const slug = (vendor: string) => vendor.toLowerCase().replace(/\s+/g, '-'
 
 /** The read and create workflows of every probe, with their webhook paths hard-<vendor>-read|create. */
 export function probeWorkflows(all: Probe[]): WorkflowJson[] {
-	const id = (kind: string, vendor: string) => `hard${kind}${slug(vendor).replace(/-/g, '')}`.padEnd(16, '0').slice(0, 16);
+	const id = (kind: string, vendor: string) =>
+		`hard${kind}${slug(vendor).replace(/-/g, '')}`.padEnd(16, '0').slice(0, 16);
 	return all.flatMap((probe) => [
 		probeWorkflow(id('Read', probe.vendor), `hard-${slug(probe.vendor)}-read`, [probe.read.node]),
-		probeWorkflow(id('Make', probe.vendor), `hard-${slug(probe.vendor)}-create`, probe.create.nodes),
+		probeWorkflow(
+			id('Make', probe.vendor),
+			`hard-${slug(probe.vendor)}-create`,
+			probe.create.nodes,
+		),
 	]);
 }
 
@@ -188,6 +246,11 @@ export function asWebhookWorkflow(source: WorkflowJson): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(source)) as WorkflowJson;
 	const start = copy.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')!;
 	const hook = webhookNode(`hard-e2e-${copy.id.toLowerCase()}`);
-	Object.assign(start, { type: hook.type, typeVersion: hook.typeVersion, webhookId: hook.webhookId, parameters: { ...hook.parameters, responseData: 'firstEntryJson' } });
+	Object.assign(start, {
+		type: hook.type,
+		typeVersion: hook.typeVersion,
+		webhookId: hook.webhookId,
+		parameters: { ...hook.parameters, responseData: 'firstEntryJson' },
+	});
 	return copy;
 }

@@ -10,13 +10,30 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { docJurisOperationsWorkflow, docJurisTriggerWorkflow } from '../kit/workflows/docjuris';
-import { docketAlarmOperationsWorkflow, docketAlarmTriggerWorkflow } from '../kit/workflows/docketalarm';
-import { docketwiseOperationsWorkflow, docketwiseTriggerWorkflow } from '../kit/workflows/docketwise';
+import {
+	docketAlarmOperationsWorkflow,
+	docketAlarmTriggerWorkflow,
+} from '../kit/workflows/docketalarm';
+import {
+	docketwiseOperationsWorkflow,
+	docketwiseTriggerWorkflow,
+} from '../kit/workflows/docketwise';
 import { docuMineOperationsWorkflow } from '../kit/workflows/documine';
 import { freePort, N8nInstance, waitFor } from '../kit/n8n';
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
 import type { WorkflowJson } from '../kit/workflow';
-import { atConcurrency, callWebhook, findLeaks, HARD_LINE, HardStack, post, record, scanForSecrets, SECRETS, SUBACCOUNT } from './harness';
+import {
+	atConcurrency,
+	callWebhook,
+	findLeaks,
+	HARD_LINE,
+	HardStack,
+	post,
+	record,
+	scanForSecrets,
+	SECRETS,
+	SUBACCOUNT,
+} from './harness';
 import { asWebhookWorkflow, probes, probeWorkflows, slug, type Json, type Probe } from './probes';
 import { QueueServices } from './services';
 
@@ -24,7 +41,13 @@ const services = new QueueServices();
 // Login tokens that serve 100 calls: workers meet expiries at different times. (A token must serve
 // more calls than are in flight at once, here 5 runs × 15 items, or a renewed token can be used up
 // before every waiting call has had its turn, which no real Docket Alarm token comes near.)
-const stack = new HardStack({ docketAlarm: new DocketAlarmSimulator({ username: 'clerk@hard-firm.example', password: SECRETS.docketAlarmPassword, tokenMaxUses: 100 }) });
+const stack = new HardStack({
+	docketAlarm: new DocketAlarmSimulator({
+		username: 'clerk@hard-firm.example',
+		password: SECRETS.docketAlarmPassword,
+		tokenMaxUses: 100,
+	}),
+});
 let workers: N8nInstance[] = [];
 let webhookProcess: N8nInstance;
 let all: Probe[];
@@ -33,7 +56,12 @@ let e2e: WorkflowJson[];
 beforeAll(async () => {
 	await services.start();
 	const webhookPort = await freePort();
-	const env = { ...services.n8nEnvironment, WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`, N8N_LOG_LEVEL: 'info', N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' };
+	const env = {
+		...services.n8nEnvironment,
+		WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
+		N8N_LOG_LEVEL: 'info',
+		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+	};
 	await stack.prepare([], { env });
 	const { docJuris, docketAlarm, docketwise, docuMine } = stack.sims;
 	all = probes(stack);
@@ -43,31 +71,61 @@ beforeAll(async () => {
 		docketwiseOperationsWorkflow(docketwise.url),
 		docuMineOperationsWorkflow(docuMine.url),
 	].map((entry) => asWebhookWorkflow(entry as unknown as WorkflowJson));
-	docketAlarm.subaccounts.set(SUBACCOUNT.email, { username: SUBACCOUNT.email, password: SUBACCOUNT.password, enabled: true, api_push_url: '' });
+	docketAlarm.subaccounts.set(SUBACCOUNT.email, {
+		username: SUBACCOUNT.email,
+		password: SUBACCOUNT.password,
+		enabled: true,
+		api_push_url: '',
+	});
 	await stack.n8n.importWorkflows([
 		...probeWorkflows(all),
 		...e2e,
 		docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`),
-		docketAlarmTriggerWorkflow(`${docketAlarm.url}/_sim/sink`, { subaccountEmail: SUBACCOUNT.email, subaccountPassword: SUBACCOUNT.password }, SECRETS.pushSecret),
+		docketAlarmTriggerWorkflow(
+			`${docketAlarm.url}/_sim/sink`,
+			{ subaccountEmail: SUBACCOUNT.email, subaccountPassword: SUBACCOUNT.password },
+			SECRETS.pushSecret,
+		),
 		docketwiseTriggerWorkflow(`${docketwise.url}/_sim/sink`),
 	] as Array<{ id: string }>);
 	await stack.n8n.start();
 	const shared = { line: HARD_LINE, userFolder: stack.n8n.userFolder, env };
 	webhookProcess = new N8nInstance({ ...shared, port: webhookPort, command: 'webhook' });
-	workers = [new N8nInstance({ ...shared, command: 'worker' }), new N8nInstance({ ...shared, command: 'worker' })];
-	await Promise.all([webhookProcess.start(), ...workers.map(async (worker) => await worker.start())]);
+	workers = [
+		new N8nInstance({ ...shared, command: 'worker' }),
+		new N8nInstance({ ...shared, command: 'worker' }),
+	];
+	await Promise.all([
+		webhookProcess.start(),
+		...workers.map(async (worker) => await worker.start()),
+	]);
 	for (const entry of [...probeWorkflows(all), ...e2e]) await stack.n8n.activate(entry.id);
 	await stack.n8n.activate('djTrigger0000001');
 	await stack.n8n.activate('daTrigger0000001');
-	await waitFor('the DocJuris subscriptions', () => (docJuris.subscriptions.size === 5 ? true : undefined), 60_000);
-	await waitFor('the Docket Alarm push URL', () => (docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url ? true : undefined), 60_000);
+	await waitFor(
+		'the DocJuris subscriptions',
+		() => (docJuris.subscriptions.size === 5 ? true : undefined),
+		60_000,
+	);
+	await waitFor(
+		'the Docket Alarm push URL',
+		() => (docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url ? true : undefined),
+		60_000,
+	);
 });
 
 afterAll(async () => {
 	// The processes' logs, for a failure's post-mortem.
 	const logs = path.join(__dirname, '..', '..', 'build', 'test-results', 'queue-logs');
 	mkdirSync(logs, { recursive: true });
-	[stack.n8n, webhookProcess, ...workers].forEach((process, index) => process && writeFileSync(path.join(logs, `${['main', 'webhook', 'worker-1', 'worker-2'][index]}.log`), process.fullLog));
+	[stack.n8n, webhookProcess, ...workers].forEach(
+		(process, index) =>
+			process &&
+			writeFileSync(
+				path.join(logs, `${['main', 'webhook', 'worker-1', 'worker-2'][index]}.log`),
+				process.fullLog,
+			),
+	);
 	for (const process of [webhookProcess, ...workers]) await process?.stop();
 	await stack.cleanup();
 	await services.stop();
@@ -78,7 +136,8 @@ function jobsPerWorker(): number[] {
 	return workers.map((worker) => (worker.fullLog.match(/Worker started execution/g) ?? []).length);
 }
 
-const viaWebhookProcess = async (path: string, body: unknown) => await callWebhook(stack.n8n, path, body, webhookProcess.baseUrl);
+const viaWebhookProcess = async (path: string, body: unknown) =>
+	await callWebhook(stack.n8n, path, body, webhookProcess.baseUrl);
 
 describe('queue mode: main, two workers and a webhook process on PostgreSQL and Redis', () => {
 	it('runs reads and creates under faults through the webhook process on the workers, with no duplicate', async () => {
@@ -87,21 +146,39 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 			probe.server.addFault({ kind: 'http503', match: probe.read.match });
 			const inputs = probe.read.items();
 			const read = await viaWebhookProcess(`hard-${slug(probe.vendor)}-read`, { items: inputs });
-			const keys = (Array.isArray(read.body) ? read.body : []).map((json: Json) => (json.error ? 'error' : probe.read.keyOf(json)));
+			const keys = (Array.isArray(read.body) ? read.body : []).map((json: Json) =>
+				json.error ? 'error' : probe.read.keyOf(json),
+			);
 			const readHeld = JSON.stringify(keys) === JSON.stringify(inputs.map(probe.read.keyOfInput));
 
 			probe.server.addFault({ kind: 'reset', match: probe.create.match, when: 'after', skip: 1 });
 			const created = probe.create.items(`Q-${slug(probe.vendor)}`);
-			const create = await viaWebhookProcess(`hard-${slug(probe.vendor)}-create`, { items: created });
+			const create = await viaWebhookProcess(`hard-${slug(probe.vendor)}-create`, {
+				items: created,
+			});
 			probe.server.clearFaults();
 			const output = (Array.isArray(create.body) ? create.body : []) as Json[];
 			const records = created.map(probe.create.records);
 			const failed = output.flatMap((json, index) => (json.error ? [index] : []));
 			// The second create to arrive is item 1, or any item where creates go side by side.
-			const namesItsItem = failed.length === 1 && (probe.create.parallel || failed[0] === 1) && String(output[failed[0]].error).includes(`[item ${failed[0]}]`);
-			const createHeld = output.length === 3 && records.every((count) => count === 1) && (probe.create.idempotent ? failed.length === 0 : namesItsItem);
-			record('Queue mode', `${probe.vendor}: read ×3 with a 503, create ×3 with the answer to the second cut`, readHeld && createHeld, `read: ${keys.join(', ')}; create records per item ${records.join('/')}`);
-			if (!readHeld || !createHeld) problems.push(`${probe.vendor}: read ${keys.join(',')}; create ${records.join('/')} ${JSON.stringify(output).slice(0, 200)}`);
+			const namesItsItem =
+				failed.length === 1 &&
+				(probe.create.parallel || failed[0] === 1) &&
+				String(output[failed[0]].error).includes(`[item ${failed[0]}]`);
+			const createHeld =
+				output.length === 3 &&
+				records.every((count) => count === 1) &&
+				(probe.create.idempotent ? failed.length === 0 : namesItsItem);
+			record(
+				'Queue mode',
+				`${probe.vendor}: read ×3 with a 503, create ×3 with the answer to the second cut`,
+				readHeld && createHeld,
+				`read: ${keys.join(', ')}; create records per item ${records.join('/')}`,
+			);
+			if (!readHeld || !createHeld)
+				problems.push(
+					`${probe.vendor}: read ${keys.join(',')}; create ${records.join('/')} ${JSON.stringify(output).slice(0, 200)}`,
+				);
 		}
 		expect(problems).toEqual([]);
 	});
@@ -112,7 +189,12 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 			const answer = await viaWebhookProcess(`hard-e2e-${entry.id.toLowerCase()}`, {});
 			const execution = await stack.n8n.latestExecution(entry.id);
 			const held = answer.status === 200 && execution?.status === 'success';
-			record('Queue mode', `e2e workflow "${entry.name}"`, held, `execution ${execution?.status ?? 'missing'}`);
+			record(
+				'Queue mode',
+				`e2e workflow "${entry.name}"`,
+				held,
+				`execution ${execution?.status ?? 'missing'}`,
+			);
 			if (!held) problems.push(`${entry.name}: ${answer.status} ${execution?.status}`);
 		}
 		expect(problems).toEqual([]);
@@ -123,13 +205,31 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 		const base = probe.read.items();
 		const inputs = Array.from({ length: 60 }, (_, index) => base[index % base.length]);
 		const loginsBefore = stack.sims.docketAlarm.logins;
-		const answers = await atConcurrency(10, 5, async () => await viaWebhookProcess(`hard-${slug(probe.vendor)}-read`, { items: inputs }));
-		const outputs = answers.map((answer) => (Array.isArray(answer.body) ? answer.body : []) as Json[]);
-		const complete = outputs.filter((output) => output.length === 60 && output.every((json, index) => !json.error && probe.read.keyOf(json) === probe.read.keyOfInput(inputs[index]))).length;
+		const answers = await atConcurrency(
+			10,
+			5,
+			async () => await viaWebhookProcess(`hard-${slug(probe.vendor)}-read`, { items: inputs }),
+		);
+		const outputs = answers.map(
+			(answer) => (Array.isArray(answer.body) ? answer.body : []) as Json[],
+		);
+		const complete = outputs.filter(
+			(output) =>
+				output.length === 60 &&
+				output.every(
+					(json, index) =>
+						!json.error && probe.read.keyOf(json) === probe.read.keyOfInput(inputs[index]),
+				),
+		).length;
 		const firstError = outputs.flat().find((json) => json.error)?.error;
 		const logins = stack.sims.docketAlarm.logins - loginsBefore;
 		const held = complete === 10;
-		record('Queue mode', 'Docket Alarm: 10 runs × 60 reads, 5 at a time across two workers, tokens of 100 calls', held, `${complete}/10 runs complete and in order; ${logins} logins for 600 calls; jobs per worker so far ${jobsPerWorker().join('/')}${firstError ? `; first error: ${String(firstError)}` : ''}`);
+		record(
+			'Queue mode',
+			'Docket Alarm: 10 runs × 60 reads, 5 at a time across two workers, tokens of 100 calls',
+			held,
+			`${complete}/10 runs complete and in order; ${logins} logins for 600 calls; jobs per worker so far ${jobsPerWorker().join('/')}${firstError ? `; first error: ${String(firstError)}` : ''}`,
+		);
 		expect(complete).toBe(10);
 	});
 
@@ -140,55 +240,111 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 		const deliveries = 100;
 		const messages = Array.from({ length: deliveries }, () => {
 			const contract = docJuris.seedContract(`Queue ${randomUUID().slice(0, 8)}`);
-			return { messageId: randomUUID().toUpperCase(), type: 'TurnCompleted', contractId: contract.id.toUpperCase(), turnId: docJuris.latestTurnId(contract.id), sentOn: new Date().toISOString(), tags: [] };
+			return {
+				messageId: randomUUID().toUpperCase(),
+				type: 'TurnCompleted',
+				contractId: contract.id.toUpperCase(),
+				turnId: docJuris.latestTurnId(contract.id),
+				sentOn: new Date().toISOString(),
+				tags: [],
+			};
 		});
 		const sinkBefore = docJuris.sink.length;
-		const answers = await atConcurrency(deliveries, 20, async (index) => await post(url, messages[index]));
+		const answers = await atConcurrency(
+			deliveries,
+			20,
+			async (index) => await post(url, messages[index]),
+		);
 		const replays = await atConcurrency(10, 5, async (index) => await post(url, messages[index]));
 		const forged = await post(url.split('?')[0], messages[0]);
 		const push = docketAlarm.docketPush(1);
 		const pushed = await post(pushUrl, push);
-		await waitFor('every forwarded event', () => (docJuris.sink.length - sinkBefore >= deliveries ? true : undefined), 120_000).catch(() => undefined);
+		await waitFor(
+			'every forwarded event',
+			() => (docJuris.sink.length - sinkBefore >= deliveries ? true : undefined),
+			120_000,
+		).catch(() => undefined);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		const forwarded = docJuris.sink.length - sinkBefore;
 		const accepted = answers.filter((answer) => answer.status === 200).length;
-		const held = accepted === deliveries && forwarded === deliveries && forged.status === 401 && replays.every((answer) => answer.status === 200) && pushed.status === 200;
+		const held =
+			accepted === deliveries &&
+			forwarded === deliveries &&
+			forged.status === 401 &&
+			replays.every((answer) => answer.status === 200) &&
+			pushed.status === 200;
 		record(
 			'Queue mode',
 			`DocJuris Trigger: ${deliveries} deliveries at concurrency 20, 10 replays, 1 forged; a Docket Alarm push`,
 			held,
 			`${accepted} accepted, ${forwarded} events forwarded by the workers (replays dropped), forged → HTTP ${forged.status}, push → HTTP ${pushed.status}; jobs per worker ${jobsPerWorker().join('/')}`,
 		);
-		expect({ accepted, forwarded, forged: forged.status }).toEqual({ accepted: deliveries, forwarded: deliveries, forged: 401 });
-		await waitFor('the pushed entry', () => (docketAlarm.sink.length >= 1 ? true : undefined), 60_000);
+		expect({ accepted, forwarded, forged: forged.status }).toEqual({
+			accepted: deliveries,
+			forwarded: deliveries,
+			forged: 401,
+		});
+		await waitFor(
+			'the pushed entry',
+			() => (docketAlarm.sink.length >= 1 ? true : undefined),
+			60_000,
+		);
 	});
 
 	it('polls on the main process and runs what it finds on a worker, each event once', async () => {
 		const { docketwise } = stack.sims;
-		const polls = () => docketwise.callLog.filter((call) => call.startsWith('GET /api/v1/contacts')).length;
+		const polls = () =>
+			docketwise.callLog.filter((call) => call.startsWith('GET /api/v1/contacts')).length;
 		const before = polls();
 		await stack.n8n.activate('dwTrigger0000001');
 		await waitFor('the first poll', () => (polls() > before ? true : undefined), 90_000);
-		const added = [docketwise.addContact({ first_name: 'Queue', last_name: 'One' }), docketwise.addContact({ first_name: 'Queue', last_name: 'Two' })];
-		await waitFor('the new contacts', () => (docketwise.sink.length >= 2 ? true : undefined), 150_000).catch(() => undefined);
+		const added = [
+			docketwise.addContact({ first_name: 'Queue', last_name: 'One' }),
+			docketwise.addContact({ first_name: 'Queue', last_name: 'Two' }),
+		];
+		await waitFor(
+			'the new contacts',
+			() => (docketwise.sink.length >= 2 ? true : undefined),
+			150_000,
+		).catch(() => undefined);
 		const after = polls();
 		await waitFor('one more poll', () => (polls() > after ? true : undefined), 90_000);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		const emitted = (docketwise.sink as Json[]).map((contact) => contact.id);
 		const held = JSON.stringify(emitted) === JSON.stringify(added.map((contact) => contact.id));
-		record('Queue mode', 'Docketwise polling trigger: 2 contacts added', held, `${emitted.length} emitted; jobs per worker ${jobsPerWorker().join('/')}`);
+		record(
+			'Queue mode',
+			'Docketwise polling trigger: 2 contacts added',
+			held,
+			`${emitted.length} emitted; jobs per worker ${jobsPerWorker().join('/')}`,
+		);
 		expect(emitted).toEqual(added.map((contact) => contact.id));
 		await stack.n8n.deactivate('dwTrigger0000001');
 	});
 
 	it('spreads executions over both workers and leaks no secret in executions or any log', async () => {
 		const jobs = jobsPerWorker();
-		record('Queue mode', 'executions shared by the two workers', jobs.every((count) => count > 0), `jobs per worker ${jobs.join('/')}`);
+		record(
+			'Queue mode',
+			'executions shared by the two workers',
+			jobs.every((count) => count > 0),
+			`jobs per worker ${jobs.join('/')}`,
+		);
 		expect(jobs.every((count) => count > 0)).toBe(true);
 		const leaks = await scanForSecrets(stack, 'queue mode (main log)');
-		const processLogs = Object.fromEntries([webhookProcess, ...workers].map((process, index) => [index === 0 ? 'webhook process log' : `worker ${index} log`, process.fullLog]));
+		const processLogs = Object.fromEntries(
+			[webhookProcess, ...workers].map((process, index) => [
+				index === 0 ? 'webhook process log' : `worker ${index} log`,
+				process.fullLog,
+			]),
+		);
 		const more = findLeaks(processLogs, stack.secrets());
-		record('Secrets', 'queue mode: the webhook process and worker logs', more.length === 0, `${more.length} found`);
+		record(
+			'Secrets',
+			'queue mode: the webhook process and worker logs',
+			more.length === 0,
+			`${more.length} found`,
+		);
 		expect([...leaks, ...more]).toEqual([]);
 	});
 });

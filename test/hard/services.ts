@@ -15,7 +15,10 @@ function postgresBin(): string {
 	const root = '/usr/lib/postgresql';
 	const version = existsSync(root) ? readdirSync(root).sort().pop() : undefined;
 	const dir = version ? path.join(root, version, 'bin') : '';
-	if (!dir || !existsSync(path.join(dir, 'postgres'))) throw new Error('PostgreSQL is not installed: run scripts/test-hard.sh (it installs Debian\'s postgresql)');
+	if (!dir || !existsSync(path.join(dir, 'postgres')))
+		throw new Error(
+			"PostgreSQL is not installed: run scripts/test-hard.sh (it installs Debian's postgresql)",
+		);
 	return dir;
 }
 
@@ -42,25 +45,72 @@ export class QueueServices {
 	async start(): Promise<void> {
 		const bin = postgresBin();
 		const data = path.join(this.folder, 'pg');
-		if (asRoot) chownSync(this.folder, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-		const [initdb, initArgs] = asPostgresUser(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'n8n', '--no-sync']);
+		if (asRoot)
+			chownSync(
+				this.folder,
+				Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+				Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+			);
+		const [initdb, initArgs] = asPostgresUser(path.join(bin, 'initdb'), [
+			'-D',
+			data,
+			'-A',
+			'trust',
+			'-U',
+			'n8n',
+			'--no-sync',
+		]);
 		execFileSync(initdb, initArgs, { stdio: 'ignore' });
 		this.postgresPort = await freePort();
-		const [postgres, pgArgs] = asPostgresUser(path.join(bin, 'postgres'), ['-D', data, '-p', String(this.postgresPort), '-k', this.folder, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off']);
+		const [postgres, pgArgs] = asPostgresUser(path.join(bin, 'postgres'), [
+			'-D',
+			data,
+			'-p',
+			String(this.postgresPort),
+			'-k',
+			this.folder,
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'fsync=off',
+		]);
 		this.postgres = spawn(postgres, pgArgs, { stdio: 'ignore' });
 		const ready = () => {
 			try {
-				execFileSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.postgresPort)], { stdio: 'ignore' });
+				execFileSync(
+					path.join(bin, 'pg_isready'),
+					['-h', '127.0.0.1', '-p', String(this.postgresPort)],
+					{ stdio: 'ignore' },
+				);
 				return true;
 			} catch {
 				return false;
 			}
 		};
 		await waitUntil('PostgreSQL', ready);
-		execFileSync('psql', ['-h', '127.0.0.1', '-p', String(this.postgresPort), '-U', 'n8n', '-d', 'postgres', '-c', 'CREATE DATABASE n8n'], { stdio: 'ignore' });
+		execFileSync(
+			'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.postgresPort),
+				'-U',
+				'n8n',
+				'-d',
+				'postgres',
+				'-c',
+				'CREATE DATABASE n8n',
+			],
+			{ stdio: 'ignore' },
+		);
 
 		this.redisPort = await freePort();
-		this.redis = spawn('redis-server', ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+		this.redis = spawn(
+			'redis-server',
+			['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			{ stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		let redisLog = '';
 		this.redis.stdout!.on('data', (chunk: Buffer) => (redisLog += chunk.toString('utf8')));
 		await waitUntil('Redis', () => redisLog.includes('Ready to accept connections'));
@@ -84,7 +134,13 @@ export class QueueServices {
 	async stop(): Promise<void> {
 		if (this.postgres && this.postgres.exitCode === null) {
 			const exited = new Promise((resolve) => this.postgres!.once('exit', resolve));
-			const [pgCtl, args] = asPostgresUser(path.join(postgresBin(), 'pg_ctl'), ['-D', path.join(this.folder, 'pg'), 'stop', '-m', 'fast']);
+			const [pgCtl, args] = asPostgresUser(path.join(postgresBin(), 'pg_ctl'), [
+				'-D',
+				path.join(this.folder, 'pg'),
+				'stop',
+				'-m',
+				'fast',
+			]);
 			execFileSync(pgCtl, args, { stdio: 'ignore' });
 			await exited;
 		}

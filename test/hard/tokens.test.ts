@@ -15,11 +15,19 @@ const ITEMS = Number(process.env.HARD_TOKEN_ITEMS ?? 1000);
 
 const stack = new HardStack({
 	// Each access token serves 400 calls: the run meets two expiries.
-	docketwise: new DocketwiseSimulator({ clientSecret: SECRETS.docketwiseClientSecret, contacts: 3, accessTokenMaxUses: 400 }),
+	docketwise: new DocketwiseSimulator({
+		clientSecret: SECRETS.docketwiseClientSecret,
+		contacts: 3,
+		accessTokenMaxUses: 400,
+	}),
 	// Tokens live two seconds: the run meets several expiries, on the clock.
 	docuMine: new DocuMineSimulator({ password: SECRETS.docuMinePassword, accessTokenTtlMs: 2_000 }),
 	// Each login token serves 300 calls.
-	docketAlarm: new DocketAlarmSimulator({ username: 'clerk@hard-firm.example', password: SECRETS.docketAlarmPassword, tokenMaxUses: 300 }),
+	docketAlarm: new DocketAlarmSimulator({
+		username: 'clerk@hard-firm.example',
+		password: SECRETS.docketAlarmPassword,
+		tokenMaxUses: 300,
+	}),
 });
 let all: Probe[];
 
@@ -38,9 +46,16 @@ afterAll(async () => {
 /** Token renewals each vendor saw, and how many calls it refused for an expired token. */
 function renewals(vendor: string): { renewals: number; refused: number } {
 	const { docketwise, docuMine, docketAlarm } = stack.sims;
-	if (vendor === 'Docketwise') return { renewals: docketwise.refreshes, refused: docketwise.calls.filter((call) => call.status === 401).length };
+	if (vendor === 'Docketwise')
+		return {
+			renewals: docketwise.refreshes,
+			refused: docketwise.calls.filter((call) => call.status === 401).length,
+		};
 	if (vendor === 'DocuMine') return { renewals: docuMine.logins, refused: docuMine.refused };
-	return { renewals: docketAlarm.logins, refused: docketAlarm.calls.filter((call) => call.authorized === false).length };
+	return {
+		renewals: docketAlarm.logins,
+		refused: docketAlarm.calls.filter((call) => call.authorized === false).length,
+	};
 }
 
 describe(`token expiry in the middle of ${ITEMS}-item runs`, () => {
@@ -52,16 +67,30 @@ describe(`token expiry in the middle of ${ITEMS}-item runs`, () => {
 				const inputs = Array.from({ length: ITEMS }, (_, index) => base[index % base.length]);
 				const before = renewals(probe.vendor);
 				const started = Date.now();
-				const answer = await callWebhook(stack.n8n, `hard-${slug(probe.vendor)}-read`, { items: inputs });
+				const answer = await callWebhook(stack.n8n, `hard-${slug(probe.vendor)}-read`, {
+					items: inputs,
+				});
 				const seconds = (Date.now() - started) / 1000;
 				const output = (Array.isArray(answer.body) ? answer.body : []) as Json[];
 				const after = renewals(probe.vendor);
 				const renewed = after.renewals - before.renewals;
 				const errors = output.filter((json) => json.error).length;
-				const inOrder = output.length === ITEMS && output.every((json, index) => probe.read.keyOf(json) === probe.read.keyOfInput(inputs[index]));
+				const inOrder =
+					output.length === ITEMS &&
+					output.every(
+						(json, index) => probe.read.keyOf(json) === probe.read.keyOfInput(inputs[index]),
+					);
 				// Expiries the run must meet, from the simulators' settings (DocuMine's from the run's length).
-				const expected = probe.vendor === 'Docketwise' ? Math.floor(ITEMS / 400) : probe.vendor === 'Docket Alarm' ? Math.floor(ITEMS / 300) : undefined;
-				const renewalsOk = expected !== undefined ? renewed >= expected && renewed <= expected + 1 : renewed >= 2 && renewed <= Math.ceil(seconds / 2) + 2;
+				const expected =
+					probe.vendor === 'Docketwise'
+						? Math.floor(ITEMS / 400)
+						: probe.vendor === 'Docket Alarm'
+							? Math.floor(ITEMS / 300)
+							: undefined;
+				const renewalsOk =
+					expected !== undefined
+						? renewed >= expected && renewed <= expected + 1
+						: renewed >= 2 && renewed <= Math.ceil(seconds / 2) + 2;
 				const held = answer.status === 200 && inOrder && errors === 0 && renewalsOk;
 				record(
 					'Tokens',
@@ -69,7 +98,10 @@ describe(`token expiry in the middle of ${ITEMS}-item runs`, () => {
 					held,
 					`${output.length} items, ${errors} errors, ${inOrder ? 'in order' : 'NOT in order'}; ${renewed} renewals${expected !== undefined ? ` (expiries: ${expected})` : ''}, ${after.refused - before.refused} calls refused; ${seconds.toFixed(1)} s`,
 				);
-				if (!held) failures.push(`${probe.vendor}: ${output.length} items, ${errors} errors, in order ${inOrder}, ${renewed} renewals; ${JSON.stringify(output.find((json) => json.error) ?? answer.body).slice(0, 300)}`);
+				if (!held)
+					failures.push(
+						`${probe.vendor}: ${output.length} items, ${errors} errors, in order ${inOrder}, ${renewed} renewals; ${JSON.stringify(output.find((json) => json.error) ?? answer.body).slice(0, 300)}`,
+					);
 			}),
 		);
 		expect(failures).toEqual([]);

@@ -10,7 +10,16 @@ import { docJurisTriggerWorkflow, TRIGGER_WEBHOOK_ID } from '../kit/workflows/do
 import { DA_TRIGGER_WEBHOOK_ID, docketAlarmTriggerWorkflow } from '../kit/workflows/docketalarm';
 import { SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
 import { waitFor } from '../kit/n8n';
-import { atConcurrency, HardStack, post, record, scanForSecrets, SECRETS, type Answer, SUBACCOUNT } from './harness';
+import {
+	atConcurrency,
+	HardStack,
+	post,
+	record,
+	scanForSecrets,
+	SECRETS,
+	type Answer,
+	SUBACCOUNT,
+} from './harness';
 
 const stack = new HardStack();
 const DJ_WORKFLOW = 'djTrigger0000001';
@@ -24,7 +33,14 @@ function basicTriggerWorkflow(sinkUrl: string) {
 	const source = docketAlarmTriggerWorkflow(sinkUrl, {}, '');
 	const trigger = source.nodes[0] as { webhookId: string; parameters: Record<string, unknown> };
 	trigger.webhookId = DA_BASIC_WEBHOOK_ID;
-	trigger.parameters = { ...trigger.parameters, authentication: 'basicAuth', pushSecret: '', pushUser: BASIC.user, pushPassword: BASIC.password, management: {} };
+	trigger.parameters = {
+		...trigger.parameters,
+		authentication: 'basicAuth',
+		pushSecret: '',
+		pushUser: BASIC.user,
+		pushPassword: BASIC.password,
+		management: {},
+	};
 	return { ...source, id: DA_BASIC_WORKFLOW, name: 'Docket Alarm: pushes with Basic credentials' };
 }
 
@@ -35,8 +51,17 @@ let daBasicUrl: string;
 beforeAll(async () => {
 	const { docJuris, docketAlarm } = stack.sims;
 	await stack.prepare([], { env: { N8N_LOG_LEVEL: 'warn' } });
-	docketAlarm.subaccounts.set(SUBACCOUNT.email, { username: SUBACCOUNT.email, password: SUBACCOUNT.password, enabled: true, api_push_url: '' });
-	const management = { subaccountEmail: SUBACCOUNT.email, subaccountPassword: SUBACCOUNT.password, dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] } };
+	docketAlarm.subaccounts.set(SUBACCOUNT.email, {
+		username: SUBACCOUNT.email,
+		password: SUBACCOUNT.password,
+		enabled: true,
+		api_push_url: '',
+	});
+	const management = {
+		subaccountEmail: SUBACCOUNT.email,
+		subaccountPassword: SUBACCOUNT.password,
+		dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] },
+	};
 	await stack.n8n.importWorkflows([
 		docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`),
 		docketAlarmTriggerWorkflow(`${docketAlarm.url}/_sim/sink`, management, SECRETS.pushSecret),
@@ -44,8 +69,16 @@ beforeAll(async () => {
 	]);
 	await stack.n8n.start();
 	for (const id of [DJ_WORKFLOW, DA_WORKFLOW, DA_BASIC_WORKFLOW]) await stack.n8n.activate(id);
-	await waitFor('the DocJuris subscriptions', () => (docJuris.subscriptions.size === 5 ? true : undefined), 60_000);
-	await waitFor('the Docket Alarm push URL', () => (docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url ? true : undefined), 60_000);
+	await waitFor(
+		'the DocJuris subscriptions',
+		() => (docJuris.subscriptions.size === 5 ? true : undefined),
+		60_000,
+	);
+	await waitFor(
+		'the Docket Alarm push URL',
+		() => (docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url ? true : undefined),
+		60_000,
+	);
 	djUrl = [...docJuris.subscriptions.values()][0].webhookUrl;
 	daUrl = docketAlarm.subaccounts.get(SUBACCOUNT.email)!.api_push_url;
 	daBasicUrl = `${stack.n8n.baseUrl}/webhook/${DA_BASIC_WEBHOOK_ID}/webhook`;
@@ -60,7 +93,10 @@ afterAll(async () => {
 /** Executions n8n recorded for a workflow (finished or not). */
 async function executionCount(workflowId: string): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const page = await stack.n8n.rest<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`);
+	const page = await stack.n8n.rest<{ count: number }>(
+		'GET',
+		`/executions?filter=${filter}&limit=1`,
+	);
 	return page.count;
 }
 
@@ -79,14 +115,20 @@ function docJurisMessage(messageId = randomUUID().toUpperCase()) {
 
 let entryNumber = 100;
 function docketAlarmPush() {
-	const push = JSON.parse(JSON.stringify(stack.sims.docketAlarm.docketPush(1))) as Record<string, unknown>;
+	const push = JSON.parse(JSON.stringify(stack.sims.docketAlarm.docketPush(1))) as Record<
+		string,
+		unknown
+	>;
 	// Every push a distinct filing, so none is a replay of another.
-	for (const entry of push.docket_report as Array<Record<string, unknown>>) entry.number = entryNumber++;
+	for (const entry of push.docket_report as Array<Record<string, unknown>>)
+		entry.number = entryNumber++;
 	return push;
 }
 
 const withoutQuery = (url: string) => url.split('?')[0];
-const basicHeader = (user: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+const basicHeader = (user: string, password: string) => ({
+	Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
 
 interface AbuseCase {
 	tried: string;
@@ -95,7 +137,11 @@ interface AbuseCase {
 	statuses: number[];
 }
 
-async function expectNoExecution(trigger: string, workflowId: string, cases: AbuseCase[]): Promise<void> {
+async function expectNoExecution(
+	trigger: string,
+	workflowId: string,
+	cases: AbuseCase[],
+): Promise<void> {
 	for (const abuse of cases) {
 		const before = await executionCount(workflowId);
 		const answer = await abuse.send();
@@ -103,14 +149,27 @@ async function expectNoExecution(trigger: string, workflowId: string, cases: Abu
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		const started = (await executionCount(workflowId)) - before;
 		const held = abuse.statuses.includes(answer.status) && started === 0;
-		const said = typeof answer.body === 'object' ? JSON.stringify(answer.body) : String(answer.body ?? '');
-		record('Webhooks', `${trigger}: ${abuse.tried}`, held, `HTTP ${answer.status} ${said.slice(0, 90)}; ${started} executions`);
+		const said =
+			typeof answer.body === 'object' ? JSON.stringify(answer.body) : String(answer.body ?? '');
+		record(
+			'Webhooks',
+			`${trigger}: ${abuse.tried}`,
+			held,
+			`HTTP ${answer.status} ${said.slice(0, 90)}; ${started} executions`,
+		);
 		expect({ tried: abuse.tried, started }).toEqual({ tried: abuse.tried, started: 0 });
-		expect({ tried: abuse.tried, accepted: abuse.statuses.includes(answer.status) }).toEqual({ tried: abuse.tried, accepted: true });
+		expect({ tried: abuse.tried, accepted: abuse.statuses.includes(answer.status) }).toEqual({
+			tried: abuse.tried,
+			accepted: true,
+		});
 	}
 }
 
-async function expectOneExecution(trigger: string, workflowId: string, send: () => Promise<Answer>): Promise<void> {
+async function expectOneExecution(
+	trigger: string,
+	workflowId: string,
+	send: () => Promise<Answer>,
+): Promise<void> {
 	const before = await executionCount(workflowId);
 	const answer = await send();
 	const deadline = Date.now() + 30_000;
@@ -122,7 +181,12 @@ async function expectOneExecution(trigger: string, workflowId: string, send: () 
 	}
 	await new Promise((resolve) => setTimeout(resolve, 1500));
 	started = (await executionCount(workflowId)) - before;
-	record('Webhooks', `${trigger}: a valid delivery`, answer.status === 200 && started === 1, `HTTP ${answer.status}, ${started} executions`);
+	record(
+		'Webhooks',
+		`${trigger}: a valid delivery`,
+		answer.status === 200 && started === 1,
+		`HTTP ${answer.status}, ${started} executions`,
+	);
 	expect(answer.status).toBe(200);
 	expect(started).toBe(1);
 }
@@ -134,40 +198,133 @@ describe('webhook triggers refuse what they must and start one execution per rea
 		const valid = docJurisMessage();
 		await expectOneExecution('DocJuris Trigger', DJ_WORKFLOW, async () => await post(djUrl, valid));
 		await expectNoExecution('DocJuris Trigger', DJ_WORKFLOW, [
-			{ tried: 'the same messageId again (a replay)', send: async () => await post(djUrl, valid), statuses: [200] },
-			{ tried: 'a replay with the messageId in lower case', send: async () => await post(djUrl, { ...valid, messageId: valid.messageId.toLowerCase() }), statuses: [200] },
-			{ tried: 'no secret', send: async () => await post(withoutQuery(djUrl), docJurisMessage()), statuses: [401] },
-			{ tried: 'a wrong secret', send: async () => await post(`${withoutQuery(djUrl)}?token=${'0'.repeat(64)}`, docJurisMessage()), statuses: [401] },
-			{ tried: 'Basic credentials instead of the secret', send: async () => await post(withoutQuery(djUrl), docJurisMessage(), basicHeader(stack.sims.docJuris.accountId, SECRETS.docJurisApiKey)), statuses: [401] },
-			{ tried: 'malformed JSON', send: async () => await post(djUrl, '{"messageId": "x", "type": "TurnComp'), statuses: [400, 422, 500] },
-			{ tried: 'a body that is not an event', send: async () => await post(djUrl, { hello: 'world' }), statuses: [400] },
+			{
+				tried: 'the same messageId again (a replay)',
+				send: async () => await post(djUrl, valid),
+				statuses: [200],
+			},
+			{
+				tried: 'a replay with the messageId in lower case',
+				send: async () => await post(djUrl, { ...valid, messageId: valid.messageId.toLowerCase() }),
+				statuses: [200],
+			},
+			{
+				tried: 'no secret',
+				send: async () => await post(withoutQuery(djUrl), docJurisMessage()),
+				statuses: [401],
+			},
+			{
+				tried: 'a wrong secret',
+				send: async () =>
+					await post(`${withoutQuery(djUrl)}?token=${'0'.repeat(64)}`, docJurisMessage()),
+				statuses: [401],
+			},
+			{
+				tried: 'Basic credentials instead of the secret',
+				send: async () =>
+					await post(
+						withoutQuery(djUrl),
+						docJurisMessage(),
+						basicHeader(stack.sims.docJuris.accountId, SECRETS.docJurisApiKey),
+					),
+				statuses: [401],
+			},
+			{
+				tried: 'malformed JSON',
+				send: async () => await post(djUrl, '{"messageId": "x", "type": "TurnComp'),
+				statuses: [400, 422, 500],
+			},
+			{
+				tried: 'a body that is not an event',
+				send: async () => await post(djUrl, { hello: 'world' }),
+				statuses: [400],
+			},
 			// Refused by n8n's body parser before the node sees it (n8n 1.x answers 500 for it).
-			{ tried: 'an oversized body (17 MB, over N8N_PAYLOAD_SIZE_MAX)', send: async () => await post(djUrl, OVERSIZED), statuses: [413, 500] },
+			{
+				tried: 'an oversized body (17 MB, over N8N_PAYLOAD_SIZE_MAX)',
+				send: async () => await post(djUrl, OVERSIZED),
+				statuses: [413, 500],
+			},
 		]);
 	});
 
 	it('Docket Alarm Trigger (secret in the URL)', async () => {
 		const valid = docketAlarmPush();
-		await expectOneExecution('Docket Alarm Trigger', DA_WORKFLOW, async () => await post(daUrl, valid));
+		await expectOneExecution(
+			'Docket Alarm Trigger',
+			DA_WORKFLOW,
+			async () => await post(daUrl, valid),
+		);
 		await expectNoExecution('Docket Alarm Trigger', DA_WORKFLOW, [
-			{ tried: 'the same push again (a replay)', send: async () => await post(daUrl, valid), statuses: [200] },
-			{ tried: 'no secret', send: async () => await post(withoutQuery(daUrl), docketAlarmPush()), statuses: [401] },
-			{ tried: 'a wrong secret', send: async () => await post(`${withoutQuery(daUrl)}?token=wrong-secret-wrong-secret`, docketAlarmPush()), statuses: [401] },
-			{ tried: 'malformed JSON', send: async () => await post(daUrl, '{"push_type": "docket", "court'), statuses: [400, 422, 500] },
-			{ tried: 'a body that is not a push', send: async () => await post(daUrl, { hello: 'world' }), statuses: [400] },
-			{ tried: 'an oversized body (17 MB, over N8N_PAYLOAD_SIZE_MAX)', send: async () => await post(daUrl, OVERSIZED), statuses: [413, 500] },
+			{
+				tried: 'the same push again (a replay)',
+				send: async () => await post(daUrl, valid),
+				statuses: [200],
+			},
+			{
+				tried: 'no secret',
+				send: async () => await post(withoutQuery(daUrl), docketAlarmPush()),
+				statuses: [401],
+			},
+			{
+				tried: 'a wrong secret',
+				send: async () =>
+					await post(`${withoutQuery(daUrl)}?token=wrong-secret-wrong-secret`, docketAlarmPush()),
+				statuses: [401],
+			},
+			{
+				tried: 'malformed JSON',
+				send: async () => await post(daUrl, '{"push_type": "docket", "court'),
+				statuses: [400, 422, 500],
+			},
+			{
+				tried: 'a body that is not a push',
+				send: async () => await post(daUrl, { hello: 'world' }),
+				statuses: [400],
+			},
+			{
+				tried: 'an oversized body (17 MB, over N8N_PAYLOAD_SIZE_MAX)',
+				send: async () => await post(daUrl, OVERSIZED),
+				statuses: [413, 500],
+			},
 		]);
 	});
 
 	it('Docket Alarm Trigger (Basic credentials)', async () => {
 		const valid = docketAlarmPush();
-		await expectOneExecution('Docket Alarm Trigger, Basic', DA_BASIC_WORKFLOW, async () => await post(daBasicUrl, valid, basicHeader(BASIC.user, BASIC.password)));
+		await expectOneExecution(
+			'Docket Alarm Trigger, Basic',
+			DA_BASIC_WORKFLOW,
+			async () => await post(daBasicUrl, valid, basicHeader(BASIC.user, BASIC.password)),
+		);
 		await expectNoExecution('Docket Alarm Trigger, Basic', DA_BASIC_WORKFLOW, [
-			{ tried: 'the same push again (a replay)', send: async () => await post(daBasicUrl, valid, basicHeader(BASIC.user, BASIC.password)), statuses: [200] },
-			{ tried: 'no credentials', send: async () => await post(daBasicUrl, docketAlarmPush()), statuses: [401] },
-			{ tried: 'a wrong password', send: async () => await post(daBasicUrl, docketAlarmPush(), basicHeader(BASIC.user, 'wrong-password')), statuses: [401] },
-			{ tried: 'a wrong user', send: async () => await post(daBasicUrl, docketAlarmPush(), basicHeader('someone-else', BASIC.password)), statuses: [401] },
-			{ tried: 'a Basic header that is not base64 user:password', send: async () => await post(daBasicUrl, docketAlarmPush(), { Authorization: 'Basic %%%' }), statuses: [401] },
+			{
+				tried: 'the same push again (a replay)',
+				send: async () => await post(daBasicUrl, valid, basicHeader(BASIC.user, BASIC.password)),
+				statuses: [200],
+			},
+			{
+				tried: 'no credentials',
+				send: async () => await post(daBasicUrl, docketAlarmPush()),
+				statuses: [401],
+			},
+			{
+				tried: 'a wrong password',
+				send: async () =>
+					await post(daBasicUrl, docketAlarmPush(), basicHeader(BASIC.user, 'wrong-password')),
+				statuses: [401],
+			},
+			{
+				tried: 'a wrong user',
+				send: async () =>
+					await post(daBasicUrl, docketAlarmPush(), basicHeader('someone-else', BASIC.password)),
+				statuses: [401],
+			},
+			{
+				tried: 'a Basic header that is not base64 user:password',
+				send: async () => await post(daBasicUrl, docketAlarmPush(), { Authorization: 'Basic %%%' }),
+				statuses: [401],
+			},
 		]);
 	});
 });
@@ -175,18 +332,30 @@ describe('webhook triggers refuse what they must and start one execution per rea
 describe('load: 1,000 deliveries at concurrency 20 to each trigger', () => {
 	const DELIVERIES = Number(process.env.HARD_DELIVERIES ?? 1000);
 
-	async function load(trigger: string, workflowId: string, send: (index: number) => Promise<Answer>, sinkLength: () => number): Promise<void> {
+	async function load(
+		trigger: string,
+		workflowId: string,
+		send: (index: number) => Promise<Answer>,
+		sinkLength: () => number,
+	): Promise<void> {
 		const before = await executionCount(workflowId);
 		const sinkBefore = sinkLength();
 		const started = Date.now();
 		const answers = await atConcurrency(DELIVERIES, 20, send);
 		const sendSeconds = (Date.now() - started) / 1000;
 		const accepted = answers.filter((answer) => answer.status === 200).length;
-		await waitFor('every forwarded item', () => (sinkLength() - sinkBefore >= DELIVERIES ? true : undefined), 600_000).catch(() => undefined);
+		await waitFor(
+			'every forwarded item',
+			() => (sinkLength() - sinkBefore >= DELIVERIES ? true : undefined),
+			600_000,
+		).catch(() => undefined);
 		// n8n records an execution when it ends, a moment after its last node forwarded the item.
 		let executions = 0;
 		const deadline = Date.now() + 120_000;
-		while ((executions = (await executionCount(workflowId)) - before) < DELIVERIES && Date.now() < deadline) {
+		while (
+			(executions = (await executionCount(workflowId)) - before) < DELIVERIES &&
+			Date.now() < deadline
+		) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		// Anything more would show up now, had a delivery started two executions.
@@ -200,17 +369,31 @@ describe('load: 1,000 deliveries at concurrency 20 to each trigger', () => {
 			held,
 			`${accepted} accepted in ${sendSeconds.toFixed(1)} s (${(DELIVERIES / sendSeconds).toFixed(0)}/s), ${executions} executions, ${forwarded} items forwarded after ${((Date.now() - started) / 1000).toFixed(1)} s`,
 		);
-		expect({ accepted, executions, forwarded }).toEqual({ accepted: DELIVERIES, executions: DELIVERIES, forwarded: DELIVERIES });
+		expect({ accepted, executions, forwarded }).toEqual({
+			accepted: DELIVERIES,
+			executions: DELIVERIES,
+			forwarded: DELIVERIES,
+		});
 	}
 
 	it('DocJuris Trigger', async () => {
 		const messages = Array.from({ length: DELIVERIES }, () => docJurisMessage());
-		await load('DocJuris Trigger', DJ_WORKFLOW, async (index) => await post(djUrl, messages[index]), () => stack.sims.docJuris.sink.length);
+		await load(
+			'DocJuris Trigger',
+			DJ_WORKFLOW,
+			async (index) => await post(djUrl, messages[index]),
+			() => stack.sims.docJuris.sink.length,
+		);
 	});
 
 	it('Docket Alarm Trigger', async () => {
 		const pushes = Array.from({ length: DELIVERIES }, () => docketAlarmPush());
-		await load('Docket Alarm Trigger', DA_WORKFLOW, async (index) => await post(daUrl, pushes[index]), () => stack.sims.docketAlarm.sink.length);
+		await load(
+			'Docket Alarm Trigger',
+			DA_WORKFLOW,
+			async (index) => await post(daUrl, pushes[index]),
+			() => stack.sims.docketAlarm.sink.length,
+		);
 	});
 
 	it('leaves no secret in any stored execution or the log', async () => {

@@ -14,7 +14,14 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'unit-n8n-'));
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	PollContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import {
 	createRunExecutionData,
@@ -53,7 +60,13 @@ import { DocuMineOAuth2Api } from '../../credentials/DocuMineOAuth2Api.credentia
 afterAll(() => Container.get(SSHClientsManager).onShutdown());
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
-	[new DocJurisApi(), new DocketAlarmApi(), new DocketwiseOAuth2Api(), new DocuMineApi(), new DocuMineOAuth2Api()].map((type) => [type.name, type]),
+	[
+		new DocJurisApi(),
+		new DocketAlarmApi(),
+		new DocketwiseOAuth2Api(),
+		new DocuMineApi(),
+		new DocuMineOAuth2Api(),
+	].map((type) => [type.name, type]),
 );
 
 function credentialType(name: string): ICredentialType {
@@ -72,7 +85,10 @@ export class CredentialStore extends ICredentialsHelper {
 	}
 
 	getParentTypes(name: string): string[] {
-		return (CREDENTIAL_TYPES[name]?.extends ?? []).flatMap((parent) => [parent, ...this.getParentTypes(parent)]);
+		return (CREDENTIAL_TYPES[name]?.extends ?? []).flatMap((parent) => [
+			parent,
+			...this.getParentTypes(parent),
+		]);
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -84,28 +100,63 @@ export class CredentialStore extends ICredentialsHelper {
 	}
 
 	/** As n8n decrypts it: the type's defaults under the stored values, expressions on `$self` resolved. */
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.data[type];
 		if (!stored) throw new Error(`No credentials of type "${type}" set`);
-		const withDefaults = { ...Object.fromEntries(credentialType(type).properties.map((property) => [property.name, property.default])), ...stored } as ICredentialDataDecryptedObject;
+		const withDefaults = {
+			...Object.fromEntries(
+				credentialType(type).properties.map((property) => [property.name, property.default]),
+			),
+			...stored,
+		} as ICredentialDataDecryptedObject;
 		const resolved: ICredentialDataDecryptedObject = {};
 		for (const [key, value] of Object.entries(withDefaults)) {
-			resolved[key] = typeof value === 'string' && value.startsWith('=') ? (selfExpression(value, withDefaults) as ICredentialDataDecryptedObject[string]) : value;
+			resolved[key] =
+				typeof value === 'string' && value.startsWith('=')
+					? (selfExpression(value, withDefaults) as ICredentialDataDecryptedObject[string])
+					: value;
 		}
 		return resolved;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions, workflow: Workflow, node: INode): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
 		const { authenticate } = credentialType(typeName);
 		if (authenticate === undefined) return requestOptions;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		const resolve = (value: unknown) => (typeof value === 'string' && value.startsWith('=') ? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as never, undefined, '') : value);
+		const resolve = (value: unknown) =>
+			typeof value === 'string' && value.startsWith('=')
+				? workflow.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials } as never,
+						undefined,
+						'',
+					)
+				: value;
 		const options: IHttpRequestOptions = { ...requestOptions };
-		const { headers, qs, body, auth } = authenticate.properties as Record<string, IDataObject | undefined>;
-		const resolveAll = (values: IDataObject | undefined) => Object.fromEntries(Object.entries(values ?? {}).map(([key, value]) => [key, resolve(value)])) as IDataObject;
+		const { headers, qs, body, auth } = authenticate.properties as Record<
+			string,
+			IDataObject | undefined
+		>;
+		const resolveAll = (values: IDataObject | undefined) =>
+			Object.fromEntries(
+				Object.entries(values ?? {}).map(([key, value]) => [key, resolve(value)]),
+			) as IDataObject;
 		if (headers) options.headers = { ...(options.headers ?? {}), ...resolveAll(headers) };
 		if (qs) options.qs = { ...(options.qs ?? {}), ...resolveAll(qs) };
-		if (body && typeof options.body === 'object') options.body = { ...(options.body as IDataObject), ...resolveAll(body) };
+		if (body && typeof options.body === 'object')
+			options.body = { ...(options.body as IDataObject), ...resolveAll(body) };
 		if (auth) options.auth = resolveAll(auth) as unknown as IHttpRequestOptions['auth'];
 		return options;
 	}
@@ -119,7 +170,9 @@ export class CredentialStore extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialType(typeName);
-		const expirable = type.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
 		if (!type.preAuthentication || !expirable) return undefined;
 		if (credentials[expirable.name] && !credentialsExpired) return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
@@ -128,21 +181,53 @@ export class CredentialStore extends ICredentialsHelper {
 		return updated;
 	}
 
-	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.data[type] = { ...this.data[type], ...data };
 		this.writes.push(type);
 	}
 
-	async updateCredentialsOauthTokenData(details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentialsOauthTokenData(
+		details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		await this.updateCredentials(details, type, data);
 	}
 }
 
 /** A credential default such as `={{$self.customUrl}}/oauth/token`, resolved on the credential itself. */
 function selfExpression(expression: string, self: ICredentialDataDecryptedObject): unknown {
-	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: new UnitNodeTypes({}) });
-	const node: INode = { id: 'credential', name: 'Credential', type: 'credential', typeVersion: 1, position: [0, 0], parameters: {} };
-	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'internal', {}, undefined, false, self);
+	const workflow = new Workflow({
+		nodes: [],
+		connections: {},
+		active: false,
+		nodeTypes: new UnitNodeTypes({}),
+	});
+	const node: INode = {
+		id: 'credential',
+		name: 'Credential',
+		type: 'credential',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	return workflow.expression.getParameterValue(
+		expression,
+		null,
+		0,
+		0,
+		node.name,
+		[],
+		'internal',
+		{},
+		undefined,
+		false,
+		self,
+	);
 }
 
 // One credential object given to several runs is one stored credential, as in n8n's database.
@@ -191,24 +276,44 @@ const PER_ITEM_KEY = '__unitParameters';
  * Per-item parameters as a workflow would hold them: a value that differs between items becomes an
  * expression reading it from the item (a resource locator keeps its mode, its value an expression).
  */
-function asWorkflowParameters(parameters: UnitParameters, items: INodeExecutionData[]): { parameters: INodeParameters; items: INodeExecutionData[] } {
+function asWorkflowParameters(
+	parameters: UnitParameters,
+	items: INodeExecutionData[],
+): { parameters: INodeParameters; items: INodeExecutionData[] } {
 	if (typeof parameters !== 'function') return { parameters, items };
 	const perItem = items.map((_, index) => parameters(index));
-	const reference = (path: string[]) => `$json.${PER_ITEM_KEY}${path.map((key) => `[${JSON.stringify(key)}]`).join('')}`;
-	const isPlainObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+	const reference = (path: string[]) =>
+		`$json.${PER_ITEM_KEY}${path.map((key) => `[${JSON.stringify(key)}]`).join('')}`;
+	const isPlainObject = (value: unknown): value is IDataObject =>
+		typeof value === 'object' && value !== null && !Array.isArray(value);
 	// A collection whose fields differ keeps its shape: n8n reads its fields one by one.
 	const merge = (values: unknown[], path: string[]): unknown => {
 		const first = values[0];
 		if (values.every((value) => JSON.stringify(value) === JSON.stringify(first))) return first;
-		if (values.every(isPlainObject) && (first as IDataObject).__rl === true) return { ...(first as IDataObject), value: `={{ ${reference([...path, 'value'])} }}` };
+		if (values.every(isPlainObject) && (first as IDataObject).__rl === true)
+			return { ...(first as IDataObject), value: `={{ ${reference([...path, 'value'])} }}` };
 		if (values.every(isPlainObject)) {
 			const keys = [...new Set(values.flatMap((value) => Object.keys(value as IDataObject)))];
-			return Object.fromEntries(keys.map((key) => [key, merge(values.map((value) => (value as IDataObject)[key]), [...path, key])]));
+			return Object.fromEntries(
+				keys.map((key) => [
+					key,
+					merge(
+						values.map((value) => (value as IDataObject)[key]),
+						[...path, key],
+					),
+				]),
+			);
 		}
 		return `={{ ${reference(path)} }}`;
 	};
 	const resolved = merge(perItem, []) as INodeParameters;
-	return { parameters: resolved, items: items.map((item, index) => ({ ...item, json: { ...item.json, [PER_ITEM_KEY]: perItem[index] as IDataObject } })) };
+	return {
+		parameters: resolved,
+		items: items.map((item, index) => ({
+			...item,
+			json: { ...item.json, [PER_ITEM_KEY]: perItem[index] as IDataObject },
+		})),
+	};
 }
 
 /** An input item carrying a file, as n8n holds one in memory (binary data mode "default"). */
@@ -220,7 +325,17 @@ export function binaryItem(
 	property = 'data',
 ): INodeExecutionData {
 	const data = Buffer.from(content);
-	return { json, binary: { [property]: { data: data.toString('base64'), fileName, mimeType, fileSize: String(data.length) } } };
+	return {
+		json,
+		binary: {
+			[property]: {
+				data: data.toString('base64'),
+				fileName,
+				mimeType,
+				fileSize: String(data.length),
+			},
+		},
+	};
 }
 
 /** The bytes of a file an output item carries. */
@@ -259,15 +374,21 @@ let workflowCount = 0;
 function unitWorkflow(options: UnitWorkflowOptions) {
 	const { nodeType } = options;
 	const typeName = `unit.${nodeType.description.name}`;
-	const credentialNames = (nodeType.description.credentials ?? []).map((credential) => credential.name).filter((name) => options.credentials[name]);
+	const credentialNames = (nodeType.description.credentials ?? [])
+		.map((credential) => credential.name)
+		.filter((name) => options.credentials[name]);
 	const node: INode = {
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
 		type: typeName,
-		typeVersion: Array.isArray(nodeType.description.version) ? Math.max(...nodeType.description.version) : nodeType.description.version,
+		typeVersion: Array.isArray(nodeType.description.version)
+			? Math.max(...nodeType.description.version)
+			: nodeType.description.version,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `${name}-1`, name }])),
+		credentials: Object.fromEntries(
+			credentialNames.map((name) => [name, { id: `${name}-1`, name }]),
+		),
 		...(options.webhookId ? { webhookId: options.webhookId } : {}),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
@@ -284,7 +405,10 @@ function unitWorkflow(options: UnitWorkflowOptions) {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as IWorkflowBase;
-	const workflow = new Workflow({ ...workflowData, nodeTypes: new UnitNodeTypes({ [typeName]: nodeType }) });
+	const workflow = new Workflow({
+		...workflowData,
+		nodeTypes: new UnitNodeTypes({ [typeName]: nodeType }),
+	});
 	const credentials = storeOf(options.credentials);
 	const additionalData = {
 		credentialsHelper: credentials,
@@ -315,18 +439,36 @@ export const WEBHOOK_TEST_BASE_URL = 'https://n8n.example.com/webhook-test';
  * node's error as n8n-core recorded it (continue-on-fail turns it into output items instead).
  */
 export async function runOnEngine(options: EngineOptions): Promise<EngineRun> {
-	const { parameters, items } = asWorkflowParameters(options.parameters, options.items ?? [{ json: {} }]);
+	const { parameters, items } = asWorkflowParameters(
+		options.parameters,
+		options.items ?? [{ json: {} }],
+	);
 	const mode = options.mode ?? 'manual';
-	const { node, workflow, workflowData, credentials, additionalData } = unitWorkflow({ ...options, parameters, staticData: options.staticData ?? {} });
+	const { node, workflow, workflowData, credentials, additionalData } = unitWorkflow({
+		...options,
+		parameters,
+		staticData: options.staticData ?? {},
+	});
 	additionalData.hooks = new ExecutionLifecycleHooks(mode, 'unit-execution', workflowData);
-	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] } });
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[node.name]?.[0];
 	const error = task?.error ?? run.data.resultData.error;
 	// n8n-core records the node's error as a copy of its fields (not an Error): as thrown again here,
 	// it carries what n8n shows (message, description, HTTP code, item) and the run for a closer look.
 	if (error) throw Object.assign(new Error(error.message), error, { run });
-	return { output: task?.data?.main[0] ?? [], credentials, staticData: workflow.staticData as IDataObject, run };
+	return {
+		output: task?.data?.main[0] ?? [],
+		credentials,
+		staticData: workflow.staticData as IDataObject,
+		run,
+	};
 }
 
 export interface ContextOptions {
@@ -394,12 +536,25 @@ export function nodeContexts(options: ContextOptions) {
 	const { node, workflow, credentials, additionalData } = unitWorkflow({
 		...options,
 		webhookId: options.webhookId ?? 'abc',
-		staticData: { [`node:${options.nodeType.description.defaults.name ?? options.nodeType.description.displayName}`]: staticData },
+		staticData: {
+			[`node:${options.nodeType.description.defaults.name ?? options.nodeType.description.displayName}`]:
+				staticData,
+		},
 	});
 	const mode = options.mode ?? 'trigger';
 	const activation = mode === 'manual' ? 'manual' : 'activate';
 	const webhookDescription = options.nodeType.description.webhooks?.[0];
-	const webhookData = webhookDescription && ({ httpMethod: webhookDescription.httpMethod, node: node.name, path: String(webhookDescription.path), webhookDescription, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData, isTest: options.testWebhook === true } as IWebhookData);
+	const webhookData =
+		webhookDescription &&
+		({
+			httpMethod: webhookDescription.httpMethod,
+			node: node.name,
+			path: String(webhookDescription.path),
+			webhookDescription,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+			isTest: options.testWebhook === true,
+		} as IWebhookData);
 	return {
 		node,
 		staticData,
@@ -408,14 +563,43 @@ export function nodeContexts(options: ContextOptions) {
 		hooks: () => new HookContext(workflow, node, additionalData, mode, activation, webhookData),
 		webhook(call: WebhookCall = {}) {
 			const response: RecordedResponse = { headers: {} };
-			const request = { query: call.query ?? {}, body: call.body ?? {}, headers: call.headers ?? {}, params: {} };
-			const context = new WebhookContext(workflow, node, { ...additionalData, httpRequest: request, httpResponse: recordingResponse(response) } as never, mode, webhookData!, [], null);
+			const request = {
+				query: call.query ?? {},
+				body: call.body ?? {},
+				headers: call.headers ?? {},
+				params: {},
+			};
+			const context = new WebhookContext(
+				workflow,
+				node,
+				{
+					...additionalData,
+					httpRequest: request,
+					httpResponse: recordingResponse(response),
+				} as never,
+				mode,
+				webhookData!,
+				[],
+				null,
+			);
 			return { context, response };
 		},
 		/** The editor sends the node's parameters with their defaults filled in. */
 		loadOptions(path = '') {
-			const currentNodeParameters = NodeHelpers.getNodeParameters(options.nodeType.description.properties, node.parameters, true, false, node, options.nodeType.description);
-			return new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters } as never, path);
+			const currentNodeParameters = NodeHelpers.getNodeParameters(
+				options.nodeType.description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				options.nodeType.description,
+			);
+			return new LoadOptionsContext(
+				workflow,
+				node,
+				{ ...additionalData, currentNodeParameters } as never,
+				path,
+			);
 		},
 	};
 }

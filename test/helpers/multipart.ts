@@ -7,7 +7,10 @@ export interface ParsedMultipart {
 }
 
 /** Parses a multipart/form-data body the way a vendor server would. */
-export async function parseMultipart(contentType: string, body: Buffer | string): Promise<ParsedMultipart> {
+export async function parseMultipart(
+	contentType: string,
+	body: Buffer | string,
+): Promise<ParsedMultipart> {
 	const parsed: ParsedMultipart = { fields: {}, files: [] };
 	await new Promise<void>((resolve, reject) => {
 		const parser = busboy({ headers: { 'content-type': contentType } });
@@ -15,7 +18,14 @@ export async function parseMultipart(contentType: string, body: Buffer | string)
 		parser.on('file', (field, stream, info) => {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('end', () => parsed.files.push({ field, fileName: info.filename ?? '', mimeType: info.mimeType, content: Buffer.concat(chunks) }));
+			stream.on('end', () =>
+				parsed.files.push({
+					field,
+					fileName: info.filename ?? '',
+					mimeType: info.mimeType,
+					content: Buffer.concat(chunks),
+				}),
+			);
 		});
 		parser.on('close', resolve);
 		parser.on('error', reject);

@@ -5,7 +5,9 @@ import { parseMultipart, type ParsedMultipart } from './multipart';
 /** nock hands over binary bodies hex-encoded and text bodies as text. */
 export function bodyBuffer(body: unknown): Buffer {
 	if (typeof body !== 'string') return Buffer.from(JSON.stringify(body ?? ''));
-	return body.length > 0 && /^([0-9a-f]{2})+$/i.test(body) ? Buffer.from(body, 'hex') : Buffer.from(body, 'utf8');
+	return body.length > 0 && /^([0-9a-f]{2})+$/i.test(body)
+		? Buffer.from(body, 'hex')
+		: Buffer.from(body, 'utf8');
 }
 
 export interface CapturedRequest {
@@ -28,14 +30,27 @@ function allValues(params: URLSearchParams): Record<string, string[]> {
 }
 
 /** Records what the vendor received for an interceptor, for assertions on the request itself. */
-export function capture(interceptor: nock.Interceptor, status: number, reply: unknown, headers?: Record<string, string>): CapturedRequest[] {
+export function capture(
+	interceptor: nock.Interceptor,
+	status: number,
+	reply: unknown,
+	headers?: Record<string, string>,
+): CapturedRequest[] {
 	const seen: CapturedRequest[] = [];
 	interceptor.reply(async function (this: nock.ReplyFnContext, uri, requestBody) {
 		const body = bodyBuffer(requestBody);
 		const contentType = String(this.req.headers['content-type'] ?? '');
-		const entry: CapturedRequest = { method: this.req.method, path: uri, headers: this.req.headers, body, query: allValues(new URL(uri, 'http://x').searchParams) };
-		if (contentType.startsWith('multipart/form-data')) entry.multipart = await parseMultipart(contentType, body);
-		else if (contentType.startsWith('application/x-www-form-urlencoded')) entry.form = allValues(new URLSearchParams(body.toString('utf8')));
+		const entry: CapturedRequest = {
+			method: this.req.method,
+			path: uri,
+			headers: this.req.headers,
+			body,
+			query: allValues(new URL(uri, 'http://x').searchParams),
+		};
+		if (contentType.startsWith('multipart/form-data'))
+			entry.multipart = await parseMultipart(contentType, body);
+		else if (contentType.startsWith('application/x-www-form-urlencoded'))
+			entry.form = allValues(new URLSearchParams(body.toString('utf8')));
 		else if (body.length) {
 			try {
 				entry.json = JSON.parse(body.toString('utf8'));
@@ -49,7 +64,10 @@ export function capture(interceptor: nock.Interceptor, status: number, reply: un
 	return seen;
 }
 
-export const envelope = (response: unknown, code = 200) => ({ meta: { code, errors: [] }, response });
+export const envelope = (response: unknown, code = 200) => ({
+	meta: { code, errors: [] },
+	response,
+});
 export const errorEnvelope = (code: number, message: string, type = 'Error') => ({
 	meta: { code, errors: [{ type, message, data: {} }] },
 	response: null,

@@ -64,7 +64,10 @@ export interface N8nOptions {
 }
 
 // What each process prints once it serves (the main process is probed over HTTP instead).
-const READY_LINES = { worker: 'n8n worker is now ready', webhook: 'Webhook listener waiting for requests' };
+const READY_LINES = {
+	worker: 'n8n worker is now ready',
+	webhook: 'Webhook listener waiting for requests',
+};
 
 export class N8nInstance {
 	readonly line: N8nLine;
@@ -81,7 +84,8 @@ export class N8nInstance {
 		this.line = options.line;
 		this.port = options.port ?? 0;
 		this.installDir = installN8n(options.line);
-		this.userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-e2e-${options.line}-`));
+		this.userFolder =
+			options.userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-e2e-${options.line}-`));
 	}
 
 	get baseUrl(): string {
@@ -130,17 +134,27 @@ export class N8nInstance {
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesDir, { recursive: true });
 		if (!existsSync(path.join(nodesDir, 'package.json'))) {
-			writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+			writeFileSync(
+				path.join(nodesDir, 'package.json'),
+				JSON.stringify({ name: 'installed-nodes', private: true }),
+			);
 		}
-		await run('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error', ...tarballs], {
-			cwd: nodesDir,
-			env: { ...process.env, npm_config_yes: 'true' },
-		});
+		await run(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error', ...tarballs],
+			{
+				cwd: nodesDir,
+				env: { ...process.env, npm_config_yes: 'true' },
+			},
+		);
 	}
 
 	async cli(args: string[]): Promise<string> {
 		if (!this.port) this.port = await freePort();
-		const { stdout } = await run(this.n8nBin, args, { env: this.environment(), maxBuffer: 256 * 1024 * 1024 });
+		const { stdout } = await run(this.n8nBin, args, {
+			env: this.environment(),
+			maxBuffer: 256 * 1024 * 1024,
+		});
 		return stdout;
 	}
 
@@ -174,11 +188,16 @@ export class N8nInstance {
 			stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		} catch (error) {
 			const failure = error as { stdout?: string; stderr?: string; message: string };
-			throw new Error(`n8n execute failed: ${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);
+			throw new Error(
+				`n8n execute failed: ${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`,
+			);
 		}
 		const json = runDataJson(stdout);
 		if (!json) throw new Error(`n8n execute printed no run data:\n${stdout}`);
-		const parsed = JSON.parse(json) as { data?: { resultData: RawResultData }; resultData?: RawResultData };
+		const parsed = JSON.parse(json) as {
+			data?: { resultData: RawResultData };
+			resultData?: RawResultData;
+		};
 		return new RunData((parsed.data ?? parsed).resultData as RawResultData);
 	}
 
@@ -187,7 +206,10 @@ export class N8nInstance {
 		if (!this.port) this.port = await freePort();
 		this.logLines = [];
 		const command = this.options.command ?? 'start';
-		const child = spawn(this.n8nBin, [command], { env: this.environment(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(this.n8nBin, [command], {
+			env: this.environment(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		this.process = child;
 		const collect = (chunk: Buffer) => {
 			const lines = chunk.toString('utf8').split('\n');
@@ -198,7 +220,8 @@ export class N8nInstance {
 		child.stderr!.on('data', collect);
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n exited early (${child.exitCode}):\n${this.log.slice(-4000)}`);
+			if (child.exitCode !== null)
+				throw new Error(`n8n exited early (${child.exitCode}):\n${this.log.slice(-4000)}`);
 			if (command !== 'start') {
 				if (this.log.includes(READY_LINES[command])) return;
 				await new Promise((resolve) => setTimeout(resolve, 500));
@@ -221,7 +244,10 @@ export class N8nInstance {
 	/** Fails the start when n8n's start-up log reports a node or package it could not load. */
 	private checkLoaded(): void {
 		const failures = loadFailures(this.log);
-		if (failures.length > 0) throw new Error(`n8n ${N8N_VERSIONS[this.line]} could not load some nodes or packages:\n${failures.join('\n')}`);
+		if (failures.length > 0)
+			throw new Error(
+				`n8n ${N8N_VERSIONS[this.line]} could not load some nodes or packages:\n${failures.join('\n')}`,
+			);
 	}
 
 	/**
@@ -229,10 +255,15 @@ export class N8nInstance {
 	 * before it activates the active workflows, so a call made at once races their activation.
 	 */
 	async activated(count: number, timeoutMs = 60_000): Promise<void> {
-		const done = () => (this.log.split('\n').filter((line) => line.includes('Activated workflow')).length >= count ? true : undefined);
-		await waitFor(`${count} workflows activated after the start`, done, timeoutMs).catch((error: Error) => {
-			throw new Error(`${error.message}:\n${this.log.slice(-4000)}`);
-		});
+		const done = () =>
+			this.log.split('\n').filter((line) => line.includes('Activated workflow')).length >= count
+				? true
+				: undefined;
+		await waitFor(`${count} workflows activated after the start`, done, timeoutMs).catch(
+			(error: Error) => {
+				throw new Error(`${error.message}:\n${this.log.slice(-4000)}`);
+			},
+		);
 	}
 
 	/** The server's process id (for memory readings), while it runs. */
@@ -271,23 +302,36 @@ export class N8nInstance {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`n8n ${method} /rest${route} answered ${response.status}: ${text}`);
+		if (!response.ok)
+			throw new Error(`n8n ${method} /rest${route} answered ${response.status}: ${text}`);
 		const parsed = text ? JSON.parse(text) : {};
 		return (parsed.data ?? parsed) as T;
 	}
 
-	static readonly OWNER = { email: 'owner@example.com', password: 'Sandbox-Passw0rd', firstName: 'Sandbox', lastName: 'Owner' };
+	static readonly OWNER = {
+		email: 'owner@example.com',
+		password: 'Sandbox-Passw0rd',
+		firstName: 'Sandbox',
+		lastName: 'Owner',
+	};
 
 	private async signIn(): Promise<void> {
 		const attempt = async (route: string, body: unknown) =>
-			await fetch(`${this.baseUrl}/rest${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+			await fetch(`${this.baseUrl}/rest${route}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 		let response = await attempt('/owner/setup', N8nInstance.OWNER);
 		if (!response.ok) {
 			const { email, password } = N8nInstance.OWNER;
 			response = await attempt('/login', { email, password, emailOrLdapLoginId: email });
 		}
-		if (!response.ok) throw new Error(`could not sign in to n8n: ${response.status} ${await response.text()}`);
-		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (!response.ok)
+			throw new Error(`could not sign in to n8n: ${response.status} ${await response.text()}`);
+		const setCookie = response.headers
+			.getSetCookie()
+			.find((cookie) => cookie.startsWith('n8n-auth='));
 		if (!setCookie) throw new Error('n8n sent no auth cookie');
 		this.cookie = setCookie.split(';')[0];
 	}
@@ -305,7 +349,10 @@ export class N8nInstance {
 	/** The newest execution in a workflow's list: its ID and status. */
 	async newestExecution(workflowId: string): Promise<{ id: string; status?: string } | undefined> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const page = await this.rest<{ results: Array<{ id: string; status?: string }> }>('GET', `/executions?filter=${filter}&limit=1`);
+		const page = await this.rest<{ results: Array<{ id: string; status?: string }> }>(
+			'GET',
+			`/executions?filter=${filter}&limit=1`,
+		);
 		return page.results[0];
 	}
 
@@ -316,9 +363,17 @@ export class N8nInstance {
 	}
 
 	async execution(id: string): Promise<StoredExecution> {
-		const stored = await this.rest<{ id: string; data: string; status: string; startedAt: string; stoppedAt: string }>('GET', `/executions/${id}`);
+		const stored = await this.rest<{
+			id: string;
+			data: string;
+			status: string;
+			startedAt: string;
+			stoppedAt: string;
+		}>('GET', `/executions/${id}`);
 		// n8n keeps run data in the `flatted` format; its own copy reads it.
-		const requireFromN8n = createRequire(path.join(this.installDir, 'node_modules', 'n8n', 'package.json'));
+		const requireFromN8n = createRequire(
+			path.join(this.installDir, 'node_modules', 'n8n', 'package.json'),
+		);
 		const { parse } = requireFromN8n('flatted') as { parse: (text: string) => unknown };
 		const data = parse(stored.data) as { resultData: RawResultData };
 		return { ...stored, result: new RunData(data.resultData) };
@@ -375,7 +430,12 @@ export function runDataJson(text: string): string | undefined {
 
 export interface RawNodeRun {
 	executionTime?: number;
-	data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }> | null> };
+	data?: {
+		main: Array<Array<{
+			json: Record<string, unknown>;
+			binary?: Record<string, Record<string, unknown>>;
+		}> | null>;
+	};
 	error?: { message: string };
 }
 
@@ -398,7 +458,10 @@ export class RunData {
 
 	items(nodeName: string, output = 0) {
 		const runs = this.raw.runData[nodeName];
-		if (!runs) throw new Error(`node "${nodeName}" did not run; nodes that ran: ${Object.keys(this.raw.runData).join(', ')}`);
+		if (!runs)
+			throw new Error(
+				`node "${nodeName}" did not run; nodes that ran: ${Object.keys(this.raw.runData).join(', ')}`,
+			);
 		const run = runs[runs.length - 1];
 		if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
 		return run.data?.main[output] ?? [];
@@ -412,13 +475,19 @@ export class RunData {
 /** The packed tarballs `npm run build` wrote. */
 export function builtTarball(packageName: string): string {
 	const dir = path.join(repoRoot, 'build', 'tarballs');
-	const file = execFileSync('bash', ['-c', `ls ${dir}/${packageName}-[0-9]*.tgz | tail -1`], { encoding: 'utf8' }).trim();
+	const file = execFileSync('bash', ['-c', `ls ${dir}/${packageName}-[0-9]*.tgz | tail -1`], {
+		encoding: 'utf8',
+	}).trim();
 	if (!file) throw new Error(`no tarball for ${packageName}: run npm run build first`);
 	return file;
 }
 
 /** Polls until `probe` returns a value (an e2e assertion on something n8n does asynchronously). */
-export async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => T | undefined,
+	timeoutMs = 30_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = probe();

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const GUID_PATTERN =
+	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 export const contractLocator: INodeProperties = {
 	displayName: 'Contract',
@@ -15,7 +16,12 @@ export const contractLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: '4fd24682-dba7-4b8b-84de-6c0d47fde78c',
-			validation: [{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a DocJuris contract ID (a GUID)' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: GUID_PATTERN, errorMessage: 'Not a DocJuris contract ID (a GUID)' },
+				},
+			],
 		},
 		{
 			displayName: 'By API URL',
@@ -26,7 +32,10 @@ export const contractLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '.*/contracts/[0-9a-fA-F-]{36}.*', errorMessage: 'Not a DocJuris contract API URL' },
+					properties: {
+						regex: '.*/contracts/[0-9a-fA-F-]{36}.*',
+						errorMessage: 'Not a DocJuris contract API URL',
+					},
 				},
 			],
 		},
@@ -78,7 +87,12 @@ export function turnSelection(purpose: 'get' | 'replace'): INodeProperties[] {
 					name: 'id',
 					type: 'string',
 					placeholder: '43e36b4d-5711-49ff-a6d1-c252452fcf0f',
-					validation: [{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a DocJuris turn ID (a GUID)' } }],
+					validation: [
+						{
+							type: 'regex',
+							properties: { regex: GUID_PATTERN, errorMessage: 'Not a DocJuris turn ID (a GUID)' },
+						},
+					],
 				},
 			],
 		},
@@ -99,16 +113,36 @@ export const extendedDataField: INodeProperties = {
 			name: 'namedValues',
 			displayName: 'Value',
 			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Up to 500 characters' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Up to 3000 characters' },
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					description: 'Up to 500 characters',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Up to 3000 characters',
+				},
 				{
 					displayName: 'Type',
 					name: 'type',
 					type: 'options',
 					default: 'text',
 					options: [
-						{ name: 'Text', value: 'text', description: 'Kept with the record, not shown in DocJuris' },
-						{ name: 'URL', value: 'url', description: 'Shown in the contract’s list of links in DocJuris' },
+						{
+							name: 'Text',
+							value: 'text',
+							description: 'Kept with the record, not shown in DocJuris',
+						},
+						{
+							name: 'URL',
+							value: 'url',
+							description: 'Shown in the contract’s list of links in DocJuris',
+						},
 					],
 				},
 			],
@@ -122,7 +156,8 @@ export const documentPasswordField: INodeProperties = {
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	description: 'Password of a protected document. Sent base64-encoded in the documentPassword header, never logged.',
+	description:
+		'Password of a protected document. Sent base64-encoded in the documentPassword header, never logged.',
 };
 
 export const docStateField: INodeProperties = {
@@ -142,15 +177,39 @@ export const docStateField: INodeProperties = {
 			description: 'DocJuris edits shown as a redline. The turn must be completed.',
 		},
 		{ name: 'Imported', value: 'imported', description: 'The uploaded file exactly as received' },
-		{ name: 'Original', value: 'original', description: 'The uploaded file, converted to DOCX if needed' },
-		{ name: 'Screening Report', value: 'screeningReport', description: 'Excel summary of the playbook issues found' },
+		{
+			name: 'Original',
+			value: 'original',
+			description: 'The uploaded file, converted to DOCX if needed',
+		},
+		{
+			name: 'Screening Report',
+			value: 'screeningReport',
+			description: 'Excel summary of the playbook issues found',
+		},
 	],
 };
 
 export const EVENT_TYPES = [
-	{ name: 'Screening Report Updated', value: 'screeningReportUpdated', description: 'A turn’s playbook screening report changed' },
-	{ name: 'Turn Completed', value: 'turnCompleted', description: 'A user completed the review of a turn' },
+	{
+		name: 'Screening Report Updated',
+		value: 'screeningReportUpdated',
+		description: 'A turn’s playbook screening report changed',
+	},
+	{
+		name: 'Turn Completed',
+		value: 'turnCompleted',
+		description: 'A user completed the review of a turn',
+	},
 	{ name: 'Turn Created', value: 'turnCreated', description: 'A turn was added to a contract' },
-	{ name: 'Turn Mention', value: 'turnMention', description: 'Someone mentioned a user in a comment on a turn' },
-	{ name: 'Turn Tagged', value: 'turnTagged', description: 'A tag (e.g. Execution Copy) was put on a turn' },
+	{
+		name: 'Turn Mention',
+		value: 'turnMention',
+		description: 'Someone mentioned a user in a comment on a turn',
+	},
+	{
+		name: 'Turn Tagged',
+		value: 'turnTagged',
+		description: 'A tag (e.g. Execution Copy) was put on a turn',
+	},
 ];

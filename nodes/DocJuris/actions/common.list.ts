@@ -49,5 +49,10 @@ export async function getCatalogue(
 	const qs: IDataObject = {};
 	if (filters.filter) qs.filter = filters.filter;
 	if (filters.sortBy) qs.sortBy = filters.sortBy;
-	return await apiList(ctx, path, { recordsKey, qs, limit: limitParameter(ctx, itemIndex), itemIndex });
+	return await apiList(ctx, path, {
+		recordsKey,
+		qs,
+		limit: limitParameter(ctx, itemIndex),
+		itemIndex,
+	});
 }

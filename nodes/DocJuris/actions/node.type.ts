@@ -6,7 +6,13 @@ export const operations = {
 	contractType: { getAll: 'read' },
 	import: { create: 'write' },
 	playbook: { getAll: 'read' },
-	subscription: { create: 'write', delete: 'write', getAll: 'read', getMessages: 'read', getTestMessages: 'read' },
+	subscription: {
+		create: 'write',
+		delete: 'write',
+		getAll: 'read',
+		getMessages: 'read',
+		getTestMessages: 'read',
+	},
 	turn: { create: 'write', download: 'read', get: 'read', getDocumentInfo: 'read' },
 } as const satisfies OperationTable;
 

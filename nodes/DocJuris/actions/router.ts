@@ -9,7 +9,14 @@ import * as playbook from './playbook/Playbook.resource';
 import * as subscription from './subscription/Subscription.resource';
 import * as turn from './turn/Turn.resource';
 
-export const modules: OperationModules<typeof operations> = { contract, contractType, import: importResource, playbook, subscription, turn };
+export const modules: OperationModules<typeof operations> = {
+	contract,
+	contractType,
+	import: importResource,
+	playbook,
+	subscription,
+	turn,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeToOperation(this, operations, modules);

@@ -42,7 +42,10 @@ export async function createSubscription(
 	return { type, ...created };
 }
 
-export async function listSubscriptions(ctx: RequestContext, itemIndex?: number): Promise<Subscription[]> {
+export async function listSubscriptions(
+	ctx: RequestContext,
+	itemIndex?: number,
+): Promise<Subscription[]> {
 	const list = await apiRequest<Subscription[]>(ctx, 'GET', '/subscriptions', { itemIndex });
 	return Array.isArray(list) ? list : [];
 }
@@ -56,7 +59,8 @@ export async function deleteSubscription(
 	try {
 		await apiRequest(ctx, 'DELETE', `/subscriptions/${id}`, { itemIndex });
 	} catch (error) {
-		if (missingIsDeleted && error instanceof NodeApiError && String(error.httpCode) === '404') return;
+		if (missingIsDeleted && error instanceof NodeApiError && String(error.httpCode) === '404')
+			return;
 		throw asNodeError(ctx.getNode(), error, itemIndex);
 	}
 }

@@ -9,13 +9,15 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function searchTurns(this: ILoadOptionsFunctions): Promise<INodeListSearchResult> {
 	const contractId = this.getCurrentNodeParameter('contractId', { extractValue: true });
 	if (typeof contractId !== 'string' || !GUID.test(contractId)) return { results: [] };
-	const contract = await apiRequest<IDataObject>(this, 'GET', `/contracts/${contractId}`, {
-	});
+	const contract = await apiRequest<IDataObject>(this, 'GET', `/contracts/${contractId}`, {});
 	const listed = (Array.isArray(contract?.turns) ? contract.turns : []) as IDataObject[];
 	// A contract may carry only its latest turn's ID (as the guide's example does): offer that one.
-	const latestTurnId = typeof contract?.latestTurnId === 'string' ? contract.latestTurnId : undefined;
+	const latestTurnId =
+		typeof contract?.latestTurnId === 'string' ? contract.latestTurnId : undefined;
 	const turns = listed.length || !latestTurnId ? listed : [{ id: latestTurnId }];
-	const sorted = [...turns].sort((a, b) => String(b.lastModified ?? '').localeCompare(String(a.lastModified ?? '')));
+	const sorted = [...turns].sort((a, b) =>
+		String(b.lastModified ?? '').localeCompare(String(a.lastModified ?? '')),
+	);
 	return {
 		results: sorted.map((turn, index) => ({
 			name: turn.lastModified
@@ -26,7 +28,9 @@ export async function searchTurns(this: ILoadOptionsFunctions): Promise<INodeLis
 	};
 }
 
-export async function searchSubscriptions(this: ILoadOptionsFunctions): Promise<INodeListSearchResult> {
+export async function searchSubscriptions(
+	this: ILoadOptionsFunctions,
+): Promise<INodeListSearchResult> {
 	const subscriptions = await listSubscriptions(this);
 	return {
 		results: subscriptions.map((subscription) => ({

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { binaryUploadFile, downloadedBinary, fileNameFromContentDisposition, multipartBody, type MultipartField } from '../../shared/binary';
+import {
+	binaryUploadFile,
+	downloadedBinary,
+	fileNameFromContentDisposition,
+	multipartBody,
+	type MultipartField,
+} from '../../shared/binary';
 import { asNodeError } from '../../shared/errors';
 import { credentialBaseUrl } from '../../shared/credentials';
 import { type RequestContext, type VendorProfile } from '../../shared/http';
@@ -28,7 +34,10 @@ export function docJurisErrorText(body: unknown): string | undefined {
 		const meta = (record.meta ?? {}) as IDataObject;
 		if (Array.isArray(meta.errors) && meta.errors.length) {
 			const parts = (meta.errors as IDataObject[]).map((error) => {
-				const message = firstText(error.message, error.data && typeof error.data === 'object' ? undefined : error.data);
+				const message = firstText(
+					error.message,
+					error.data && typeof error.data === 'object' ? undefined : error.data,
+				);
 				const type = firstText(error.type);
 				return message && type ? `${message} (${type})` : (message ?? type ?? '');
 			});
@@ -54,12 +63,19 @@ export const docJurisProfile: VendorProfile = {
 };
 
 function isEnvelope(body: unknown): body is { meta: IDataObject; response?: unknown } {
-	return !!body && typeof body === 'object' && !Array.isArray(body) && 'meta' in body && typeof (body as IDataObject).meta === 'object';
+	return (
+		!!body &&
+		typeof body === 'object' &&
+		!Array.isArray(body) &&
+		'meta' in body &&
+		typeof (body as IDataObject).meta === 'object'
+	);
 }
 
 const api = vendorApi({
 	profile: docJurisProfile,
-	baseUrl: (ctx, credentials) => credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'DocJuris'),
+	baseUrl: (ctx, credentials) =>
+		credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'DocJuris'),
 	// The payload is inside DocJuris's `{meta, response}` envelope.
 	unwrap: (body) => (isEnvelope(body) ? body.response : body),
 });
@@ -83,12 +99,21 @@ export interface ListOptions {
 }
 
 /** A whole skip/take list, or up to `limit` records, in the largest pages DocJuris serves. */
-export async function apiList(ctx: RequestContext, path: string, { recordsKey, qs = {}, limit, itemIndex }: ListOptions = {}): Promise<IDataObject[]> {
+export async function apiList(
+	ctx: RequestContext,
+	path: string,
+	{ recordsKey, qs = {}, limit, itemIndex }: ListOptions = {},
+): Promise<IDataObject[]> {
 	return await collectOffsetPages(
 		async (skip, take) => {
-			const page = await apiRequest<PagedList | IDataObject[]>(ctx, 'GET', path, { qs: { ...qs, skip, take }, itemIndex });
+			const page = await apiRequest<PagedList | IDataObject[]>(ctx, 'GET', path, {
+				qs: { ...qs, skip, take },
+				itemIndex,
+			});
 			if (recordsKey === undefined) return { records: Array.isArray(page) ? page : [] };
-			const records = Array.isArray((page as PagedList)?.[recordsKey]) ? ((page as PagedList)[recordsKey] as IDataObject[]) : [];
+			const records = Array.isArray((page as PagedList)?.[recordsKey])
+				? ((page as PagedList)[recordsKey] as IDataObject[])
+				: [];
 			const total = (page as PagedList)?.totalCount;
 			return { records, total: typeof total === 'number' ? total : undefined };
 		},
@@ -107,14 +132,21 @@ export interface DocumentInfo extends IDataObject {
  * the API guide: the guide calls the screening report `contractScreeningReport`. A 400 for one
  * spelling is tried once with the other.
  */
-const DOC_STATE_OTHER_SPELLING: Record<string, string> = { screeningReport: 'contractScreeningReport' };
+const DOC_STATE_OTHER_SPELLING: Record<string, string> = {
+	screeningReport: 'contractScreeningReport',
+};
 
-async function withDocStateSpelling<T>(ctx: RequestContext, docState: string, call: (state: string) => Promise<T>): Promise<T> {
+async function withDocStateSpelling<T>(
+	ctx: RequestContext,
+	docState: string,
+	call: (state: string) => Promise<T>,
+): Promise<T> {
 	try {
 		return await call(docState);
 	} catch (error) {
 		const other = DOC_STATE_OTHER_SPELLING[docState];
-		if (!other || (error as { httpCode?: string }).httpCode !== '400') throw asNodeError(ctx.getNode(), error);
+		if (!other || (error as { httpCode?: string }).httpCode !== '400')
+			throw asNodeError(ctx.getNode(), error);
 		return await call(other);
 	}
 }
@@ -126,8 +158,15 @@ export async function documentInfo(
 	docState: string,
 	itemIndex: number,
 ): Promise<DocumentInfo> {
-	return await withDocStateSpelling(ctx, docState, async (state) =>
-		await apiRequest<DocumentInfo>(ctx, 'GET', `${documentPath}/meta`, { qs: { docState: state }, itemIndex, hints: DOCUMENT_HINTS }),
+	return await withDocStateSpelling(
+		ctx,
+		docState,
+		async (state) =>
+			await apiRequest<DocumentInfo>(ctx, 'GET', `${documentPath}/meta`, {
+				qs: { docState: state },
+				itemIndex,
+				hints: DOCUMENT_HINTS,
+			}),
 	);
 }
 
@@ -150,14 +189,33 @@ export async function downloadDocument(
 	binaryPropertyName: string,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	const info = await documentInfo(ctx, documentPath, docState, itemIndex).catch((): DocumentInfo => ({}));
-	const response = await withDocStateSpelling(ctx, docState, async (state) =>
-		await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', documentPath, { qs: { docState: state }, stream: true, itemIndex, hints: DOCUMENT_HINTS }),
+	const info = await documentInfo(ctx, documentPath, docState, itemIndex).catch(
+		(): DocumentInfo => ({}),
+	);
+	const response = await withDocStateSpelling(
+		ctx,
+		docState,
+		async (state) =>
+			await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', documentPath, {
+				qs: { docState: state },
+				stream: true,
+				itemIndex,
+				hints: DOCUMENT_HINTS,
+			}),
 	);
 	const extension = typeof info.extension === 'string' ? info.extension.replace(/^\./, '') : '';
-	const named = (typeof info.name === 'string' && info.name) || fileNameFromContentDisposition(response.headers['content-disposition']) || 'document';
-	const fileName = extension && !named.toLowerCase().endsWith(`.${extension.toLowerCase()}`) ? `${named}.${extension}` : named;
-	const { binary, mimeType } = await downloadedBinary(ctx, response, { fileName, fallbackName: fileName });
+	const named =
+		(typeof info.name === 'string' && info.name) ||
+		fileNameFromContentDisposition(response.headers['content-disposition']) ||
+		'document';
+	const fileName =
+		extension && !named.toLowerCase().endsWith(`.${extension.toLowerCase()}`)
+			? `${named}.${extension}`
+			: named;
+	const { binary, mimeType } = await downloadedBinary(ctx, response, {
+		fileName,
+		fallbackName: fileName,
+	});
 	return {
 		json: { ...info, docState, fileName, mimeType },
 		binary: { [binaryPropertyName]: binary },

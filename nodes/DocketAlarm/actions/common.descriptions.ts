@@ -5,7 +5,8 @@ export const clientMatterOption: INodeProperties = {
 	name: 'clientMatter',
 	type: 'string',
 	default: '',
-	description: 'Billing code for this call (up to 50 characters). Empty uses the credential’s default client matter.',
+	description:
+		'Billing code for this call (up to 50 characters). Empty uses the credential’s default client matter.',
 };
 
 /** A court: picked from Docket Alarm's lists, or typed exactly as Docket Alarm names it. */
@@ -23,7 +24,12 @@ export const courtLocator: INodeProperties = {
 			type: 'list',
 			typeOptions: { searchListMethod: 'searchCourts', searchable: true },
 		},
-		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'New York Southern District Court' },
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'New York Southern District Court',
+		},
 	],
 };
 

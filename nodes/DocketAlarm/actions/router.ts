@@ -11,7 +11,13 @@ import * as tracker from './tracker/Tracker.resource';
 // Docket Alarm's own bulk client works with 15 parallel workers; its API takes that many at once.
 const PARALLEL_CALLS = 15;
 
-export const modules: OperationModules<typeof operations> = { docket, document: documentResource, search, subaccount, tracker };
+export const modules: OperationModules<typeof operations> = {
+	docket,
+	document: documentResource,
+	search,
+	subaccount,
+	tracker,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeToOperation(this, operations, modules, { parallelItems: PARALLEL_CALLS });

@@ -9,26 +9,44 @@ function pad(value: number): string {
 
 function validDay(year: number, month: number, day: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /**
  * Converts a date given in n8n (an ISO string or DateTime from the date picker or an expression,
  * or already mm/dd/yyyy) to the zero-padded mm/dd/yyyy Docket Alarm expects. Empty stays empty.
  */
-export function toDocketAlarmDate(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
+export function toDocketAlarmDate(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const text = typeof value === 'string' ? value.trim() : typeof (value as { toISO?: () => string }).toISO === 'function' ? (value as { toISO: () => string }).toISO() : value instanceof Date ? value.toISOString() : String(value);
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: typeof (value as { toISO?: () => string }).toISO === 'function'
+				? (value as { toISO: () => string }).toISO()
+				: value instanceof Date
+					? value.toISOString()
+					: String(value);
 	let parts: [number, number, number] | undefined;
 	const us = US_DATE.exec(text);
 	const iso = ISO_DATE.exec(text);
 	if (us) parts = [Number(us[3]), Number(us[1]), Number(us[2])];
 	else if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
 	if (!parts || !validDay(...parts)) {
-		throw new NodeOperationError(ctx.getNode(), `${label} "${text}" is not a date [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Use a date from the picker, an ISO date such as 2026-03-31, or 03/31/2026.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} "${text}" is not a date [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: 'Use a date from the picker, an ISO date such as 2026-03-31, or 03/31/2026.',
+			},
+		);
 	}
 	const [year, month, day] = parts;
 	return `${pad(month)}/${pad(day)}/${year}`;

@@ -22,28 +22,45 @@ function names(value: unknown): string[] {
 function choiceValues(value: unknown): string[] {
 	if (!Array.isArray(value)) return [];
 	return value
-		.map((entry) => (Array.isArray(entry) ? entry[0] : typeof entry === 'object' && entry ? ((entry as IDataObject).value ?? (entry as IDataObject).name) : entry))
+		.map((entry) =>
+			Array.isArray(entry)
+				? entry[0]
+				: typeof entry === 'object' && entry
+					? ((entry as IDataObject).value ?? (entry as IDataObject).name)
+					: entry,
+		)
 		.filter((entry) => entry !== undefined && entry !== null)
 		.map(String);
 }
 
 /** Reads a court's description tolerantly: the shape is known only from Docket Alarm's own code. */
 export function parseCourtSearchForm(body: IDataObject): CourtSearchForm {
-	const source = (body.parameters && typeof body.parameters === 'object' ? body.parameters : body) as IDataObject;
+	const source = (
+		body.parameters && typeof body.parameters === 'object' ? body.parameters : body
+	) as IDataObject;
 	const choices: Record<string, string[]> = {};
-	for (const [field, values] of Object.entries((source.choices as IDataObject) ?? {})) choices[field] = choiceValues(values);
+	for (const [field, values] of Object.entries((source.choices as IDataObject) ?? {}))
+		choices[field] = choiceValues(values);
 	return { required: names(source.required), optional: names(source.optional), choices };
 }
 
 const forms = new WeakMap<object, Map<string, Promise<CourtSearchForm>>>();
 
 /** A court's search form, fetched once per execution. */
-export async function courtSearchForm(ctx: RequestContext, court: string, itemIndex?: number): Promise<CourtSearchForm> {
+export async function courtSearchForm(
+	ctx: RequestContext,
+	court: string,
+	itemIndex?: number,
+): Promise<CourtSearchForm> {
 	let cache = forms.get(ctx);
 	if (!cache) forms.set(ctx, (cache = new Map()));
 	let form = cache.get(court);
 	if (!form) {
-		form = apiRequest<IDataObject>(ctx, 'GET', 'searchdirect/', { fields: { court }, clientMatter: '', itemIndex }).then(parseCourtSearchForm);
+		form = apiRequest<IDataObject>(ctx, 'GET', 'searchdirect/', {
+			fields: { court },
+			clientMatter: '',
+			itemIndex,
+		}).then(parseCourtSearchForm);
 		cache.set(court, form);
 	}
 	return await form;
@@ -60,6 +77,10 @@ export function fieldLabel(field: string): string {
 	return field
 		.split(/[_\s]+/)
 		.filter(Boolean)
-		.map((word) => (word.length <= 3 && /^(id|ssn|us|mdl)$/i.test(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
+		.map((word) =>
+			word.length <= 3 && /^(id|ssn|us|mdl)$/i.test(word)
+				? word.toUpperCase()
+				: word.charAt(0).toUpperCase() + word.slice(1),
+		)
 		.join(' ');
 }

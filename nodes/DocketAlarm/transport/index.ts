@@ -36,7 +36,8 @@ export const docketAlarmProfile: VendorProfile = {
 	secretFields: ['password', 'loginToken'],
 	errorText: docketAlarmErrorText,
 	bodyError(body) {
-		if (!body || typeof body !== 'object' || (body as IDataObject).success !== false) return undefined;
+		if (!body || typeof body !== 'object' || (body as IDataObject).success !== false)
+			return undefined;
 		return docketAlarmErrorText(body) ?? 'unknown error';
 	},
 	session: {
@@ -44,7 +45,9 @@ export const docketAlarmProfile: VendorProfile = {
 		expired(failure: HttpFailure) {
 			if (failure.status === 401) return true;
 			const text = docketAlarmErrorText(failure.body);
-			return failure.status !== undefined && failure.status < 400 && !!text && SESSION_ERROR.test(text);
+			return (
+				failure.status !== undefined && failure.status < 400 && !!text && SESSION_ERROR.test(text)
+			);
 		},
 		stale(credentials: ICredentialDataDecryptedObject) {
 			if (credentials.authMethod === 'basic') return false;
@@ -79,8 +82,13 @@ export interface DocketAlarmCall extends ApiCall {
 }
 
 /** The client matter to bill: the node's value, else the credential's default. */
-export async function clientMatterFor(ctx: RequestContext, given: string | undefined): Promise<string> {
-	return given !== undefined && given !== '' ? given : String((await credentialsOnce(ctx, 'docketAlarmApi')).clientMatter ?? '');
+export async function clientMatterFor(
+	ctx: RequestContext,
+	given: string | undefined,
+): Promise<string> {
+	return given !== undefined && given !== ''
+		? given
+		: String((await credentialsOnce(ctx, 'docketAlarmApi')).clientMatter ?? '');
 }
 
 /**
@@ -90,15 +98,24 @@ export async function clientMatterFor(ctx: RequestContext, given: string | undef
  */
 const api = vendorApi<DocketAlarmCall>({
 	profile: docketAlarmProfile,
-	baseUrl: (ctx, credentials) => credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'Docket Alarm'),
+	baseUrl: (ctx, credentials) =>
+		credentialBaseUrl(ctx, credentials.baseUrl, DEFAULT_BASE_URL, 'Docket Alarm'),
 	apiPath: '/api/v1/',
 	async prepare(ctx, request, call) {
 		const timeout = request.timeout ?? DOCKET_ALARM_TIMEOUT_MS;
-		if (call.fields === undefined && call.clientMatter === undefined) return { ...request, timeout };
+		if (call.fields === undefined && call.clientMatter === undefined)
+			return { ...request, timeout };
 		const fields: IDataObject = { ...(call.fields ?? {}) };
-		if (call.clientMatter !== false && call.clientMatter !== undefined) fields.client_matter = await clientMatterFor(ctx, call.clientMatter);
-		if (request.method === 'GET') return { ...request, timeout, qs: { ...(request.qs ?? {}), ...fields } };
-		return { ...request, timeout, body: formEncode(fields), headers: { ...(request.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded' } };
+		if (call.clientMatter !== false && call.clientMatter !== undefined)
+			fields.client_matter = await clientMatterFor(ctx, call.clientMatter);
+		if (request.method === 'GET')
+			return { ...request, timeout, qs: { ...(request.qs ?? {}), ...fields } };
+		return {
+			...request,
+			timeout,
+			body: formEncode(fields),
+			headers: { ...(request.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded' },
+		};
 	},
 });
 
@@ -109,7 +126,11 @@ export const { apiRequest, apiResponse, baseUrl } = api;
  * (`cases/…/docs/1.pdf`); a link to any other host is refused, because the login token would go
  * with it.
  */
-export async function documentUrl(ctx: IExecuteFunctions, link: string, itemIndex: number): Promise<string> {
+export async function documentUrl(
+	ctx: IExecuteFunctions,
+	link: string,
+	itemIndex: number,
+): Promise<string> {
 	const base = await baseUrl(ctx);
 	const text = link.trim();
 	if (!text) {
@@ -122,14 +143,22 @@ export async function documentUrl(ctx: IExecuteFunctions, link: string, itemInde
 	try {
 		url = new URL(text, `${base}/`);
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `Document Link "${text}" is not a URL [item ${itemIndex}]`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Document Link "${text}" is not a URL [item ${itemIndex}]`,
+			{ itemIndex },
+		);
 	}
 	const allowed = new URL(`${base}/`);
 	if (url.host !== allowed.host) {
-		throw new NodeOperationError(ctx.getNode(), `Document Link points to ${url.host}, not Docket Alarm [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Only links on ${allowed.host} are downloaded, so the login never goes to another site.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Document Link points to ${url.host}, not Docket Alarm [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `Only links on ${allowed.host} are downloaded, so the login never goes to another site.`,
+			},
+		);
 	}
 	url.search = '';
 	url.hash = '';
@@ -140,18 +169,36 @@ export async function documentUrl(ctx: IExecuteFunctions, link: string, itemInde
 export async function downloadDocument(
 	ctx: IExecuteFunctions,
 	link: string,
-	options: { cached: boolean; clientMatter?: string; binaryPropertyName: string; itemIndex: number },
+	options: {
+		cached: boolean;
+		clientMatter?: string;
+		binaryPropertyName: string;
+		itemIndex: number;
+	},
 ): Promise<INodeExecutionData> {
 	const url = await documentUrl(ctx, link, options.itemIndex);
 	const qs: IDataObject = {};
 	if (options.cached) qs.cached = 'true';
 	const clientMatter = await clientMatterFor(ctx, options.clientMatter);
 	if (clientMatter) qs.client_matter = clientMatter;
-	const response = await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', url, { label: 'GET <document link>', qs, stream: true, itemIndex: options.itemIndex });
+	const response = await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', url, {
+		label: 'GET <document link>',
+		qs,
+		stream: true,
+		itemIndex: options.itemIndex,
+	});
 	const path = new URL(url).pathname;
-	const { binary, fileName } = await downloadedBinary(ctx, response, { fallbackName: decodeURIComponent(path.split('/').pop() || 'document.pdf'), mimeType: 'application/pdf' });
+	const { binary, fileName } = await downloadedBinary(ctx, response, {
+		fallbackName: decodeURIComponent(path.split('/').pop() || 'document.pdf'),
+		mimeType: 'application/pdf',
+	});
 	return {
-		json: { link: url, fileName, cached: options.cached, size: Number(response.headers['content-length'] ?? 0) || undefined },
+		json: {
+			link: url,
+			fileName,
+			cached: options.cached,
+			size: Number(response.headers['content-length'] ?? 0) || undefined,
+		},
 		binary: { [options.binaryPropertyName]: binary },
 	};
 }

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** A Docketwise record picked from a list or by its ID (records with no page of their own in the app). */
-export function listOrIdLocator(name: string, displayName: string, searchListMethod: string, hint: string): INodeProperties {
+export function listOrIdLocator(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	hint: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -10,7 +15,12 @@ export function listOrIdLocator(name: string, displayName: string, searchListMet
 		required: true,
 		hint,
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',
@@ -18,7 +28,12 @@ export function listOrIdLocator(name: string, displayName: string, searchListMet
 				placeholder: '8116',
 				// Empty passes: an optional locator left empty means "none" (n8n's required check covers
 				// the required ones), where `^\d+$` made n8n refuse to run the workflow.
-				validation: [{ type: 'regex', properties: { regex: '^\\d*$', errorMessage: 'A Docketwise ID is a whole number' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d*$', errorMessage: 'A Docketwise ID is a whole number' },
+					},
+				],
 			},
 		],
 	};
@@ -33,7 +48,12 @@ export function recordLocator(
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	// The list cannot say why it is empty; the hint does.
-	const base = listOrIdLocator(name, displayName, searchListMethod, `An empty list means the firm has no ${appPath} yet, or the connection’s user cannot see them; type to search`);
+	const base = listOrIdLocator(
+		name,
+		displayName,
+		searchListMethod,
+		`An empty list means the firm has no ${appPath} yet, or the connection’s user cannot see them; type to search`,
+	);
 	return {
 		...base,
 		modes: [
@@ -44,14 +64,27 @@ export function recordLocator(
 				type: 'string',
 				placeholder: `https://app.docketwise.com/${appPath}/8116`,
 				extractValue: { type: 'regex', regex: `/${appPath}/(\\d+)` },
-				validation: [{ type: 'regex', properties: { regex: `^$|.*/${appPath}/\\d+.*`, errorMessage: `Not a Docketwise ${appPath.slice(0, -1)} link` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^$|.*/${appPath}/\\d+.*`,
+							errorMessage: `Not a Docketwise ${appPath.slice(0, -1)} link`,
+						},
+					},
+				],
 			},
 		],
 		...extra,
 	};
 }
 
-export const documentLocator = listOrIdLocator('documentId', 'Document', 'searchDocuments', 'Type part of a title to search the firm’s documents');
+export const documentLocator = listOrIdLocator(
+	'documentId',
+	'Document',
+	'searchDocuments',
+	'Type part of a title to search the firm’s documents',
+);
 
 export const contactLocator = recordLocator('contactId', 'Contact', 'contacts', 'searchContacts');
 export const matterLocator = recordLocator('matterId', 'Matter', 'matters', 'searchMatters');
@@ -77,14 +110,37 @@ export const addressesField: INodeProperties = {
 			name: 'address',
 			displayName: 'Address',
 			values: [
-				{ displayName: 'Address ID', name: 'id', type: 'number', default: 0, description: 'On update, the ID of the address to change; 0 adds a new one' },
+				{
+					displayName: 'Address ID',
+					name: 'id',
+					type: 'number',
+					default: 0,
+					description: 'On update, the ID of the address to change; 0 adds a new one',
+				},
 				{ displayName: 'Apartment Number', name: 'apartment_number', type: 'string', default: '' },
 				{ displayName: 'City', name: 'city', type: 'string', default: '' },
-				{ displayName: 'Mailing Address', name: 'mailing', type: 'boolean', default: false, description: 'Whether this is the mailing address' },
-				{ displayName: 'Physical Address', name: 'physical', type: 'boolean', default: true, description: 'Whether this is the physical address' },
+				{
+					displayName: 'Mailing Address',
+					name: 'mailing',
+					type: 'boolean',
+					default: false,
+					description: 'Whether this is the mailing address',
+				},
+				{
+					displayName: 'Physical Address',
+					name: 'physical',
+					type: 'boolean',
+					default: true,
+					description: 'Whether this is the physical address',
+				},
 				{ displayName: 'Province', name: 'province', type: 'string', default: '' },
 				{ displayName: 'State', name: 'state', type: 'string', default: '' },
-				{ displayName: 'Street Number and Name', name: 'street_number_and_name', type: 'string', default: '' },
+				{
+					displayName: 'Street Number and Name',
+					name: 'street_number_and_name',
+					type: 'string',
+					default: '',
+				},
 				{ displayName: 'ZIP Code', name: 'zip_code', type: 'string', default: '' },
 			],
 		},
@@ -103,9 +159,21 @@ export const phoneNumbersField: INodeProperties = {
 			name: 'phone',
 			displayName: 'Phone Number',
 			values: [
-				{ displayName: 'Daytime', name: 'daytime', type: 'boolean', default: true, description: 'Whether the number is reachable in the daytime' },
+				{
+					displayName: 'Daytime',
+					name: 'daytime',
+					type: 'boolean',
+					default: true,
+					description: 'Whether the number is reachable in the daytime',
+				},
 				{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-				{ displayName: 'Phone Number ID', name: 'id', type: 'number', default: 0, description: 'On update, the ID of the number to change; 0 adds a new one' },
+				{
+					displayName: 'Phone Number ID',
+					name: 'id',
+					type: 'number',
+					default: 0,
+					description: 'On update, the ID of the number to change; 0 adds a new one',
+				},
 			],
 		},
 	],

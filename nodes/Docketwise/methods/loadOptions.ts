@@ -8,6 +8,10 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 	return users.map((user) => {
 		const profile = (user.attorney_profile ?? {}) as IDataObject;
 		const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ');
-		return { name: name || String(user.email ?? user.id), value: Number(user.id), description: typeof user.email === 'string' ? user.email : undefined };
+		return {
+			name: name || String(user.email ?? user.id),
+			value: Number(user.id),
+			description: typeof user.email === 'string' ? user.email : undefined,
+		};
 	});
 }

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { downloadedBinary } from '../../shared/binary';
 import { credentialBaseUrl } from '../../shared/credentials';
@@ -21,7 +26,10 @@ export function docketwiseErrorText(body: unknown): string | undefined {
 		if (Array.isArray(errors) && errors.length) return errors.map(String).join('; ');
 		if (errors && typeof errors === 'object') {
 			return Object.entries(errors as IDataObject)
-				.map(([field, messages]) => `${field} ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`)
+				.map(
+					([field, messages]) =>
+						`${field} ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`,
+				)
 				.join('; ');
 		}
 		return firstText(record.error_description, record.error, record.message);
@@ -51,7 +59,14 @@ export const docketwiseProfile: VendorProfile = {
 const api = vendorApi({
 	profile: docketwiseProfile,
 	// The firm's host: app.docketwise.com unless a custom URL is set.
-	baseUrl: (ctx, credentials) => credentialBaseUrl(ctx, credentials.useCustomUrl ? credentials.customUrl : '', DEFAULT_URL, 'Docketwise', 'Custom URL'),
+	baseUrl: (ctx, credentials) =>
+		credentialBaseUrl(
+			ctx,
+			credentials.useCustomUrl ? credentials.customUrl : '',
+			DEFAULT_URL,
+			'Docketwise',
+			'Custom URL',
+		),
 	apiPath: '/api/v1',
 });
 
@@ -81,17 +96,33 @@ export interface ListOptions {
 }
 
 /** One page of a list, with what `X-Pagination` says. */
-export async function apiPage(ctx: RequestContext, path: string, page: number, { qs = {}, itemIndex }: ListOptions = {}): Promise<{ records: IDataObject[]; pagination?: Pagination }> {
-	const { body, headers } = await apiResponse<IDataObject[]>(ctx, 'GET', path, { qs: { ...qs, page }, itemIndex });
+export async function apiPage(
+	ctx: RequestContext,
+	path: string,
+	page: number,
+	{ qs = {}, itemIndex }: ListOptions = {},
+): Promise<{ records: IDataObject[]; pagination?: Pagination }> {
+	const { body, headers } = await apiResponse<IDataObject[]>(ctx, 'GET', path, {
+		qs: { ...qs, page },
+		itemIndex,
+	});
 	return { records: Array.isArray(body) ? body : [], pagination: paginationOf(headers) };
 }
 
 /** A whole list (or up to `limit` records), 200 a page, following `X-Pagination`. */
-export async function apiList(ctx: RequestContext, path: string, { qs = {}, limit, itemIndex }: ListOptions = {}): Promise<IDataObject[]> {
+export async function apiList(
+	ctx: RequestContext,
+	path: string,
+	{ qs = {}, limit, itemIndex }: ListOptions = {},
+): Promise<IDataObject[]> {
 	return await collectNumberedPages(
 		async (page) => {
 			const { records, pagination } = await apiPage(ctx, path, page, { qs, itemIndex });
-			return { records, nextPage: pagination ? (pagination.next_page ?? null) : undefined, totalPages: pagination?.total_pages };
+			return {
+				records,
+				nextPage: pagination ? (pagination.next_page ?? null) : undefined,
+				totalPages: pagination?.total_pages,
+			};
 		},
 		{ limit, pageSize: PAGE_SIZE },
 	);
@@ -107,13 +138,34 @@ export async function downloadDocument(
 	binaryPropertyName: string,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	const document = await apiRequest<IDataObject>(ctx, 'GET', `/documents/${documentId}`, { itemIndex });
-	const { url } = await apiRequest<{ url?: string }>(ctx, 'GET', `/documents/${documentId}/download`, { itemIndex });
+	const document = await apiRequest<IDataObject>(ctx, 'GET', `/documents/${documentId}`, {
+		itemIndex,
+	});
+	const { url } = await apiRequest<{ url?: string }>(
+		ctx,
+		'GET',
+		`/documents/${documentId}/download`,
+		{ itemIndex },
+	);
 	if (typeof url !== 'string' || !url) {
-		throw new NodeOperationError(ctx.getNode(), `Docketwise returned no download link for document ${documentId} [item ${itemIndex}]`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Docketwise returned no download link for document ${documentId} [item ${itemIndex}]`,
+			{ itemIndex },
+		);
 	}
-	const response = await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', url, { label: 'GET <document download link>', stream: true, unauthenticated: true, itemIndex });
-	const title = typeof document.title === 'string' && document.title ? document.title : `document-${documentId}`;
-	const { binary, fileName, mimeType } = await downloadedBinary(ctx, response, { fallbackName: title });
+	const response = await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', url, {
+		label: 'GET <document download link>',
+		stream: true,
+		unauthenticated: true,
+		itemIndex,
+	});
+	const title =
+		typeof document.title === 'string' && document.title
+			? document.title
+			: `document-${documentId}`;
+	const { binary, fileName, mimeType } = await downloadedBinary(ctx, response, {
+		fallbackName: title,
+	});
 	return { json: { ...document, fileName, mimeType }, binary: { [binaryPropertyName]: binary } };
 }

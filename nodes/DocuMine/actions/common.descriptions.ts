@@ -9,8 +9,18 @@ export const templateLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '3fa85f64-5717-4562-b3fc-2c963f66afa6' },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+		},
 	],
 };
 
@@ -21,7 +31,12 @@ export const dossierLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchDossiers', searchable: true } },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchDossiers', searchable: true },
+		},
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '9b2e1c1a-…' },
 	],
 };
@@ -35,14 +50,24 @@ export const fileIdField: INodeProperties = {
 	required: true,
 	hint: 'The list shows the files of the dossier chosen above; choose the dossier template and dossier first',
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchFiles', searchable: true } },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchFiles', searchable: true },
+		},
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '5f7a0c1e-…' },
 	],
 };
 
 /** The File field's value: the ID from the list, or typed. */
 export function fileIdParameter(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireText(ctx, ctx.getNodeParameter('fileId', itemIndex, '', { extractValue: true }), 'File ID', itemIndex);
+	return requireText(
+		ctx,
+		ctx.getNodeParameter('fileId', itemIndex, '', { extractValue: true }),
+		'File ID',
+		itemIndex,
+	);
 }
 
 /** Polling settings for the "wait" options. */
@@ -78,9 +103,22 @@ export function waitSettings(ctx: IExecuteFunctions, itemIndex: number) {
 }
 
 /** Template and dossier IDs from their locators. */
-export function dossierPath(ctx: IExecuteFunctions, itemIndex: number): { templateId: string; dossierId: string } {
+export function dossierPath(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { templateId: string; dossierId: string } {
 	return {
-		templateId: requireText(ctx, ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), 'Dossier Template', itemIndex),
-		dossierId: requireText(ctx, ctx.getNodeParameter('dossierId', itemIndex, '', { extractValue: true }), 'Dossier', itemIndex),
+		templateId: requireText(
+			ctx,
+			ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }),
+			'Dossier Template',
+			itemIndex,
+		),
+		dossierId: requireText(
+			ctx,
+			ctx.getNodeParameter('dossierId', itemIndex, '', { extractValue: true }),
+			'Dossier',
+			itemIndex,
+		),
 	};
 }

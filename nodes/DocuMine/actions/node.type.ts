@@ -11,7 +11,13 @@ export const operations = {
 	dossierTemplate: { get: 'read', getAll: 'read' },
 	file: { delete: 'write', get: 'read', getAll: 'read', upload: 'replacingWrite' },
 	license: { getUsage: 'read' },
-	resultPackage: { create: 'write', delete: 'write', download: 'read', get: 'read', getAll: 'read' },
+	resultPackage: {
+		create: 'write',
+		delete: 'write',
+		download: 'read',
+		get: 'read',
+		getAll: 'read',
+	},
 	user: { getAll: 'read' },
 } as const satisfies OperationTable;
 

@@ -10,7 +10,15 @@ import * as file from './file/File.resource';
 import { operations } from './node.type';
 import * as resultPackage from './resultPackage/ResultPackage.resource';
 
-export const modules: OperationModules<typeof operations> = { component, dossier, dossierTemplate, file, license, resultPackage, user };
+export const modules: OperationModules<typeof operations> = {
+	component,
+	dossier,
+	dossierTemplate,
+	file,
+	license,
+	resultPackage,
+	user,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeToOperation(this, operations, modules);

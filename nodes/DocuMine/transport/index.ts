@@ -10,7 +10,9 @@ export const SAFE_TOKEN_AGE_MS = 240_000;
 
 /** DocuMine's error body is `{timestamp, message}`; its identity server answers `{error, error_description}`. */
 export function docuMineErrorText(body: unknown): string | undefined {
-	return errorTextOf(body, (record) => firstText(record.message, record.error_description, record.error));
+	return errorTextOf(body, (record) =>
+		firstText(record.message, record.error_description, record.error),
+	);
 }
 
 const common = {
@@ -31,7 +33,9 @@ const passwordProfile: VendorProfile = {
 	session: {
 		tokenField: 'accessToken',
 		expired: (failure) => failure.status === 401,
-		stale: (credentials) => !!credentials.accessToken && Date.now() - Number(credentials.sessionStartedAt ?? 0) > SAFE_TOKEN_AGE_MS,
+		stale: (credentials) =>
+			!!credentials.accessToken &&
+			Date.now() - Number(credentials.sessionStartedAt ?? 0) > SAFE_TOKEN_AGE_MS,
 	},
 };
 
@@ -44,18 +48,30 @@ const oauth2Profile: VendorProfile = {
 
 /** The profile of the credential the node uses (password grant or authorization code). */
 export function docuMineProfile(ctx: RequestContext): VendorProfile {
-	return ctx.getNode().credentials?.docuMineOAuth2Api && !ctx.getNode().credentials?.docuMineApi ? oauth2Profile : passwordProfile;
+	return ctx.getNode().credentials?.docuMineOAuth2Api && !ctx.getNode().credentials?.docuMineApi
+		? oauth2Profile
+		: passwordProfile;
 }
 
 const api = vendorApi({
 	profile: docuMineProfile,
 	baseUrl(ctx, credentials) {
 		// The DocuMine URL has no usual address: it is the customer's own instance.
-		credentialBaseUrl(ctx, credentials.url, undefined, 'DocuMine', 'DocuMine URL', 'https://yourcompany.documine.ai');
+		credentialBaseUrl(
+			ctx,
+			credentials.url,
+			undefined,
+			'DocuMine',
+			'DocuMine URL',
+			'https://yourcompany.documine.ai',
+		);
 		return apiBaseUrl(credentials);
 	},
 	// Every call names the workspace.
-	prepare: (_ctx, request, _call, credentials) => ({ ...request, headers: { 'X-TENANT-ID': String(credentials.workspaceId ?? ''), ...(request.headers ?? {}) } }),
+	prepare: (_ctx, request, _call, credentials) => ({
+		...request,
+		headers: { 'X-TENANT-ID': String(credentials.workspaceId ?? ''), ...(request.headers ?? {}) },
+	}),
 });
 
 export const { apiRequest, apiResponse, baseUrl } = api;
@@ -69,21 +85,44 @@ export interface ListOptions {
 }
 
 /** A list (DocuMine sends each whole, unpaged), or its first `limit` records. */
-export async function apiList(ctx: RequestContext, path: string, { recordsKey, qs, limit, itemIndex }: ListOptions): Promise<IDataObject[]> {
+export async function apiList(
+	ctx: RequestContext,
+	path: string,
+	{ recordsKey, qs, limit, itemIndex }: ListOptions,
+): Promise<IDataObject[]> {
 	const body = await apiRequest<IDataObject | IDataObject[]>(ctx, 'GET', path, { itemIndex, qs });
-	const list = Array.isArray(body) ? body : Array.isArray(body?.[recordsKey]) ? (body[recordsKey] as IDataObject[]) : [];
+	const list = Array.isArray(body)
+		? body
+		: Array.isArray(body?.[recordsKey])
+			? (body[recordsKey] as IDataObject[])
+			: [];
 	return limit === undefined ? list : list.slice(0, limit);
 }
 
 /** The id a create-download answer carries (DocuMine's field name is not public; any known one is taken). */
 export function downloadIdOf(body: IDataObject): string | undefined {
-	for (const key of FIELDS.downloadIdKeys) if (typeof body?.[key] === 'string' || typeof body?.[key] === 'number') return String(body[key]);
+	for (const key of FIELDS.downloadIdKeys)
+		if (typeof body?.[key] === 'string' || typeof body?.[key] === 'number')
+			return String(body[key]);
 	return undefined;
 }
 
 /** Downloads a ready result package (a ZIP) into binary data, streamed. */
-export async function downloadPackage(ctx: IExecuteFunctions, downloadId: string, binaryPropertyName: string, itemIndex: number): Promise<INodeExecutionData> {
-	const response = await apiResponse<AsyncIterable<Buffer>>(ctx, 'GET', PATHS.downloadFile(downloadId), { itemIndex, stream: true });
-	const { binary, fileName } = await downloadedBinary(ctx, response, { fallbackName: `documine-${downloadId}.zip`, mimeType: 'application/zip' });
+export async function downloadPackage(
+	ctx: IExecuteFunctions,
+	downloadId: string,
+	binaryPropertyName: string,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const response = await apiResponse<AsyncIterable<Buffer>>(
+		ctx,
+		'GET',
+		PATHS.downloadFile(downloadId),
+		{ itemIndex, stream: true },
+	);
+	const { binary, fileName } = await downloadedBinary(ctx, response, {
+		fallbackName: `documine-${downloadId}.zip`,
+		mimeType: 'application/zip',
+	});
 	return { json: { downloadId, fileName }, binary: { [binaryPropertyName]: binary } };
 }

@@ -73,10 +73,24 @@ export interface LoggedRequest {
 	authorized: boolean;
 }
 
-const EVENT_TYPES = ['turnCompleted', 'turnTagged', 'turnCreated', 'turnMention', 'screeningReportUpdated'];
+const EVENT_TYPES = [
+	'turnCompleted',
+	'turnTagged',
+	'turnCreated',
+	'turnMention',
+	'screeningReportUpdated',
+];
 const TAGS: Record<string, { id: string; name: string; description: string }> = {
-	'1ccc94a7-e71b-4e03-9bb9-995a6a63f568': { id: '1ccc94a7-e71b-4e03-9bb9-995a6a63f568', name: 'Execution Copy', description: 'Imported is execution copy' },
-	'56651238-5584-40e6-8957-d8ddcb3ea689': { id: '56651238-5584-40e6-8957-d8ddcb3ea689', name: 'Execution Copy', description: 'Exported is execution copy' },
+	'1ccc94a7-e71b-4e03-9bb9-995a6a63f568': {
+		id: '1ccc94a7-e71b-4e03-9bb9-995a6a63f568',
+		name: 'Execution Copy',
+		description: 'Imported is execution copy',
+	},
+	'56651238-5584-40e6-8957-d8ddcb3ea689': {
+		id: '56651238-5584-40e6-8957-d8ddcb3ea689',
+		name: 'Execution Copy',
+		description: 'Exported is execution copy',
+	},
 };
 const KEEP_CONTENT_UP_TO = 16 * 1024 * 1024;
 
@@ -87,8 +101,16 @@ export class DocJurisSimulator extends LocalServer {
 	readonly apiKey: string;
 	readonly contractTypes: Array<{ id: number; name: string; description: string }>;
 	readonly playbooks = [
-		{ id: 1, name: 'Standard NDA playbook', contractType: { id: 1, name: 'NDA', description: 'Non-disclosure agreement' } },
-		{ id: 2, name: 'Vendor MSA playbook', contractType: { id: 2, name: 'MSA', description: 'Master services agreement' } },
+		{
+			id: 1,
+			name: 'Standard NDA playbook',
+			contractType: { id: 1, name: 'NDA', description: 'Non-disclosure agreement' },
+		},
+		{
+			id: 2,
+			name: 'Vendor MSA playbook',
+			contractType: { id: 2, name: 'MSA', description: 'Master services agreement' },
+		},
 	];
 	readonly counterParties: Array<{ id: number; name: string }> = [{ id: 1, name: 'Company A' }];
 	readonly contracts = new Map<string, Contract>();
@@ -113,7 +135,11 @@ export class DocJurisSimulator extends LocalServer {
 		const extra = Math.max(0, (options.contractTypeCount ?? named.length) - named.length);
 		this.contractTypes = [
 			...named,
-			...Array.from({ length: extra }, (_, index) => ({ id: index + 4, name: `Type ${String(index + 4).padStart(4, '0')}`, description: '' })),
+			...Array.from({ length: extra }, (_, index) => ({
+				id: index + 4,
+				name: `Type ${String(index + 4).padStart(4, '0')}`,
+				description: '',
+			})),
 		];
 	}
 
@@ -158,7 +184,11 @@ export class DocJurisSimulator extends LocalServer {
 			if (type === 'turnMention') {
 				message.mention = {
 					text: '@joe take a look at this',
-					mentioningUser: { firstName: 'Paul', lastName: 'Bunyan', userName: 'paul@lumberjacks.example' },
+					mentioningUser: {
+						firstName: 'Paul',
+						lastName: 'Bunyan',
+						userName: 'paul@lumberjacks.example',
+					},
 					mentionedUser: { firstName: 'Joe', lastName: 'Flenderson', userName: 'joe@firm.example' },
 					commentId: randomUUID().toUpperCase(),
 					url: `https://app.docjuris.com/contracts/1/turns/${turn.id}?commentId=x`,
@@ -171,7 +201,10 @@ export class DocJurisSimulator extends LocalServer {
 	}
 
 	/** Posts a message to a subscription's URL (also used to replay a delivery or send a forged one). */
-	async deliver(subscription: Pick<Subscription, 'id' | 'webhookUrl'>, message: Record<string, unknown>): Promise<Delivery> {
+	async deliver(
+		subscription: Pick<Subscription, 'id' | 'webhookUrl'>,
+		message: Record<string, unknown>,
+	): Promise<Delivery> {
 		let status = 0;
 		try {
 			const response = await fetch(subscription.webhookUrl, {
@@ -184,17 +217,36 @@ export class DocJurisSimulator extends LocalServer {
 		} catch {
 			status = -1;
 		}
-		const delivery = { subscriptionId: subscription.id, url: subscription.webhookUrl, status, message };
+		const delivery = {
+			subscriptionId: subscription.id,
+			url: subscription.webhookUrl,
+			status,
+			message,
+		};
 		this.deliveries.push(delivery);
 		const list = this.messages.get(subscription.id) ?? [];
-		list.push({ messageId: message.messageId, type: message.type, url: message.url, contractId: message.contractId, turnId: message.turnId, sentOn: message.sentOn });
+		list.push({
+			messageId: message.messageId,
+			type: message.type,
+			url: message.url,
+			contractId: message.contractId,
+			turnId: message.turnId,
+			sentOn: message.sentOn,
+		});
 		this.messages.set(subscription.id, list);
 		return delivery;
 	}
 
 	/** Seeds a contract with one turn (for the sandbox and tests that start from an existing contract). */
 	seedContract(name = 'Sandbox NDA', content = Buffer.from('sandbox contract body')): Contract {
-		const contract = this.createContract({ name, contractTypeId: '1', counterPartyName: 'Company A' }, this.storeFile('sandbox.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content));
+		const contract = this.createContract(
+			{ name, contractTypeId: '1', counterPartyName: 'Company A' },
+			this.storeFile(
+				'sandbox.docx',
+				'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				content,
+			),
+		);
 		return contract;
 	}
 
@@ -205,7 +257,10 @@ export class DocJurisSimulator extends LocalServer {
 	}
 
 	private fail(res: http.ServerResponse, status: number, type: string, message: string) {
-		this.json(res, status, { meta: { code: status, errors: [{ type, message, data: {} }] }, response: null });
+		this.json(res, status, {
+			meta: { code: status, errors: [{ type, message, data: {} }] },
+			response: null,
+		});
 	}
 
 	private authorized(req: http.IncomingMessage): boolean {
@@ -229,11 +284,16 @@ export class DocJurisSimulator extends LocalServer {
 		}
 	}
 
-	private readMultipart(req: http.IncomingMessage): Promise<{ fields: Record<string, string[]>; file?: StoredFile }> {
+	private readMultipart(
+		req: http.IncomingMessage,
+	): Promise<{ fields: Record<string, string[]>; file?: StoredFile }> {
 		return new Promise((resolve, reject) => {
 			const fields: Record<string, string[]> = {};
 			let file: StoredFile | undefined;
-			const parser = busboy({ headers: req.headers, limits: { fileSize: Number.MAX_SAFE_INTEGER } });
+			const parser = busboy({
+				headers: req.headers,
+				limits: { fileSize: Number.MAX_SAFE_INTEGER },
+			});
 			parser.on('field', (name, value) => (fields[name] ??= []).push(value));
 			parser.on('file', (_name, stream, info) => {
 				const hash = createHash('sha256');
@@ -261,7 +321,13 @@ export class DocJurisSimulator extends LocalServer {
 	}
 
 	private storeFile(fileName: string, mimeType: string, content: Buffer): StoredFile {
-		return { fileName, mimeType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content };
+		return {
+			fileName,
+			mimeType,
+			size: content.length,
+			sha256: createHash('sha256').update(content).digest('hex'),
+			content,
+		};
 	}
 
 	private contractView(contract: Contract) {
@@ -273,7 +339,13 @@ export class DocJurisSimulator extends LocalServer {
 			lastModified: contract.lastModified,
 			counterParty: contract.counterParty,
 			type: contract.type,
-			turns: turns.map((turn) => ({ id: turn.id, changeCount: 0, isComplete: turn.isComplete, lastModified: turn.lastModified, source: turn.source })),
+			turns: turns.map((turn) => ({
+				id: turn.id,
+				changeCount: 0,
+				isComplete: turn.isComplete,
+				lastModified: turn.lastModified,
+				source: turn.source,
+			})),
 			latestTurnId: contract.turnIds[contract.turnIds.length - 1],
 			extendedData: contract.extendedData ?? { namedValues: [] },
 			urls: {
@@ -309,14 +381,27 @@ export class DocJurisSimulator extends LocalServer {
 	private createContract(fields: Record<string, string | undefined>, file: StoredFile): Contract {
 		const type = fields.contractTypeId
 			? this.contractTypes.find((candidate) => candidate.id === Number(fields.contractTypeId))
-			: this.contractTypes.find((candidate) => candidate.name.toLowerCase() === String(fields.contractType).toLowerCase());
-		if (!type) throw Object.assign(new Error('Contract type does not match a contract type in DocJuris'), { status: 400 });
+			: this.contractTypes.find(
+					(candidate) => candidate.name.toLowerCase() === String(fields.contractType).toLowerCase(),
+				);
+		if (!type)
+			throw Object.assign(new Error('Contract type does not match a contract type in DocJuris'), {
+				status: 400,
+			});
 		let counterParty = fields.counterPartyId
 			? this.counterParties.find((candidate) => candidate.id === Number(fields.counterPartyId))
-			: this.counterParties.find((candidate) => candidate.name.toLowerCase() === String(fields.counterPartyName ?? fields.counterParty).toLowerCase());
-		if (!counterParty && fields.counterPartyId) throw Object.assign(new Error('Unknown counterparty'), { status: 400 });
+			: this.counterParties.find(
+					(candidate) =>
+						candidate.name.toLowerCase() ===
+						String(fields.counterPartyName ?? fields.counterParty).toLowerCase(),
+				);
+		if (!counterParty && fields.counterPartyId)
+			throw Object.assign(new Error('Unknown counterparty'), { status: 400 });
 		if (!counterParty) {
-			counterParty = { id: this.counterParties.length + 1, name: String(fields.counterPartyName ?? fields.counterParty) };
+			counterParty = {
+				id: this.counterParties.length + 1,
+				name: String(fields.counterPartyName ?? fields.counterParty),
+			};
 			this.counterParties.push(counterParty);
 		}
 		const contract: Contract = {
@@ -336,7 +421,16 @@ export class DocJurisSimulator extends LocalServer {
 		return contract;
 	}
 
-	private addTurn(contract: Contract, input: { source?: string; description?: string; extendedData?: unknown; tags?: string[]; file: StoredFile }): Turn {
+	private addTurn(
+		contract: Contract,
+		input: {
+			source?: string;
+			description?: string;
+			extendedData?: unknown;
+			tags?: string[];
+			file: StoredFile;
+		},
+	): Turn {
 		const turn: Turn = {
 			id: randomUUID(),
 			contractId: contract.id,
@@ -355,14 +449,23 @@ export class DocJurisSimulator extends LocalServer {
 	}
 
 	/** The bytes DocJuris serves for a document state: the upload, or a derived document. */
-	private documentFor(turn: Turn, docState: string): { fileName: string; mimeType: string; content: Buffer } | { error: string } {
+	private documentFor(
+		turn: Turn,
+		docState: string,
+	): { fileName: string; mimeType: string; content: Buffer } | { error: string } {
 		const base = turn.file.fileName.replace(/\.[^.]+$/, '');
-		const original = turn.file.content ?? Buffer.from(`(upload of ${turn.file.size} bytes, sha256 ${turn.file.sha256})`);
+		const original =
+			turn.file.content ??
+			Buffer.from(`(upload of ${turn.file.size} bytes, sha256 ${turn.file.sha256})`);
 		switch (docState.toLowerCase()) {
 			case 'imported':
 				return { fileName: turn.file.fileName, mimeType: turn.file.mimeType, content: original };
 			case 'original':
-				return { fileName: `${base}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: original };
+				return {
+					fileName: `${base}.docx`,
+					mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+					content: original,
+				};
 			case 'completedwithmarkup':
 			case 'completedclean':
 				if (!turn.isComplete) return { error: 'The turn is not complete' };
@@ -373,7 +476,11 @@ export class DocJurisSimulator extends LocalServer {
 				};
 			case 'screeningreport':
 			case 'contractscreeningreport':
-				return { fileName: `${base} screening report.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: Buffer.from(`screening report for ${turn.id}`) };
+				return {
+					fileName: `${base} screening report.xlsx`,
+					mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+					content: Buffer.from(`screening report for ${turn.id}`),
+				};
 			default:
 				return { error: `Unknown docState ${docState}` };
 		}
@@ -389,25 +496,46 @@ export class DocJurisSimulator extends LocalServer {
 
 		const authorized = this.authorized(req);
 		this.requests.push({ method, path, query, authorized });
-		if (!authorized) return this.fail(res, 401, 'Unauthorized', 'Missing, invalid or expired API key');
+		if (!authorized)
+			return this.fail(res, 401, 'Unauthorized', 'Missing, invalid or expired API key');
 
 		const segments = path.split('/').filter(Boolean);
 		if (segments[0] !== 'v1') return this.fail(res, 404, 'NotFound', `No route ${path}`);
 		const [, resource, id, sub, subId, leaf, leafMeta] = segments;
 
 		try {
-			if (resource === 'contractTypes' && method === 'GET') return this.ok(res, this.page(this.contractTypes, query, 'contractTypes'));
-			if (resource === 'playbooks' && method === 'GET') return this.ok(res, this.page(this.playbooks, query, 'playbooks'));
+			if (resource === 'contractTypes' && method === 'GET')
+				return this.ok(res, this.page(this.contractTypes, query, 'contractTypes'));
+			if (resource === 'playbooks' && method === 'GET')
+				return this.ok(res, this.page(this.playbooks, query, 'playbooks'));
 
 			if (resource === 'contracts') {
 				if (!id && method === 'POST') {
 					const { fields, file } = await this.readMultipart(req);
 					if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
-					const flat = Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, values[0]]));
+					const flat = Object.fromEntries(
+						Object.entries(fields).map(([key, values]) => [key, values[0]]),
+					);
 					const input = flat.input ? { ...flat, ...JSON.parse(flat.input) } : flat;
-					if (!input.contractType && !input.contractTypeId) return this.fail(res, 400, 'BadRequest', 'One of contractType or contractTypeId must be supplied');
-					if (!input.counterPartyName && !input.counterParty && !input.counterPartyId) return this.fail(res, 400, 'BadRequest', 'One of counterPartyName or counterPartyId must be supplied');
-					if (req.headers.documentpassword && Buffer.from(String(req.headers.documentpassword), 'base64').toString('base64') !== req.headers.documentpassword) {
+					if (!input.contractType && !input.contractTypeId)
+						return this.fail(
+							res,
+							400,
+							'BadRequest',
+							'One of contractType or contractTypeId must be supplied',
+						);
+					if (!input.counterPartyName && !input.counterParty && !input.counterPartyId)
+						return this.fail(
+							res,
+							400,
+							'BadRequest',
+							'One of counterPartyName or counterPartyId must be supplied',
+						);
+					if (
+						req.headers.documentpassword &&
+						Buffer.from(String(req.headers.documentpassword), 'base64').toString('base64') !==
+							req.headers.documentpassword
+					) {
 						return this.fail(res, 400, 'BadRequest', 'documentPassword must be base64');
 					}
 					return this.ok(res, this.contractView(this.createContract(input, file)));
@@ -417,7 +545,9 @@ export class DocJurisSimulator extends LocalServer {
 				if (!sub && method === 'GET') return this.ok(res, this.contractView(contract));
 				if (sub === 'document' && method === 'GET') {
 					const docState = query.docState ?? 'original';
-					const turnId = docState.startsWith('completed') ? contract.turnIds[contract.turnIds.length - 1] : contract.turnIds[0];
+					const turnId = docState.startsWith('completed')
+						? contract.turnIds[contract.turnIds.length - 1]
+						: contract.turnIds[0];
 					return this.serveDocument(res, this.turns.get(turnId)!, docState, subId === 'meta');
 				}
 				if (sub === 'turns') {
@@ -427,12 +557,19 @@ export class DocJurisSimulator extends LocalServer {
 						const latest = contract.turnIds[contract.turnIds.length - 1];
 						const given = fields.currentTurnId?.[0];
 						if (!given || given.toLowerCase() !== latest) {
-							return this.fail(res, 409, 'Conflict', `currentTurnId ${given ?? '(none)'} is not the latest turn of the contract`);
+							return this.fail(
+								res,
+								409,
+								'Conflict',
+								`currentTurnId ${given ?? '(none)'} is not the latest turn of the contract`,
+							);
 						}
 						const turn = this.addTurn(contract, {
 							source: fields.source?.[0],
 							description: fields.description?.[0],
-							extendedData: fields.extendedData ? JSON.parse(fields.extendedData[0]) : contract.extendedData,
+							extendedData: fields.extendedData
+								? JSON.parse(fields.extendedData[0])
+								: contract.extendedData,
 							tags: fields.tags,
 							file,
 						});
@@ -441,40 +578,84 @@ export class DocJurisSimulator extends LocalServer {
 						return;
 					}
 					const turn = subId ? this.turns.get(subId.toLowerCase()) : undefined;
-					if (!turn || turn.contractId !== contract.id) return this.fail(res, 404, 'NotFound', 'Turn not found');
+					if (!turn || turn.contractId !== contract.id)
+						return this.fail(res, 404, 'NotFound', 'Turn not found');
 					if (!leaf && method === 'GET') return this.ok(res, this.turnView(turn));
-					if (leaf === 'document' && method === 'GET') return this.serveDocument(res, turn, query.docState ?? 'original', leafMeta === 'meta');
+					if (leaf === 'document' && method === 'GET')
+						return this.serveDocument(res, turn, query.docState ?? 'original', leafMeta === 'meta');
 				}
 			}
 
 			if (resource === 'imports' && !id && method === 'POST') {
 				const { fields, file } = await this.readMultipart(req);
 				if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
-				const imported = { id: randomUUID(), extendedData: fields.extendedData ? JSON.parse(fields.extendedData[0]) : { namedValues: [] }, file };
+				const imported = {
+					id: randomUUID(),
+					extendedData: fields.extendedData
+						? JSON.parse(fields.extendedData[0])
+						: { namedValues: [] },
+					file,
+				};
 				this.imports.set(imported.id, imported);
-				return this.ok(res, { id: imported.id, extendedData: imported.extendedData, urls: { app: `https://app.docjuris.com/imports/${imported.id}` } });
+				return this.ok(res, {
+					id: imported.id,
+					extendedData: imported.extendedData,
+					urls: { app: `https://app.docjuris.com/imports/${imported.id}` },
+				});
 			}
 
 			if (resource === 'subscriptions') {
-				if (!id && method === 'GET') return this.ok(res, [...this.subscriptions.values()].map(({ id: subscriptionId, type, created }) => ({ id: subscriptionId, type, created })));
+				if (!id && method === 'GET')
+					return this.ok(
+						res,
+						[...this.subscriptions.values()].map(({ id: subscriptionId, type, created }) => ({
+							id: subscriptionId,
+							type,
+							created,
+						})),
+					);
 				if (id === 'testmessages' && method === 'GET') {
 					const type = query.type ?? 'turnCompleted';
-					return this.ok(res, [{ messageId: randomUUID(), type, contractId: randomUUID(), turnId: randomUUID(), sentOn: now(), url: 'https://app.docjuris.com/contracts/1/turns/1' }]);
+					return this.ok(res, [
+						{
+							messageId: randomUUID(),
+							type,
+							contractId: randomUUID(),
+							turnId: randomUUID(),
+							sentOn: now(),
+							url: 'https://app.docjuris.com/contracts/1/turns/1',
+						},
+					]);
 				}
 				if (method === 'POST' && (!id || EVENT_TYPES.includes(id))) {
 					const body = await this.readJson(req);
 					const type = String(id ?? body.type ?? '');
-					if (!EVENT_TYPES.includes(type)) return this.fail(res, 400, 'BadRequest', `Unknown subscription type ${type}`);
-					if (typeof body.webhookUrl !== 'string' || !/^https?:\/\//.test(body.webhookUrl)) return this.fail(res, 400, 'BadRequest', 'webhookUrl is required');
-					const subscription: Subscription = { id: randomUUID().toUpperCase(), type, webhookUrl: body.webhookUrl, created: now() };
+					if (!EVENT_TYPES.includes(type))
+						return this.fail(res, 400, 'BadRequest', `Unknown subscription type ${type}`);
+					if (typeof body.webhookUrl !== 'string' || !/^https?:\/\//.test(body.webhookUrl))
+						return this.fail(res, 400, 'BadRequest', 'webhookUrl is required');
+					const subscription: Subscription = {
+						id: randomUUID().toUpperCase(),
+						type,
+						webhookUrl: body.webhookUrl,
+						created: now(),
+					};
 					this.subscriptions.set(subscription.id, subscription);
 					// The token in a callback URL is what lets a delivery in: a secret, searched for in what n8n stores.
 					const token = new URL(body.webhookUrl).searchParams.get('token');
 					if (token) this.issuedSecrets.push(token);
 					const status = id ? 201 : 200;
-					return this.ok(res, id ? { id: subscription.id, created: subscription.created } : { id: subscription.id, type, created: subscription.created }, status);
+					return this.ok(
+						res,
+						id
+							? { id: subscription.id, created: subscription.created }
+							: { id: subscription.id, type, created: subscription.created },
+						status,
+					);
 				}
-				const subscription = [...this.subscriptions.values()].find((candidate) => candidate.id.toLowerCase() === String(id).toLowerCase());
+				const subscription = [...this.subscriptions.values()].find(
+					(candidate) => candidate.id.toLowerCase() === String(id).toLowerCase(),
+				);
 				if (!subscription) return this.fail(res, 404, 'NotFound', 'Subscription not found');
 				if (!sub && method === 'DELETE') {
 					this.subscriptions.delete(subscription.id);
@@ -489,28 +670,59 @@ export class DocJurisSimulator extends LocalServer {
 			}
 		} catch (error) {
 			const status = (error as { status?: number }).status ?? 500;
-			return this.fail(res, status, status === 400 ? 'BadRequest' : 'ServerError', (error as Error).message);
+			return this.fail(
+				res,
+				status,
+				status === 400 ? 'BadRequest' : 'ServerError',
+				(error as Error).message,
+			);
 		}
 		return this.fail(res, 404, 'NotFound', `No route ${method} ${path}`);
 	}
 
-	private page<T extends { id: number; name?: string; description?: string }>(records: T[], query: Record<string, string>, key: string) {
+	private page<T extends { id: number; name?: string; description?: string }>(
+		records: T[],
+		query: Record<string, string>,
+		key: string,
+	) {
 		const skip = Number(query.skip ?? 0);
 		const take = Math.min(Number(query.take ?? 200), 200);
 		const sortBy = query.sortBy ?? 'name';
 		const filter = (query.filter ?? '').toLowerCase();
-		const filtered = records.filter((record) => !filter || String(record.name ?? '').toLowerCase().includes(filter));
-		const sorted = [...filtered].sort((a, b) =>
-			sortBy === 'id' ? a.id - b.id : String((a as Record<string, unknown>)[sortBy] ?? '').localeCompare(String((b as Record<string, unknown>)[sortBy] ?? '')),
+		const filtered = records.filter(
+			(record) =>
+				!filter ||
+				String(record.name ?? '')
+					.toLowerCase()
+					.includes(filter),
 		);
-		return { skip, take, sortBy, filter: query.filter ?? null, totalCount: filtered.length, [key]: sorted.slice(skip, skip + take) };
+		const sorted = [...filtered].sort((a, b) =>
+			sortBy === 'id'
+				? a.id - b.id
+				: String((a as Record<string, unknown>)[sortBy] ?? '').localeCompare(
+						String((b as Record<string, unknown>)[sortBy] ?? ''),
+					),
+		);
+		return {
+			skip,
+			take,
+			sortBy,
+			filter: query.filter ?? null,
+			totalCount: filtered.length,
+			[key]: sorted.slice(skip, skip + take),
+		};
 	}
 
 	private serveDocument(res: http.ServerResponse, turn: Turn, docState: string, metaOnly: boolean) {
 		const document = this.documentFor(turn, docState);
 		if ('error' in document) return this.fail(res, 400, 'BadRequest', document.error);
 		const extension = document.fileName.split('.').pop()!;
-		if (metaOnly) return this.ok(res, { name: document.fileName, extension, originalFileName: turn.file.fileName });
+		if (metaOnly)
+			return this.ok(res, {
+				name: document.fileName,
+				extension,
+				originalFileName: turn.file.fileName,
+			});
 		res.writeHead(200, {
 			'Content-Type': 'application/octet-stream',
 			'Content-Length': document.content.length,
@@ -519,7 +731,12 @@ export class DocJurisSimulator extends LocalServer {
 		res.end(document.content);
 	}
 
-	private async handleControl(method: string, path: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+	private async handleControl(
+		method: string,
+		path: string,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+	): Promise<unknown> {
 		if (path === '/_sim/sink' && method === 'POST') {
 			this.sink.push(await this.readJson(req));
 			return this.json(res, 200, { received: true });
@@ -529,7 +746,11 @@ export class DocJurisSimulator extends LocalServer {
 			return this.json(res, 200, {
 				subscriptions: [...this.subscriptions.values()],
 				contracts: [...this.contracts.values()].map((contract) => this.contractView(contract)),
-				deliveries: this.deliveries.map(({ subscriptionId, url, status }) => ({ subscriptionId, url, status })),
+				deliveries: this.deliveries.map(({ subscriptionId, url, status }) => ({
+					subscriptionId,
+					url,
+					status,
+				})),
 			});
 		}
 		if (path.startsWith('/_sim/files/') && method === 'GET') {
@@ -539,7 +760,11 @@ export class DocJurisSimulator extends LocalServer {
 			const content = Buffer.alloc(size);
 			for (let index = 0; index < size; index++) content[index] = (index * 31 + 7) & 0xff;
 			content.write('PK\u0003\u0004', 0, 'binary');
-			res.writeHead(200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Content-Length': size, 'Content-Disposition': `attachment; filename="${name}"` });
+			res.writeHead(200, {
+				'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				'Content-Length': size,
+				'Content-Disposition': `attachment; filename="${name}"`,
+			});
 			return res.end(content);
 		}
 		const completeMatch = /^\/_sim\/turns\/([^/]+)\/complete$/.exec(path);

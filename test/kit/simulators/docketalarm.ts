@@ -77,7 +77,8 @@ export function simulatedPdfText(path: string): string {
 export function simulatedPdf(path: string, size = 50_000): Buffer {
 	let seed = 0;
 	for (const char of path) seed = (seed * 31 + char.charCodeAt(0)) >>> 0;
-	const filler = (length: number) => Buffer.from(Array.from({ length }, (_, index) => (seed + index * 7) & 0xff));
+	const filler = (length: number) =>
+		Buffer.from(Array.from({ length }, (_, index) => (seed + index * 7) & 0xff));
 	const text = simulatedPdfText(path).replace(/[\\()]/g, (char) => `\\${char}`);
 	// A small font, so a long path stays on the page (readers drop text beyond its edge).
 	const page = `BT /F1 5 Tf 10 720 Td (${text}) Tj ET`;
@@ -105,13 +106,21 @@ export function simulatedPdf(path: string, size = 50_000): Buffer {
 		add(filler(padding));
 		add(Buffer.from('\nendstream\nendobj\n', 'latin1'));
 		const xref = length;
-		const entries = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-		add(Buffer.from(`xref\n0 7\n0000000000 65535 f \n${entries}trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+		const entries = offsets
+			.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)
+			.join('');
+		add(
+			Buffer.from(
+				`xref\n0 7\n0000000000 65535 f \n${entries}trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+				'latin1',
+			),
+		);
 		return Buffer.concat(parts);
 	};
 	let padding = 0;
 	// The padding's own digits move the offsets: settle it in a few rounds.
-	for (let round = 0; round < 4; round++) padding = Math.max(0, padding + size - build(padding).length);
+	for (let round = 0; round < 4; round++)
+		padding = Math.max(0, padding + size - build(padding).length);
 	const pdf = build(padding);
 	return pdf.length === size ? pdf : pdf.subarray(0, size);
 }
@@ -123,13 +132,22 @@ export class DocketAlarmSimulator extends LocalServer {
 	tokenMaxUses?: number;
 	readonly tokens = new Map<string, Token>();
 	readonly trackers: Tracker[] = [];
-	readonly subaccounts = new Map<string, { username: string; password: string; name?: string; enabled: boolean; api_push_url: string }>();
+	readonly subaccounts = new Map<
+		string,
+		{ username: string; password: string; name?: string; enabled: boolean; api_push_url: string }
+	>();
 	/** The master account's push URL (set by support in real life). */
 	pushUrl = '';
 	readonly pushes: PushDelivery[] = [];
 	readonly sink: unknown[] = [];
 	/** Every API call: endpoint, whether test mode was on, and the token or auth used. */
-	readonly calls: Array<{ method: string; path: string; test: boolean; query: Record<string, string>; authorized?: boolean }> = [];
+	readonly calls: Array<{
+		method: string;
+		path: string;
+		test: boolean;
+		query: Record<string, string>;
+		authorized?: boolean;
+	}> = [];
 	logins = 0;
 	documentBytes: number;
 	readonly cases: SimCase[];
@@ -143,7 +161,12 @@ export class DocketAlarmSimulator extends LocalServer {
 		this.documentBytes = options.documentBytes ?? 50_000;
 		const size = options.searchIndexSize ?? 120;
 		this.cases = Array.from({ length: size }, (_, index) => ({
-			court: index === 0 ? SIM_COURT : index % 2 ? 'Texas Eastern District Court' : 'California Northern District Court',
+			court:
+				index === 0
+					? SIM_COURT
+					: index % 2
+						? 'Texas Eastern District Court'
+						: 'California Northern District Court',
 			docket: index === 0 ? SIM_DOCKET : `2:24-cv-${String(index).padStart(5, '0')}`,
 			title: `${index % 3 === 0 ? 'Acme Corp.' : 'Globex Inc.'} v. Party ${index}`,
 			date_filed: usDate(index),
@@ -189,7 +212,14 @@ export class DocketAlarmSimulator extends LocalServer {
 	/** A docket push with `count` new entries. */
 	docketPush(count = 2): Record<string, unknown> {
 		const docket = this.docket(SIM_COURT, SIM_DOCKET);
-		return { push_type: 'docket', court: SIM_COURT, docket: SIM_DOCKET, info: docket.info, docket_report: (docket.docket_report as unknown[]).slice(0, count), parties: docket.parties };
+		return {
+			push_type: 'docket',
+			court: SIM_COURT,
+			docket: SIM_DOCKET,
+			info: docket.info,
+			docket_report: (docket.docket_report as unknown[]).slice(0, count),
+			parties: docket.parties,
+		};
 	}
 
 	// ---- HTTP ----
@@ -200,7 +230,8 @@ export class DocketAlarmSimulator extends LocalServer {
 
 	private async form(req: http.IncomingMessage): Promise<Record<string, string[]>> {
 		const fields: Record<string, string[]> = {};
-		for (const [key, value] of new URLSearchParams((await this.readBody(req)).toString('utf8'))) (fields[key] ??= []).push(value);
+		for (const [key, value] of new URLSearchParams((await this.readBody(req)).toString('utf8')))
+			(fields[key] ??= []).push(value);
 		return fields;
 	}
 
@@ -221,7 +252,10 @@ export class DocketAlarmSimulator extends LocalServer {
 
 	docket(court: string, docket: string): Record<string, unknown> {
 		const found = this.cases.find((entry) => entry.court === court && entry.docket === docket);
-		if (!found) throw Object.assign(new Error(`Could not find docket ${docket} in ${court}`), { status: 200 });
+		if (!found)
+			throw Object.assign(new Error(`Could not find docket ${docket} in ${court}`), {
+				status: 200,
+			});
 		const base = `${this.url}/cases/${court.replace(/\W+/g, '_')}/${docket.replace(/:/g, '--')}/${found.title.replace(/\W+/g, '_')}/docs`;
 		const entry = (number: number, day: number, contents: string, withLink = true) => ({
 			number,
@@ -230,13 +264,28 @@ export class DocketAlarmSimulator extends LocalServer {
 			contents,
 			link: withLink ? `${base}/${number}.pdf` : null,
 			link_viewer: withLink ? `${base}/${number}` : null,
-			exhibits: number === 3 ? [{ exhibit: '1', link: `${base}/3/1.pdf`, link_viewer: `${base}/3/1` }] : [],
+			exhibits:
+				number === 3 ? [{ exhibit: '1', link: `${base}/3/1.pdf`, link_viewer: `${base}/3/1` }] : [],
 		});
 		return {
-			info: { title: found.title, date_filed: found.date_filed, judge: 'Judge Sandbox', nature_of_suit: '830 Patent' },
-			docket_report: [entry(3, 40, 'MOTION to dismiss'), entry(2, 20, 'ANSWER to complaint'), entry(1, 1, 'COMPLAINT'), entry(999, 41, 'SEALED document')],
+			info: {
+				title: found.title,
+				date_filed: found.date_filed,
+				judge: 'Judge Sandbox',
+				nature_of_suit: '830 Patent',
+			},
+			docket_report: [
+				entry(3, 40, 'MOTION to dismiss'),
+				entry(2, 20, 'ANSWER to complaint'),
+				entry(1, 1, 'COMPLAINT'),
+				entry(999, 41, 'SEALED document'),
+			],
 			parties: [
-				{ name: 'Acme Corp.', type: 'Plaintiff', counsel: [{ name: 'A. Lawyer', firm: 'Firm LLP', email: 'a@firm.example' }] },
+				{
+					name: 'Acme Corp.',
+					type: 'Plaintiff',
+					counsel: [{ name: 'A. Lawyer', firm: 'Firm LLP', email: 'a@firm.example' }],
+				},
 				{ name: 'Globex Inc.', type: 'Defendant' },
 			],
 		};
@@ -245,7 +294,8 @@ export class DocketAlarmSimulator extends LocalServer {
 	protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		const url = new URL(req.url ?? '/', this.url);
 		const method = req.method ?? 'GET';
-		if (url.pathname.startsWith('/_sim/')) return await this.control(method, url.pathname, req, res);
+		if (url.pathname.startsWith('/_sim/'))
+			return await this.control(method, url.pathname, req, res);
 		const query = Object.fromEntries(url.searchParams);
 		const form = method === 'POST' ? await this.form(req) : {};
 		const field = (name: string) => form[name]?.[0] ?? query[name];
@@ -255,18 +305,30 @@ export class DocketAlarmSimulator extends LocalServer {
 
 		if (url.pathname.startsWith('/cases/')) {
 			call.authorized = this.authorize(req, field('login_token'));
-			if (!call.authorized) return this.json(res, 401, { success: false, error: 'Invalid or expired login_token' });
+			if (!call.authorized)
+				return this.json(res, 401, { success: false, error: 'Invalid or expired login_token' });
 			const name = url.pathname.split('/').pop()!;
-			if (!name.endsWith('.pdf')) return this.json(res, 404, { success: false, error: 'No such document' });
-			if (name === '999.pdf') return this.json(res, 403, { success: false, error: 'This document is sealed' });
-			if (url.searchParams.has('cached') && name === '2.pdf') return this.json(res, 412, { success: false, error: 'Document not in cache' });
-			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': this.documentBytes });
-			if (this.documentBytes <= STREAM_CHUNK) return res.end(simulatedPdf(url.pathname, this.documentBytes));
+			if (!name.endsWith('.pdf'))
+				return this.json(res, 404, { success: false, error: 'No such document' });
+			if (name === '999.pdf')
+				return this.json(res, 403, { success: false, error: 'This document is sealed' });
+			if (url.searchParams.has('cached') && name === '2.pdf')
+				return this.json(res, 412, { success: false, error: 'Document not in cache' });
+			res.writeHead(200, {
+				'Content-Type': 'application/pdf',
+				'Content-Length': this.documentBytes,
+			});
+			if (this.documentBytes <= STREAM_CHUNK)
+				return res.end(simulatedPdf(url.pathname, this.documentBytes));
 			// Large documents: one chunk of the same pattern, written over and over at the client's pace.
 			const chunk = simulatedPdf(url.pathname, STREAM_CHUNK);
 			for (let sent = 0; sent < this.documentBytes; sent += STREAM_CHUNK) {
-				const part = sent + STREAM_CHUNK <= this.documentBytes ? chunk : chunk.subarray(0, this.documentBytes - sent);
-				if (!res.write(part)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+				const part =
+					sent + STREAM_CHUNK <= this.documentBytes
+						? chunk
+						: chunk.subarray(0, this.documentBytes - sent);
+				if (!res.write(part))
+					await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
 				if (res.destroyed) return;
 			}
 			return res.end();
@@ -283,10 +345,14 @@ export class DocketAlarmSimulator extends LocalServer {
 		call.authorized = this.authorize(req, field('login_token'));
 		if (!call.authorized) {
 			// The guide says JSON endpoints answer 200 even on failure.
-			return this.json(res, 200, { success: false, error: 'Invalid or expired login_token. Please log in again.' });
+			return this.json(res, 200, {
+				success: false,
+				error: 'Invalid or expired login_token. Please log in again.',
+			});
 		}
 		const clientMatter = field('client_matter') ?? '';
-		if (clientMatter.length > 50) return this.json(res, 200, { success: false, error: 'client_matter is too long' });
+		if (clientMatter.length > 50)
+			return this.json(res, 200, { success: false, error: 'client_matter is too long' });
 
 		try {
 			switch (`${method} ${endpoint}`) {
@@ -295,17 +361,38 @@ export class DocketAlarmSimulator extends LocalServer {
 				case 'GET search/':
 					return this.json(res, 200, this.search(query));
 				case 'GET searchdirect/':
-					return this.json(res, 200, query.court ? this.courtForm(query.court) : { success: true, courts: [STATE_COURT, 'Patent Trial and Appeal Board'] });
+					return this.json(
+						res,
+						200,
+						query.court
+							? this.courtForm(query.court)
+							: { success: true, courts: [STATE_COURT, 'Patent Trial and Appeal Board'] },
+					);
 				case 'POST searchdirect/':
 					return this.json(res, 200, this.searchDirect(form));
 				case 'GET getdocket/':
-					return this.json(res, 200, { success: true, ...this.docket(query.court, query.docket), ...(test ? { test: true } : {}) });
+					return this.json(res, 200, {
+						success: true,
+						...this.docket(query.court, query.docket),
+						...(test ? { test: true } : {}),
+					});
 				case 'GET track/':
-					return this.json(res, 200, { success: true, dockets: this.trackers.slice(Number(query.offset ?? 0), Number(query.offset ?? 0) + Math.min(Number(query.limit ?? 25), 50)) });
+					return this.json(res, 200, {
+						success: true,
+						dockets: this.trackers.slice(
+							Number(query.offset ?? 0),
+							Number(query.offset ?? 0) + Math.min(Number(query.limit ?? 25), 50),
+						),
+					});
 				case 'POST track/':
 					return this.json(res, 200, await this.track(form, test));
 				case 'GET subaccount/':
-					return this.json(res, 200, { success: true, subaccounts: [...this.subaccounts.values()].filter((account) => account.enabled).map(({ username }) => ({ username })) });
+					return this.json(res, 200, {
+						success: true,
+						subaccounts: [...this.subaccounts.values()]
+							.filter((account) => account.enabled)
+							.map(({ username }) => ({ username })),
+					});
 				case 'POST subaccount/':
 					return this.json(res, 200, this.subaccount(form));
 			}
@@ -317,24 +404,34 @@ export class DocketAlarmSimulator extends LocalServer {
 
 	private searchPacer(params: URLSearchParams) {
 		const party = (params.get('party_name') ?? '').toLowerCase();
-		const matches = this.cases.filter((entry) => !party || entry.title.toLowerCase().includes(party));
+		const matches = this.cases.filter(
+			(entry) => !party || entry.title.toLowerCase().includes(party),
+		);
 		const page = Number(params.get('page') ?? 1);
 		const pages = Math.max(1, Math.ceil(matches.length / 50));
 		return {
 			success: true,
 			// The vendor under-reports page_max on page 1 for large result sets.
 			page_max: page === 1 && pages > 1 ? 1 : pages,
-			search_results: matches.slice((page - 1) * 50, page * 50).map((entry) => ({ ...entry, link: `${this.url}/cases/x`, nature_of_suit: '830' })),
+			search_results: matches
+				.slice((page - 1) * 50, page * 50)
+				.map((entry) => ({ ...entry, link: `${this.url}/cases/x`, nature_of_suit: '830' })),
 		};
 	}
 
 	private readonly scrolls = new Map<string, { matches: SimCase[]; position: number }>();
 
 	private search(query: Record<string, string>) {
-		const needle = (query.q ?? '').replace(/is:docket/g, '').trim().toLowerCase();
-		const matches = this.cases.filter((entry) => !needle || entry.title.toLowerCase().includes(needle));
+		const needle = (query.q ?? '')
+			.replace(/is:docket/g, '')
+			.trim()
+			.toLowerCase();
+		const matches = this.cases.filter(
+			(entry) => !needle || entry.title.toLowerCase().includes(needle),
+		);
 		const limit = Math.min(Number(query.limit ?? 10), 50);
-		const shape = (entries: SimCase[]) => entries.map((entry) => ({ result_type: 'docket', ...entry, link: `${this.url}/cases/x` }));
+		const shape = (entries: SimCase[]) =>
+			entries.map((entry) => ({ result_type: 'docket', ...entry, link: `${this.url}/cases/x` }));
 		const issue = (state: { matches: SimCase[]; position: number }) => {
 			const token = randomBytes(12).toString('base64');
 			this.scrolls.set(token, state);
@@ -345,24 +442,50 @@ export class DocketAlarmSimulator extends LocalServer {
 			if (!state) throw new Error('Invalid scroll');
 			this.scrolls.delete(query.scroll);
 			const page = state.matches.slice(state.position, state.position + limit);
-			return { success: true, count: matches.length, search_results: shape(page), scroll: issue({ ...state, position: state.position + page.length }) };
+			return {
+				success: true,
+				count: matches.length,
+				search_results: shape(page),
+				scroll: issue({ ...state, position: state.position + page.length }),
+			};
 		}
 		if (query.scroll_parallel !== undefined) {
 			const bins = Number(query.scroll_parallel);
 			const index = Number(query.scroll_index ?? 0);
-			if (!(bins >= 1) || index >= bins) throw new Error('scroll_parallel must be at least 1 and scroll_index below it');
+			if (!(bins >= 1) || index >= bins)
+				throw new Error('scroll_parallel must be at least 1 and scroll_index below it');
 			const binMatches = matches.filter((_, position) => position % bins === index);
 			const page = binMatches.slice(0, limit);
-			return { success: true, count: matches.length, search_results: shape(page), scroll: issue({ matches: binMatches, position: page.length }) };
+			return {
+				success: true,
+				count: matches.length,
+				search_results: shape(page),
+				scroll: issue({ matches: binMatches, position: page.length }),
+			};
 		}
 		const offset = Number(query.offset ?? 0);
 		if (offset + limit >= 1000) throw new Error('offset plus limit must be less than 1000');
-		return { success: true, count: matches.length, search_results: shape(matches.slice(offset, offset + limit)) };
+		return {
+			success: true,
+			count: matches.length,
+			search_results: shape(matches.slice(offset, offset + limit)),
+		};
 	}
 
 	private courtForm(court: string) {
-		if (court !== STATE_COURT) return { success: true, required: ['court'], optional: ['docketnum', 'party_name'], choices: {} };
-		return { success: true, required: ['court', 'party_name'], optional: ['docketnum', 'county', 'date_filed_start'], choices: { county: ['Philadelphia', 'Bucks'] } };
+		if (court !== STATE_COURT)
+			return {
+				success: true,
+				required: ['court'],
+				optional: ['docketnum', 'party_name'],
+				choices: {},
+			};
+		return {
+			success: true,
+			required: ['court', 'party_name'],
+			optional: ['docketnum', 'county', 'date_filed_start'],
+			choices: { county: ['Philadelphia', 'Bucks'] },
+		};
 	}
 
 	private searchDirect(form: Record<string, string[]>) {
@@ -370,7 +493,18 @@ export class DocketAlarmSimulator extends LocalServer {
 		const required = this.courtForm(court).required;
 		const missing = required.filter((name) => !form[name]?.[0]);
 		if (missing.length) throw new Error(`Missing required fields: ${missing.join(', ')}`);
-		return { success: true, search_results: [{ title: `Commonwealth v. ${form.party_name?.[0] ?? 'Doe'}`, court, docket: 'CP-51-CR-0001234-2024', date_filed: '3/4/2024', link: `${this.url}/cases/y` }] };
+		return {
+			success: true,
+			search_results: [
+				{
+					title: `Commonwealth v. ${form.party_name?.[0] ?? 'Doe'}`,
+					court,
+					docket: 'CP-51-CR-0001234-2024',
+					date_filed: '3/4/2024',
+					link: `${this.url}/cases/y`,
+				},
+			],
+		};
 	}
 
 	private async track(form: Record<string, string[]>, test: boolean) {
@@ -382,12 +516,25 @@ export class DocketAlarmSimulator extends LocalServer {
 		const court = form.court?.[0] ?? '';
 		const docket = form.docket?.[0] ?? '';
 		const q = form.q?.[0] ?? '';
-		if (q && (court || docket)) throw new Error('court and docket must be blank for a search tracker');
-		if (!q && !this.cases.some((entry) => entry.court === court && entry.docket === docket)) throw new Error(`Could not find docket ${docket} in ${court}`);
+		if (q && (court || docket))
+			throw new Error('court and docket must be blank for a search tracker');
+		if (!q && !this.cases.some((entry) => entry.court === court && entry.docket === docket))
+			throw new Error(`Could not find docket ${docket} in ${court}`);
 		const enable = form.enable?.[0] === 'true';
-		let tracker = this.trackers.find((entry) => entry.court === court && entry.docket === docket && entry.q === q);
+		let tracker = this.trackers.find(
+			(entry) => entry.court === court && entry.docket === docket && entry.q === q,
+		);
 		if (!tracker) {
-			tracker = { court, docket, q, title: q ? `Search: ${q}` : this.cases.find((entry) => entry.docket === docket)!.title, enabled: false, frequency: 'twice_daily', client_matter: '', last_updated: null };
+			tracker = {
+				court,
+				docket,
+				q,
+				title: q ? `Search: ${q}` : this.cases.find((entry) => entry.docket === docket)!.title,
+				enabled: false,
+				frequency: 'twice_daily',
+				client_matter: '',
+				last_updated: null,
+			};
 			this.trackers.push(tracker);
 		}
 		tracker.enabled = enable;
@@ -399,7 +546,8 @@ export class DocketAlarmSimulator extends LocalServer {
 	private subaccount(form: Record<string, string[]>) {
 		const username = form.username?.[0] ?? '';
 		const password = form.password?.[0] ?? '';
-		if (username.split('@')[1] !== this.username.split('@')[1]) throw new Error('Sub accounts must be on the master account’s email domain');
+		if (username.split('@')[1] !== this.username.split('@')[1])
+			throw new Error('Sub accounts must be on the master account’s email domain');
 		const existing = this.subaccounts.get(username);
 		if (existing && existing.password !== password) throw new Error('Password is incorrect');
 		const account = existing ?? { username, password, enabled: true, api_push_url: '' };
@@ -411,21 +559,40 @@ export class DocketAlarmSimulator extends LocalServer {
 		return { success: true };
 	}
 
-	private async control(method: string, path: string, req: http.IncomingMessage, res: http.ServerResponse) {
+	private async control(
+		method: string,
+		path: string,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+	) {
 		if (path === '/_sim/sink' && method === 'POST') {
 			this.sink.push(JSON.parse((await this.readBody(req)).toString('utf8') || '{}'));
 			return this.json(res, 200, { received: true });
 		}
 		if (path === '/_sim/sink') return this.json(res, 200, this.sink);
 		if (path === '/_sim/push' && method === 'POST') {
-			const target = [...this.subaccounts.values()].find((account) => account.api_push_url)?.api_push_url || this.pushUrl;
+			const target =
+				[...this.subaccounts.values()].find((account) => account.api_push_url)?.api_push_url ||
+				this.pushUrl;
 			if (!target) return this.json(res, 409, { message: 'no push URL configured' });
 			return this.json(res, 200, await this.push(this.docketPush(2), target));
 		}
 		if (path === '/_sim/state') {
-			return this.json(res, 200, { logins: this.logins, trackers: this.trackers, subaccounts: [...this.subaccounts.values()].map((account) => ({ username: account.username, name: account.name, enabled: account.enabled, api_push_url: account.api_push_url })), pushes: this.pushes.map(({ url, status }) => ({ url: url.replace(/\/\/[^@/]*@/, '//***@'), status })) });
+			return this.json(res, 200, {
+				logins: this.logins,
+				trackers: this.trackers,
+				subaccounts: [...this.subaccounts.values()].map((account) => ({
+					username: account.username,
+					name: account.name,
+					enabled: account.enabled,
+					api_push_url: account.api_push_url,
+				})),
+				pushes: this.pushes.map(({ url, status }) => ({
+					url: url.replace(/\/\/[^@/]*@/, '//***@'),
+					status,
+				})),
+			});
 		}
 		return this.json(res, 404, { message: `No control route ${method} ${path}` });
 	}
 }
-

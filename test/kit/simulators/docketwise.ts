@@ -30,12 +30,26 @@ export class DocketwiseSimulator extends LocalServer {
 	readonly clientSecret: string;
 	rateLimit: number;
 	accessTokenMaxUses?: number;
-	private readonly accessTokens = new Map<string, { uses: number; expired: boolean; requests: number[] }>();
+	private readonly accessTokens = new Map<
+		string,
+		{ uses: number; expired: boolean; requests: number[] }
+	>();
 	private readonly refreshTokens = new Set<string>();
-	readonly tables: Record<string, Row[]> = { contacts: [], matters: [], documents: [], invoices: [], charges: [], notes: [] };
+	readonly tables: Record<string, Row[]> = {
+		contacts: [],
+		matters: [],
+		documents: [],
+		invoices: [],
+		charges: [],
+		notes: [],
+	};
 	readonly files = new Map<number, { content: Buffer; filename: string }>();
 	readonly users: Row[] = [
-		{ id: 1, email: 'attorney@firm.example', attorney_profile: { id: 1, first_name: 'Alice', last_name: 'Attorney' } },
+		{
+			id: 1,
+			email: 'attorney@firm.example',
+			attorney_profile: { id: 1, first_name: 'Alice', last_name: 'Attorney' },
+		},
 		{ id: 2, email: 'paralegal@firm.example', attorney_profile: null },
 	];
 	readonly matterStatuses: Row[] = [
@@ -54,17 +68,32 @@ export class DocketwiseSimulator extends LocalServer {
 		this.clientSecret = options.clientSecret ?? 'sandbox-client-secret';
 		this.rateLimit = options.rateLimit ?? 120;
 		this.accessTokenMaxUses = options.accessTokenMaxUses;
-		for (let index = 1; index <= (options.contacts ?? 3); index++) this.addContact({ first_name: `Seed${index}`, last_name: 'Client' });
+		for (let index = 1; index <= (options.contacts ?? 3); index++)
+			this.addContact({ first_name: `Seed${index}`, last_name: 'Client' });
 	}
 
 	/** Issues a token pair, as the authorization-code exchange would (for credential import). */
-	issueTokens(): { access_token: string; refresh_token: string; token_type: string; expires_in: number; scope: string; created_at: number } {
+	issueTokens(): {
+		access_token: string;
+		refresh_token: string;
+		token_type: string;
+		expires_in: number;
+		scope: string;
+		created_at: number;
+	} {
 		const access = randomBytes(16).toString('hex');
 		const refresh = randomBytes(16).toString('hex');
 		this.accessTokens.set(access, { uses: 0, expired: false, requests: [] });
 		this.refreshTokens.add(refresh);
 		this.issuedSecrets.push(access, refresh);
-		return { access_token: access, refresh_token: refresh, token_type: 'Bearer', expires_in: 15_552_000, scope: 'public write', created_at: Math.floor(Date.now() / 1000) };
+		return {
+			access_token: access,
+			refresh_token: refresh,
+			token_type: 'Bearer',
+			expires_in: 15_552_000,
+			scope: 'public write',
+			created_at: Math.floor(Date.now() / 1000),
+		};
 	}
 
 	expireAccessTokens(): void {
@@ -73,7 +102,21 @@ export class DocketwiseSimulator extends LocalServer {
 
 	addContact(fields: Row): Row {
 		const id = this.nextId++;
-		const record = { id, first_name: '', last_name: '', middle_name: null, company_name: '', email: null, lead: false, lead_phone: null, type: 'Person', created_at: now(), updated_at: now(), physical_address: null, ...fields };
+		const record = {
+			id,
+			first_name: '',
+			last_name: '',
+			middle_name: null,
+			company_name: '',
+			email: null,
+			lead: false,
+			lead_phone: null,
+			type: 'Person',
+			created_at: now(),
+			updated_at: now(),
+			physical_address: null,
+			...fields,
+		};
 		this.tables.contacts.push(record);
 		return record;
 	}
@@ -97,10 +140,13 @@ export class DocketwiseSimulator extends LocalServer {
 
 	private async token(req: http.IncomingMessage, res: http.ServerResponse) {
 		const form = new URLSearchParams((await this.readBody(req)).toString('utf8'));
-		const basic = req.headers.authorization?.startsWith('Basic ') ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':') : [];
+		const basic = req.headers.authorization?.startsWith('Basic ')
+			? Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':')
+			: [];
 		const clientId = form.get('client_id') ?? basic[0];
 		const clientSecret = form.get('client_secret') ?? basic[1];
-		if (clientId !== this.clientId || clientSecret !== this.clientSecret) return this.json(res, 401, { error: 'invalid_client' });
+		if (clientId !== this.clientId || clientSecret !== this.clientSecret)
+			return this.json(res, 401, { error: 'invalid_client' });
 		if (form.get('grant_type') === 'refresh_token') {
 			const refresh = form.get('refresh_token') ?? '';
 			if (!this.refreshTokens.has(refresh)) return this.json(res, 400, { error: 'invalid_grant' });
@@ -109,32 +155,55 @@ export class DocketwiseSimulator extends LocalServer {
 			this.refreshes++;
 			return this.json(res, 200, this.issueTokens());
 		}
-		if (form.get('grant_type') === 'authorization_code' && form.get('code')) return this.json(res, 200, this.issueTokens());
+		if (form.get('grant_type') === 'authorization_code' && form.get('code'))
+			return this.json(res, 200, this.issueTokens());
 		return this.json(res, 400, { error: 'unsupported_grant_type' });
 	}
 
 	private storage(url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
-		if (req.headers.authorization) return this.json(res, 400, { error: 'Only one auth mechanism allowed' });
+		if (req.headers.authorization)
+			return this.json(res, 400, { error: 'Only one auth mechanism allowed' });
 		const id = Number(url.pathname.split('/').pop());
 		const expires = Number(url.searchParams.get('expires'));
 		const signature = url.searchParams.get('signature');
-		if (!expires || expires < Date.now() || signature !== this.sign(id, expires)) return this.json(res, 403, { error: 'Request has expired' });
+		if (!expires || expires < Date.now() || signature !== this.sign(id, expires))
+			return this.json(res, 403, { error: 'Request has expired' });
 		const file = this.files.get(id);
 		if (!file) return this.json(res, 404, { error: 'NoSuchKey' });
-		res.writeHead(200, { 'Content-Type': 'binary/octet-stream', 'Content-Length': file.content.length });
+		res.writeHead(200, {
+			'Content-Type': 'binary/octet-stream',
+			'Content-Length': file.content.length,
+		});
 		return res.end(file.content);
 	}
 
 	private sign(id: number, expires: number): string {
-		return createHash('sha256').update(`${id}:${expires}:${this.clientSecret}`).digest('hex').slice(0, 32);
+		return createHash('sha256')
+			.update(`${id}:${expires}:${this.clientSecret}`)
+			.digest('hex')
+			.slice(0, 32);
 	}
 
 	/** Handles an API call and returns the status it answered. */
-	private async api(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<number> {
+	private async api(
+		method: string,
+		url: URL,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+	): Promise<number> {
 		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
 		const session = this.accessTokens.get(token);
-		if (!session || session.expired || (this.accessTokenMaxUses !== undefined && session.uses >= this.accessTokenMaxUses)) {
-			this.json(res, 401, { error: 'invalid_token', error_description: 'The access token is invalid' }, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+		if (
+			!session ||
+			session.expired ||
+			(this.accessTokenMaxUses !== undefined && session.uses >= this.accessTokenMaxUses)
+		) {
+			this.json(
+				res,
+				401,
+				{ error: 'invalid_token', error_description: 'The access token is invalid' },
+				{ 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+			);
 			return 401;
 		}
 		const current = Date.now();
@@ -150,7 +219,10 @@ export class DocketwiseSimulator extends LocalServer {
 
 		const [, , , resource, rawId, sub] = url.pathname.split('/');
 		const id = rawId ? Number(rawId) : undefined;
-		const input = method === 'POST' || method === 'PUT' ? JSON.parse((await this.readBody(req)).toString('utf8') || '{}') : {};
+		const input =
+			method === 'POST' || method === 'PUT'
+				? JSON.parse((await this.readBody(req)).toString('utf8') || '{}')
+				: {};
 		const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
 			this.json(res, status, body, headers);
 			return status;
@@ -158,8 +230,15 @@ export class DocketwiseSimulator extends LocalServer {
 		const list = (rows: Row[]) => {
 			const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
 			const totalPages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-			const pagination = { total: rows.length, total_pages: totalPages, next_page: page < totalPages ? page + 1 : null, previous_page: page > 1 ? page - 1 : null };
-			return reply(200, rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), { 'X-Pagination': JSON.stringify(pagination) });
+			const pagination = {
+				total: rows.length,
+				total_pages: totalPages,
+				next_page: page < totalPages ? page + 1 : null,
+				previous_page: page > 1 ? page - 1 : null,
+			};
+			return reply(200, rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), {
+				'X-Pagination': JSON.stringify(pagination),
+			});
 		};
 		const find = (table: string) => this.tables[table].find((row) => row.id === id);
 
@@ -171,7 +250,10 @@ export class DocketwiseSimulator extends LocalServer {
 			case 'matter_types':
 				return list([{ id: 1, name: 'Family Petition', matter_statuses: this.matterStatuses }]);
 			case 'countries':
-				return list([{ id: 1, name: 'United States' }, { id: 2, name: 'Mexico' }]);
+				return list([
+					{ id: 1, name: 'United States' },
+					{ id: 2, name: 'Mexico' },
+				]);
 			case 'contacts':
 			case 'matters':
 			case 'invoices': {
@@ -179,32 +261,51 @@ export class DocketwiseSimulator extends LocalServer {
 				const root = resource.slice(0, -1);
 				if (method === 'GET' && id === undefined) {
 					let rows = this.tables[table];
-					if (table === 'contacts' && url.searchParams.get('type')) rows = rows.filter((row) => row.type === url.searchParams.get('type'));
+					if (table === 'contacts' && url.searchParams.get('type'))
+						rows = rows.filter((row) => row.type === url.searchParams.get('type'));
 					return list(rows);
 				}
 				if (method === 'POST' && id === undefined) {
 					const fields = input[root];
-					if (!fields || typeof fields !== 'object') return reply(422, { errors: { [root]: ['is missing'] } });
-					if (table === 'matters' && !fields.client_id) return reply(422, { errors: { client_id: ["can't be blank"] } });
-					if (table === 'invoices' && !fields.contact_id) return reply(422, { errors: { contact_id: ["can't be blank"] } });
+					if (!fields || typeof fields !== 'object')
+						return reply(422, { errors: { [root]: ['is missing'] } });
+					if (table === 'matters' && !fields.client_id)
+						return reply(422, { errors: { client_id: ["can't be blank"] } });
+					if (table === 'invoices' && !fields.contact_id)
+						return reply(422, { errors: { contact_id: ["can't be blank"] } });
 					if (table === 'contacts') return reply(201, this.addContact(contactFields(fields)));
-					const record = { id: this.nextId++, ...fields, status: table === 'matters' ? 10 : (fields.status ?? 'unpaid'), created_at: now(), updated_at: now() };
+					const record = {
+						id: this.nextId++,
+						...fields,
+						status: table === 'matters' ? 10 : (fields.status ?? 'unpaid'),
+						created_at: now(),
+						updated_at: now(),
+					};
 					this.tables[table].push(record);
 					return reply(201, record);
 				}
 				const record = find(table);
 				if (!record) return reply(404, { error: 'Not found' });
-				if (method === 'GET' && sub === 'receipts') return reply(200, [{ id: 1, matter_id: id, number: 'EAC0000000001', status_update_type: 'manual' }]);
+				if (method === 'GET' && sub === 'receipts')
+					return reply(200, [
+						{ id: 1, matter_id: id, number: 'EAC0000000001', status_update_type: 'manual' },
+					]);
 				// A contact's (and a matter's) show carries its notes: Docketwise has no list of notes.
 				if (method === 'GET' && table !== 'invoices') {
 					const owner = table === 'contacts' ? 'client_id' : 'matter_id';
-					return reply(200, { ...record, notes: this.tables.notes.filter((note) => note[owner] === id) });
+					return reply(200, {
+						...record,
+						notes: this.tables.notes.filter((note) => note[owner] === id),
+					});
 				}
 				if (method === 'GET') return reply(200, record);
 				if (method === 'PUT') {
 					const fields = input[root] ?? {};
-					if (table === 'matters' && !fields.client_id) return reply(422, { errors: { client_id: ["can't be blank"] } });
-					Object.assign(record, table === 'contacts' ? contactFields(fields) : fields, { updated_at: now() });
+					if (table === 'matters' && !fields.client_id)
+						return reply(422, { errors: { client_id: ["can't be blank"] } });
+					Object.assign(record, table === 'contacts' ? contactFields(fields) : fields, {
+						updated_at: now(),
+					});
 					return reply(200, record);
 				}
 				if (method === 'DELETE') {
@@ -216,13 +317,32 @@ export class DocketwiseSimulator extends LocalServer {
 			case 'documents': {
 				if (method === 'GET' && id === undefined) {
 					const search = (url.searchParams.get('search') ?? '').toLowerCase();
-					return list(this.tables.documents.filter((row) => !search || String(row.title).toLowerCase().includes(search)));
+					return list(
+						this.tables.documents.filter(
+							(row) => !search || String(row.title).toLowerCase().includes(search),
+						),
+					);
 				}
 				if (method === 'POST' && id === undefined) {
 					const fields = input.document ?? {};
-					if (typeof fields.base64_data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(fields.base64_data)) return reply(422, { errors: { base64_data: ['is not strict base64'] } });
+					if (
+						typeof fields.base64_data !== 'string' ||
+						!/^[A-Za-z0-9+/]*={0,2}$/.test(fields.base64_data)
+					)
+						return reply(422, { errors: { base64_data: ['is not strict base64'] } });
 					const content = Buffer.from(fields.base64_data, 'base64');
-					const record = { id: this.nextId++, title: fields.title ?? fields.filename, firm_id: 1, client_id: fields.client_id ?? null, matter_id: fields.matter_id ?? null, size: content.length, created_at: now(), updated_at: now(), archived: false, doc_url: '' };
+					const record = {
+						id: this.nextId++,
+						title: fields.title ?? fields.filename,
+						firm_id: 1,
+						client_id: fields.client_id ?? null,
+						matter_id: fields.matter_id ?? null,
+						size: content.length,
+						created_at: now(),
+						updated_at: now(),
+						archived: false,
+						doc_url: '',
+					};
 					this.tables.documents.push(record);
 					this.files.set(record.id as number, { content, filename: fields.filename });
 					return reply(201, record);
@@ -231,7 +351,9 @@ export class DocketwiseSimulator extends LocalServer {
 				if (!record) return reply(404, { error: 'Not found' });
 				if (sub === 'download') {
 					const expires = Date.now() + 3_600_000;
-					return reply(200, { url: `${this.url}/storage/${id}?expires=${expires}&signature=${this.sign(id!, expires)}` });
+					return reply(200, {
+						url: `${this.url}/storage/${id}?expires=${expires}&signature=${this.sign(id!, expires)}`,
+					});
 				}
 				return reply(200, record);
 			}
@@ -239,15 +361,25 @@ export class DocketwiseSimulator extends LocalServer {
 				if (method === 'PUT' || method === 'DELETE') {
 					const record = find('charges');
 					if (!record) return reply(404, { error: 'Not found' });
-					if (method === 'DELETE') this.tables.charges = this.tables.charges.filter((row) => row !== record);
+					if (method === 'DELETE')
+						this.tables.charges = this.tables.charges.filter((row) => row !== record);
 					else Object.assign(record, input.charge ?? {});
 					return reply(200, method === 'DELETE' ? {} : record);
 				}
 				break;
 			case 'notes':
 				if (method === 'POST') {
-					if (!input.matter_id && !input.client_id) return reply(422, { errors: ['matter_id or client_id is required'] });
-					const record = { id: this.nextId++, title: input.title, content: input.content, matter_id: input.matter_id ? Number(input.matter_id) : null, client_id: input.client_id ? Number(input.client_id) : null, category: 'All Notes', created_at: now() };
+					if (!input.matter_id && !input.client_id)
+						return reply(422, { errors: ['matter_id or client_id is required'] });
+					const record = {
+						id: this.nextId++,
+						title: input.title,
+						content: input.content,
+						matter_id: input.matter_id ? Number(input.matter_id) : null,
+						client_id: input.client_id ? Number(input.client_id) : null,
+						category: 'All Notes',
+						created_at: now(),
+					};
 					this.tables.notes.push(record);
 					return reply(201, record);
 				}
@@ -262,7 +394,12 @@ export class DocketwiseSimulator extends LocalServer {
 		return reply(404, { error: `No route ${method} ${url.pathname}` });
 	}
 
-	private async control(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+	private async control(
+		method: string,
+		url: URL,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+	) {
 		if (url.pathname === '/_sim/sink' && method === 'POST') {
 			this.sink.push(JSON.parse((await this.readBody(req)).toString('utf8') || '{}'));
 			return this.json(res, 200, { received: true });
@@ -270,14 +407,22 @@ export class DocketwiseSimulator extends LocalServer {
 		if (url.pathname === '/_sim/sink') return this.json(res, 200, this.sink);
 		if (url.pathname === '/_sim/contacts' && method === 'POST') {
 			const fields = JSON.parse((await this.readBody(req)).toString('utf8') || '{}');
-			return this.json(res, 201, this.addContact({ first_name: 'New', last_name: 'Client', ...fields }));
+			return this.json(
+				res,
+				201,
+				this.addContact({ first_name: 'New', last_name: 'Client', ...fields }),
+			);
 		}
 		if (url.pathname.startsWith('/_sim/files/')) {
 			const size = Number(url.searchParams.get('size') ?? 4096);
 			const content = Buffer.alloc(size);
 			for (let index = 0; index < size; index++) content[index] = (index * 31 + 7) & 0xff;
 			content.write('%PDF-1.7\n', 0, 'latin1');
-			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': size, 'Content-Disposition': `attachment; filename="${decodeURIComponent(url.pathname.split('/').pop()!)}"` });
+			res.writeHead(200, {
+				'Content-Type': 'application/pdf',
+				'Content-Length': size,
+				'Content-Disposition': `attachment; filename="${decodeURIComponent(url.pathname.split('/').pop()!)}"`,
+			});
 			return res.end(content);
 		}
 		if (url.pathname === '/_sim/expire-tokens' && method === 'POST') {
@@ -293,7 +438,12 @@ function contactFields(input: Row): Row {
 	const { addresses_attributes: addresses, phone_numbers_attributes: phones, ...fields } = input;
 	const record: Row = { ...fields };
 	const firstAddress = Array.isArray(addresses) ? (addresses[0] as Row) : undefined;
-	if (firstAddress) record.physical_address = { id: 1, ...((firstAddress.data as Row) ?? firstAddress) };
-	if (Array.isArray(phones)) record.phone_numbers = phones.map((phone, index) => ({ id: index + 1, ...((phone as Row).data as Row) }));
+	if (firstAddress)
+		record.physical_address = { id: 1, ...((firstAddress.data as Row) ?? firstAddress) };
+	if (Array.isArray(phones))
+		record.phone_numbers = phones.map((phone, index) => ({
+			id: index + 1,
+			...((phone as Row).data as Row),
+		}));
 	return record;
 }

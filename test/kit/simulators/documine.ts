@@ -51,7 +51,10 @@ export class DocuMineSimulator extends LocalServer {
 		{ id: 'tpl-old', name: 'Legacy template', status: 'INACTIVE' },
 	];
 	readonly dossiers: Row[] = [];
-	readonly files = new Map<string, Row & { reads: number; sha256: string; size: number; uploadedAt?: number }>();
+	readonly files = new Map<
+		string,
+		Row & { reads: number; sha256: string; size: number; uploadedAt?: number }
+	>();
 	/** Reads of single files' records (status polls). */
 	fileReads = 0;
 	readonly packages = new Map<string, Row & { polls: number }>();
@@ -71,13 +74,29 @@ export class DocuMineSimulator extends LocalServer {
 		this.processingSteps = options.processingSteps ?? ['UNPROCESSED', 'OCR_PROCESSING', 'ANALYSE'];
 		this.processingMs = options.processingMs;
 		this.packagePolls = options.packagePolls ?? 2;
-		this.dossiers.push({ id: 'dos-1', dossierTemplateId: 'tpl-tox', name: 'Study 42', description: 'Acute toxicity', archived: false });
+		this.dossiers.push({
+			id: 'dos-1',
+			dossierTemplateId: 'tpl-tox',
+			name: 'Study 42',
+			description: 'Acute toxicity',
+			archived: false,
+		});
 	}
 
 	/** Adds a file that has already finished processing (as if uploaded by someone else). */
 	addProcessedFile(dossierId: string, filename: string): Row {
 		const id = randomUUID();
-		const record = { id, dossierId, filename, processingStatus: 'PROCESSED', workflowStatus: 'NEW', reads: 99, sha256: '', size: 0, lastProcessed: new Date().toISOString() };
+		const record = {
+			id,
+			dossierId,
+			filename,
+			processingStatus: 'PROCESSED',
+			workflowStatus: 'NEW',
+			reads: 99,
+			sha256: '',
+			size: 0,
+			lastProcessed: new Date().toISOString(),
+		};
 		this.files.set(id, record);
 		return record;
 	}
@@ -92,7 +111,14 @@ export class DocuMineSimulator extends LocalServer {
 		this.accessTokens.set(access, Date.now() + this.accessTokenTtlMs);
 		this.refreshTokens.add(refresh);
 		this.issuedSecrets.push(access, refresh);
-		return { access_token: access, expires_in: Math.round(this.accessTokenTtlMs / 1000), refresh_token: refresh, refresh_expires_in: 1800, token_type: 'Bearer', scope: 'openid' };
+		return {
+			access_token: access,
+			expires_in: Math.round(this.accessTokenTtlMs / 1000),
+			refresh_token: refresh,
+			refresh_expires_in: 1800,
+			token_type: 'Bearer',
+			scope: 'openid',
+		};
 	}
 
 	/** A token pair as the authorization-code flow would give it (for credential import). */
@@ -103,17 +129,26 @@ export class DocuMineSimulator extends LocalServer {
 	private async token(realm: string, req: http.IncomingMessage, res: http.ServerResponse) {
 		if (realm !== this.workspaceId) return this.json(res, 404, { error: 'Realm does not exist' });
 		const form = new URLSearchParams((await this.readBody(req)).toString('utf8'));
-		if (form.get('client_id') !== this.clientId) return this.json(res, 401, { error: 'invalid_client', error_description: 'Invalid client credentials' });
+		if (form.get('client_id') !== this.clientId)
+			return this.json(res, 401, {
+				error: 'invalid_client',
+				error_description: 'Invalid client credentials',
+			});
 		const grant = form.get('grant_type');
 		if (grant === 'password') {
 			if (form.get('username') !== this.username || form.get('password') !== this.password) {
-				return this.json(res, 401, { error: 'invalid_grant', error_description: 'Invalid user credentials' });
+				return this.json(res, 401, {
+					error: 'invalid_grant',
+					error_description: 'Invalid user credentials',
+				});
 			}
 			this.logins++;
 			return this.json(res, 200, this.issue());
 		}
-		if (grant === 'refresh_token' && this.refreshTokens.delete(form.get('refresh_token') ?? '')) return this.json(res, 200, this.issue());
-		if (grant === 'authorization_code' && form.get('code')) return this.json(res, 200, this.issue());
+		if (grant === 'refresh_token' && this.refreshTokens.delete(form.get('refresh_token') ?? ''))
+			return this.json(res, 200, this.issue());
+		if (grant === 'authorization_code' && form.get('code'))
+			return this.json(res, 200, this.issue());
 		return this.json(res, 400, { error: 'invalid_grant' });
 	}
 
@@ -130,13 +165,15 @@ export class DocuMineSimulator extends LocalServer {
 	private async api(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
 		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
 		const expiry = this.accessTokens.get(token);
-		const fail = (status: number, message: string) => this.json(res, status, { timestamp: new Date().toISOString(), message });
+		const fail = (status: number, message: string) =>
+			this.json(res, status, { timestamp: new Date().toISOString(), message });
 		if (!expiry || expiry < Date.now()) {
 			this.refused++;
 			await this.readBody(req);
 			return fail(401, 'Token is not active');
 		}
-		if (req.headers['x-tenant-id'] !== this.workspaceId) return fail(403, 'Missing or wrong X-TENANT-ID');
+		if (req.headers['x-tenant-id'] !== this.workspaceId)
+			return fail(403, 'Missing or wrong X-TENANT-ID');
 		const parts = url.pathname.split('/').filter(Boolean);
 		// /api/dossier-templates/{t}/dossiers/{d}/files/{f}/...
 		if (parts[1] === 'dossier-templates') {
@@ -146,30 +183,56 @@ export class DocuMineSimulator extends LocalServer {
 			if (parts.length === 3) return this.json(res, 200, template);
 			if (parts.length === 4 && method === 'GET') {
 				const includeArchived = url.searchParams.get('includeArchived') === 'true';
-				return this.json(res, 200, { dossiers: this.dossiers.filter((entry) => entry.dossierTemplateId === template.id && (includeArchived || !entry.archived)) });
+				return this.json(res, 200, {
+					dossiers: this.dossiers.filter(
+						(entry) =>
+							entry.dossierTemplateId === template.id && (includeArchived || !entry.archived),
+					),
+				});
 			}
 			if (parts.length === 4 && method === 'POST') {
 				const body = JSON.parse((await this.readBody(req)).toString('utf8') || '{}');
 				if (!body.name) return fail(400, 'name is required');
-				const dossier = { ...body, id: randomUUID(), dossierTemplateId: template.id, archived: false, dateAdded: new Date().toISOString() };
+				const dossier = {
+					...body,
+					id: randomUUID(),
+					dossierTemplateId: template.id,
+					archived: false,
+					dateAdded: new Date().toISOString(),
+				};
 				this.dossiers.push(dossier);
 				return this.json(res, 200, dossier);
 			}
-			const dossier = this.dossiers.find((entry) => entry.id === parts[4] && entry.dossierTemplateId === template.id);
+			const dossier = this.dossiers.find(
+				(entry) => entry.id === parts[4] && entry.dossierTemplateId === template.id,
+			);
 			if (!dossier) return fail(404, 'Dossier not found');
 			if (parts.length === 5) {
 				if (method === 'GET') return this.json(res, 200, dossier);
-				if (method === 'PUT') return this.json(res, 200, Object.assign(dossier, JSON.parse((await this.readBody(req)).toString('utf8') || '{}')));
+				if (method === 'PUT')
+					return this.json(
+						res,
+						200,
+						Object.assign(dossier, JSON.parse((await this.readBody(req)).toString('utf8') || '{}')),
+					);
 				if (method === 'DELETE') {
 					this.dossiers.splice(this.dossiers.indexOf(dossier), 1);
 					return this.json(res, 200, {});
 				}
 			}
-			if (parts[5] === 'create-download' && method === 'POST') return this.createPackage(res, [...this.files.values()].filter((file) => file.dossierId === dossier.id).map((file) => file.id as string));
-			if (parts[5] === 'files') return await this.fileRoutes(method, parts, dossier, req, res, fail);
+			if (parts[5] === 'create-download' && method === 'POST')
+				return this.createPackage(
+					res,
+					[...this.files.values()]
+						.filter((file) => file.dossierId === dossier.id)
+						.map((file) => file.id as string),
+				);
+			if (parts[5] === 'files')
+				return await this.fileRoutes(method, parts, dossier, req, res, fail);
 		}
 		if (parts[1] === 'downloads') {
-			if (parts.length === 2) return this.json(res, 200, { downloads: [...this.packages.values()].map(visible) });
+			if (parts.length === 2)
+				return this.json(res, 200, { downloads: [...this.packages.values()].map(visible) });
 			const record = this.packages.get(parts[2]);
 			if (!record) return fail(404, 'Download not found');
 			if (parts.length === 3 && method === 'DELETE') {
@@ -184,31 +247,75 @@ export class DocuMineSimulator extends LocalServer {
 			}
 			if (parts[3] === 'file') {
 				if (record.status !== 'READY') return fail(409, 'Download is not ready');
-				const zip = Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.from(JSON.stringify({ package: record.id, files: record.fileIds }))]);
-				res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': zip.length, 'Content-Disposition': `attachment; filename="${String(record.filename)}"` });
+				const zip = Buffer.concat([
+					Buffer.from('PK\u0003\u0004', 'latin1'),
+					Buffer.from(JSON.stringify({ package: record.id, files: record.fileIds })),
+				]);
+				res.writeHead(200, {
+					'Content-Type': 'application/octet-stream',
+					'Content-Length': zip.length,
+					'Content-Disposition': `attachment; filename="${String(record.filename)}"`,
+				});
 				return res.end(zip);
 			}
 		}
-		if (parts[1] === 'users') return this.json(res, 200, { users: [{ id: 'u-1', username: this.username, firstName: 'Robot', lastName: 'User', email: 'robot@firm.example' }] });
-		if (parts[1] === 'license') return this.json(res, 200, { licensedPages: 100000, usedPages: [...this.files.values()].length * 12, startDate: url.searchParams.get('startDate') });
+		if (parts[1] === 'users')
+			return this.json(res, 200, {
+				users: [
+					{
+						id: 'u-1',
+						username: this.username,
+						firstName: 'Robot',
+						lastName: 'User',
+						email: 'robot@firm.example',
+					},
+				],
+			});
+		if (parts[1] === 'license')
+			return this.json(res, 200, {
+				licensedPages: 100000,
+				usedPages: [...this.files.values()].length * 12,
+				startDate: url.searchParams.get('startDate'),
+			});
 		return fail(404, `No route ${method} ${url.pathname}`);
 	}
 
 	private createPackage(res: http.ServerResponse, fileIds: string[]) {
 		const id = randomUUID();
-		this.packages.set(id, { id, status: 'QUEUED', fileIds, filename: `package-${id.slice(0, 8)}.zip`, polls: 0 });
+		this.packages.set(id, {
+			id,
+			status: 'QUEUED',
+			fileIds,
+			filename: `package-${id.slice(0, 8)}.zip`,
+			polls: 0,
+		});
 		return this.json(res, 200, { downloadId: id });
 	}
 
 	/** Sets a file's status from its reads so far, or from the time since its upload when `processingMs` is set. */
 	private advance(file: Row & { reads: number; uploadedAt?: number }, reads: number): void {
 		if (file.processingStatus === 'PROCESSED') return;
-		const step = this.processingMs === undefined ? reads : Math.floor(((Date.now() - (file.uploadedAt ?? 0)) / this.processingMs) * this.processingSteps.length);
-		file.processingStatus = step < this.processingSteps.length ? this.processingSteps[step] : 'PROCESSED';
-		if (file.processingStatus === 'PROCESSED' && !file.lastProcessed) file.lastProcessed = new Date().toISOString();
+		const step =
+			this.processingMs === undefined
+				? reads
+				: Math.floor(
+						((Date.now() - (file.uploadedAt ?? 0)) / this.processingMs) *
+							this.processingSteps.length,
+					);
+		file.processingStatus =
+			step < this.processingSteps.length ? this.processingSteps[step] : 'PROCESSED';
+		if (file.processingStatus === 'PROCESSED' && !file.lastProcessed)
+			file.lastProcessed = new Date().toISOString();
 	}
 
-	private async fileRoutes(method: string, parts: string[], dossier: Row, req: http.IncomingMessage, res: http.ServerResponse, fail: (status: number, message: string) => void) {
+	private async fileRoutes(
+		method: string,
+		parts: string[],
+		dossier: Row,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		fail: (status: number, message: string) => void,
+	) {
 		if (parts.length === 6 && method === 'GET') this.fileListReads++;
 		if (parts.length === 6 && method === 'GET') {
 			const files = [...this.files.values()].filter((file) => file.dossierId === dossier.id);
@@ -217,24 +324,38 @@ export class DocuMineSimulator extends LocalServer {
 			return this.json(res, 200, { files: files.map(visible) });
 		}
 		if (parts.length === 6 && method === 'POST') {
-			const file = await new Promise<{ filename: string; sha256: string; size: number }>((resolve, reject) => {
-				const parser = busboy({ headers: req.headers });
-				let found: { filename: string; sha256: string; size: number } | undefined;
-				parser.on('file', (_name, stream, info) => {
-					const hash = createHash('sha256');
-					let size = 0;
-					stream.on('data', (chunk: Buffer) => {
-						hash.update(chunk);
-						size += chunk.length;
+			const file = await new Promise<{ filename: string; sha256: string; size: number }>(
+				(resolve, reject) => {
+					const parser = busboy({ headers: req.headers });
+					let found: { filename: string; sha256: string; size: number } | undefined;
+					parser.on('file', (_name, stream, info) => {
+						const hash = createHash('sha256');
+						let size = 0;
+						stream.on('data', (chunk: Buffer) => {
+							hash.update(chunk);
+							size += chunk.length;
+						});
+						stream.on(
+							'end',
+							() =>
+								(found = { filename: info.filename ?? 'upload', sha256: hash.digest('hex'), size }),
+						);
 					});
-					stream.on('end', () => (found = { filename: info.filename ?? 'upload', sha256: hash.digest('hex'), size }));
-				});
-				parser.on('close', () => (found ? resolve(found) : reject(new Error('no file part'))));
-				parser.on('error', reject);
-				req.pipe(parser);
-			});
+					parser.on('close', () => (found ? resolve(found) : reject(new Error('no file part'))));
+					parser.on('error', reject);
+					req.pipe(parser);
+				},
+			);
 			const id = randomUUID();
-			const record = { id, dossierId: dossier.id, ...file, processingStatus: this.processingSteps[0] ?? 'PROCESSED', workflowStatus: 'NEW', reads: 0, uploadedAt: Date.now() };
+			const record = {
+				id,
+				dossierId: dossier.id,
+				...file,
+				processingStatus: this.processingSteps[0] ?? 'PROCESSED',
+				workflowStatus: 'NEW',
+				reads: 0,
+				uploadedAt: Date.now(),
+			};
 			this.files.set(id, record);
 			return this.json(res, 200, visible(record));
 		}
@@ -256,7 +377,10 @@ export class DocuMineSimulator extends LocalServer {
 			const components = [
 				{ name: 'Study Title', values: [{ value: `Study of ${String(file.filename)}` }] },
 				{ name: 'Species', values: [{ value: 'Rat' }, { value: 'Mouse' }] },
-				{ name: 'Page Count', values: [{ value: String(Math.max(1, Math.ceil(file.size / 3000))) }] },
+				{
+					name: 'Page Count',
+					values: [{ value: String(Math.max(1, Math.ceil(file.size / 3000))) }],
+				},
 			];
 			if (req.headers.accept === 'application/xml') {
 				const xml = `<components>${components.map((component) => `<component name="${component.name}">${component.values.map((value) => `<value>${value.value}</value>`).join('')}</component>`).join('')}</components>`;
@@ -265,22 +389,37 @@ export class DocuMineSimulator extends LocalServer {
 			}
 			return this.json(res, 200, { fileId: file.id, components });
 		}
-		if (parts[7] === 'create-download' && method === 'POST') return this.createPackage(res, [file.id as string]);
+		if (parts[7] === 'create-download' && method === 'POST')
+			return this.createPackage(res, [file.id as string]);
 		return fail(404, 'No such file route');
 	}
 
-	private async control(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+	private async control(
+		method: string,
+		url: URL,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+	) {
 		if (url.pathname === '/_sim/sink' && method === 'POST') {
 			this.sink.push(JSON.parse((await this.readBody(req)).toString('utf8') || '{}'));
 			return this.json(res, 200, { received: true });
 		}
 		if (url.pathname === '/_sim/sink') return this.json(res, 200, this.sink);
-		if (url.pathname === '/_sim/files' && method === 'POST') return this.json(res, 200, this.addProcessedFile('dos-1', url.searchParams.get('name') ?? 'report.pdf'));
+		if (url.pathname === '/_sim/files' && method === 'POST')
+			return this.json(
+				res,
+				200,
+				this.addProcessedFile('dos-1', url.searchParams.get('name') ?? 'report.pdf'),
+			);
 		if (url.pathname.startsWith('/_sim/pdf/')) {
 			const size = Number(url.searchParams.get('size') ?? 30000);
 			const content = Buffer.alloc(size, 0x41);
 			content.write('%PDF-1.7\n', 0, 'latin1');
-			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': size, 'Content-Disposition': `attachment; filename="${url.pathname.split('/').pop()}"` });
+			res.writeHead(200, {
+				'Content-Type': 'application/pdf',
+				'Content-Length': size,
+				'Content-Disposition': `attachment; filename="${url.pathname.split('/').pop()}"`,
+			});
 			return res.end(content);
 		}
 		return this.json(res, 404, { message: 'No control route' });

@@ -7,7 +7,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The ways a vendor (or what stands between it and n8n) can fail an API call. */
-export const FAULT_KINDS = ['http500', 'http502', 'http503', 'reset', 'stall', 'malformedJson', 'htmlPage', 'emptyBody'] as const;
+export const FAULT_KINDS = [
+	'http500',
+	'http502',
+	'http503',
+	'reset',
+	'stall',
+	'malformedJson',
+	'htmlPage',
+	'emptyBody',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
@@ -66,10 +75,15 @@ export abstract class LocalServer {
 				this.apiRequests++;
 				this.callLog.push(`${req.method} ${req.url}`);
 			}
-			const pause = this.latencyMs && !control ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve();
+			const pause =
+				this.latencyMs && !control
+					? new Promise((resolve) => setTimeout(resolve, this.latencyMs))
+					: Promise.resolve();
 			const fault = control ? undefined : this.takeFault(req);
 			pause
-				.then(async () => await (fault ? this.handleWithFault(fault, req, res) : this.handle(req, res)))
+				.then(
+					async () => await (fault ? this.handleWithFault(fault, req, res) : this.handle(req, res)),
+				)
 				.catch((error: Error) => {
 					if (!res.headersSent) this.json(res, 500, this.internalError(error));
 				});
@@ -102,27 +116,59 @@ export abstract class LocalServer {
 		return undefined;
 	}
 
-	private async handleWithFault(fault: ActiveFault, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+	private async handleWithFault(
+		fault: ActiveFault,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+	): Promise<void> {
 		if (fault.when === 'after') {
 			// The vendor does the work; its answer is thrown away and the fault sent instead.
-			const original = { writeHead: res.writeHead, write: res.write, end: res.end, setHeader: res.setHeader };
-			Object.assign(res, { writeHead: () => res, write: () => true, end: () => res, setHeader: () => res });
+			const original = {
+				writeHead: res.writeHead,
+				write: res.write,
+				end: res.end,
+				setHeader: res.setHeader,
+			};
+			Object.assign(res, {
+				writeHead: () => res,
+				write: () => true,
+				end: () => res,
+				setHeader: () => res,
+			});
 			await this.handle(req, res);
 			Object.assign(res, original);
 		} else if (fault.kind !== 'reset') {
 			await this.readBody(req);
 		}
-		const send = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) => {
-			res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
+		const send = (
+			status: number,
+			contentType: string,
+			body: string,
+			headers: Record<string, string> = {},
+		) => {
+			res.writeHead(status, {
+				'Content-Type': contentType,
+				'Content-Length': Buffer.byteLength(body),
+				...headers,
+			});
 			res.end(body);
 		};
 		switch (fault.kind) {
 			case 'http500':
 				return this.json(res, 500, this.internalError(new Error('Simulated server error')));
 			case 'http502':
-				return send(502, 'text/html', '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+				return send(
+					502,
+					'text/html',
+					'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>',
+				);
 			case 'http503':
-				return this.json(res, 503, { error: 'Service temporarily unavailable' }, { 'Retry-After': '1' });
+				return this.json(
+					res,
+					503,
+					{ error: 'Service temporarily unavailable' },
+					{ 'Retry-After': '1' },
+				);
 			case 'reset':
 				req.socket.destroy();
 				return;
@@ -130,9 +176,17 @@ export abstract class LocalServer {
 				// Never answers; the connection stays open until the client gives up (or the server stops).
 				return;
 			case 'malformedJson':
-				return send(200, 'application/json; charset=utf-8', '{"id": 1, "name": "cut off in the mid');
+				return send(
+					200,
+					'application/json; charset=utf-8',
+					'{"id": 1, "name": "cut off in the mid',
+				);
 			case 'htmlPage':
-				return send(200, 'text/html', '<!DOCTYPE html><html><body><h1>Scheduled maintenance</h1><p>Back soon.</p></body></html>');
+				return send(
+					200,
+					'text/html',
+					'<!DOCTYPE html><html><body><h1>Scheduled maintenance</h1><p>Back soon.</p></body></html>',
+				);
 			case 'emptyBody':
 				return send(200, 'application/json; charset=utf-8', '');
 		}
@@ -157,9 +211,18 @@ export abstract class LocalServer {
 		this.server = undefined;
 	}
 
-	protected json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	protected json(
+		res: http.ServerResponse,
+		status: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	): void {
 		const text = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+		res.writeHead(status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Length': Buffer.byteLength(text),
+			...headers,
+		});
 		res.end(text);
 	}
 

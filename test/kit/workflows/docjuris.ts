@@ -7,7 +7,13 @@ import { chain } from '../workflow';
 export const DOCJURIS_CREDENTIAL = { id: 'docjurisCred0001', name: 'DocJuris sandbox' };
 
 export function docJurisCredentialFile(apiBaseUrl: string, accountId: string, apiKey: string) {
-	return [{ ...DOCJURIS_CREDENTIAL, type: 'docJurisApi', data: { accountId, apiKey, baseUrl: apiBaseUrl } }];
+	return [
+		{
+			...DOCJURIS_CREDENTIAL,
+			type: 'docJurisApi',
+			data: { accountId, apiKey, baseUrl: apiBaseUrl },
+		},
+	];
 }
 
 const credentials = { docJurisApi: DOCJURIS_CREDENTIAL };
@@ -30,7 +36,14 @@ function fetchFile(name: string, simulatorUrl: string, fileName: string, size: n
 /** Contract intake and negotiation: create a contract from a file, add a turn, download it, list types. */
 export function docJurisOperationsWorkflow(simulatorUrl: string, fileSize = 300_000) {
 	const nodes = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		fetchFile('Fetch Contract File', simulatorUrl, 'Acme NDA.docx', fileSize, 200),
 		{
 			id: 'create-contract',
@@ -45,7 +58,11 @@ export function docJurisOperationsWorkflow(simulatorUrl: string, fileSize = 300_
 				binaryPropertyName: 'data',
 				contractType: 1,
 				counterParty: { __rl: true, mode: 'name', value: 'Company A' },
-				additionalFields: { name: 'Acme NDA', owningUserEmail: 'counsel@firm.example', documentPassword: 'secret-doc-pass' },
+				additionalFields: {
+					name: 'Acme NDA',
+					owningUserEmail: 'counsel@firm.example',
+					documentPassword: 'secret-doc-pass',
+				},
 				extendedData: { namedValues: [{ name: 'matterId', value: 'M-2026-001', type: 'text' }] },
 			},
 		},
@@ -63,7 +80,10 @@ export function docJurisOperationsWorkflow(simulatorUrl: string, fileSize = 300_
 				contractId: byId("={{ $('Create Contract').item.json.id }}"),
 				binaryPropertyName: 'data',
 				turnSelection: 'latest',
-				additionalFields: { description: 'Counterparty redline', executionCopyTag: 'importedIsExecutionCopy' },
+				additionalFields: {
+					description: 'Counterparty redline',
+					executionCopyTag: 'importedIsExecutionCopy',
+				},
 			},
 		},
 		{
@@ -98,7 +118,11 @@ export function docJurisOperationsWorkflow(simulatorUrl: string, fileSize = 300_
 			typeVersion: 1,
 			position: [1400, 0],
 			credentials,
-			parameters: { resource: 'contract', operation: 'get', contractId: byId("={{ $('Create Contract').item.json.id }}") },
+			parameters: {
+				resource: 'contract',
+				operation: 'get',
+				contractId: byId("={{ $('Create Contract').item.json.id }}"),
+			},
 		},
 		{
 			id: 'list-types',
@@ -134,7 +158,13 @@ export function docJurisTriggerWorkflow(sinkUrl: string) {
 			webhookId: TRIGGER_WEBHOOK_ID,
 			credentials,
 			parameters: {
-				events: ['turnCompleted', 'turnTagged', 'turnCreated', 'turnMention', 'screeningReportUpdated'],
+				events: [
+					'turnCompleted',
+					'turnTagged',
+					'turnCreated',
+					'turnMention',
+					'screeningReportUpdated',
+				],
 				options: { fetchTurnDetails: true },
 			},
 		},

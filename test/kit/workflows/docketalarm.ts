@@ -5,8 +5,27 @@ import { chain, nodeMaker } from '../workflow';
 
 export const DOCKET_ALARM_CREDENTIAL = { id: 'docketAlarmCred1', name: 'Docket Alarm sandbox' };
 
-export function docketAlarmCredentialFile(baseUrl: string, username: string, password: string, extra: Record<string, unknown> = {}) {
-	return [{ ...DOCKET_ALARM_CREDENTIAL, type: 'docketAlarmApi', data: { username, password, authMethod: 'loginToken', clientMatter: 'sandbox-matter', testMode: false, baseUrl, ...extra } }];
+export function docketAlarmCredentialFile(
+	baseUrl: string,
+	username: string,
+	password: string,
+	extra: Record<string, unknown> = {},
+) {
+	return [
+		{
+			...DOCKET_ALARM_CREDENTIAL,
+			type: 'docketAlarmApi',
+			data: {
+				username,
+				password,
+				authMethod: 'loginToken',
+				clientMatter: 'sandbox-matter',
+				testMode: false,
+				baseUrl,
+				...extra,
+			},
+		},
+	];
 }
 
 const credentials = { docketAlarmApi: DOCKET_ALARM_CREDENTIAL };
@@ -16,8 +35,22 @@ const node = nodeMaker('n8n-nodes-docket-alarm.docketAlarm', credentials);
 /** New filings research: search → get each docket → download its complaint; PACER search; tracker round trip. */
 export function docketAlarmOperationsWorkflow(court: string, docket: string) {
 	const nodes = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		node('search', 'Search Dockets', 200, { resource: 'search', operation: 'search', query: 'is:docket Acme', returnAll: false, limit: 2, options: { sort: '-date_filed' } }),
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		node('search', 'Search Dockets', 200, {
+			resource: 'search',
+			operation: 'search',
+			query: 'is:docket Acme',
+			returnAll: false,
+			limit: 2,
+			options: { sort: '-date_filed' },
+		}),
 		node('docket', 'Get Docket', 400, {
 			resource: 'docket',
 			operation: 'get',
@@ -33,10 +66,53 @@ export function docketAlarmOperationsWorkflow(court: string, docket: string) {
 			cached: false,
 			binaryPropertyName: 'data',
 		}),
-		node('pacer', 'Search PACER', 800, { resource: 'search', operation: 'searchPacer', partyName: 'Globex', returnAll: true, filters: { dateFiledStart: '2024-01-01' } }, { executeOnce: true }),
-		node('track', 'Track Docket', 1000, { resource: 'tracker', operation: 'create', trackerType: 'docket', court: { __rl: true, mode: 'name', value: court }, docket, frequency: 'weekly' }, { executeOnce: true }),
-		node('trackers', 'List Trackers', 1200, { resource: 'tracker', operation: 'getAll', returnAll: true }, { executeOnce: true }),
-		node('untrack', 'Stop Tracking', 1400, { resource: 'tracker', operation: 'disable', trackerType: 'docket', court: { __rl: true, mode: 'name', value: court }, docket }, { executeOnce: true }),
+		node(
+			'pacer',
+			'Search PACER',
+			800,
+			{
+				resource: 'search',
+				operation: 'searchPacer',
+				partyName: 'Globex',
+				returnAll: true,
+				filters: { dateFiledStart: '2024-01-01' },
+			},
+			{ executeOnce: true },
+		),
+		node(
+			'track',
+			'Track Docket',
+			1000,
+			{
+				resource: 'tracker',
+				operation: 'create',
+				trackerType: 'docket',
+				court: { __rl: true, mode: 'name', value: court },
+				docket,
+				frequency: 'weekly',
+			},
+			{ executeOnce: true },
+		),
+		node(
+			'trackers',
+			'List Trackers',
+			1200,
+			{ resource: 'tracker', operation: 'getAll', returnAll: true },
+			{ executeOnce: true },
+		),
+		node(
+			'untrack',
+			'Stop Tracking',
+			1400,
+			{
+				resource: 'tracker',
+				operation: 'disable',
+				trackerType: 'docket',
+				court: { __rl: true, mode: 'name', value: court },
+				docket,
+			},
+			{ executeOnce: true },
+		),
 	];
 	return {
 		id: 'daOperations0001',
@@ -49,7 +125,10 @@ export function docketAlarmOperationsWorkflow(court: string, docket: string) {
 }
 
 /** Credentials of their own for the custom call: one that logs in (no token yet), one with Basic. */
-export const CUSTOM_CALL_CREDENTIALS = { token: { id: 'daCustomToken001', name: 'Docket Alarm custom call' }, basic: { id: 'daCustomBasic001', name: 'Docket Alarm custom call (Basic)' } };
+export const CUSTOM_CALL_CREDENTIALS = {
+	token: { id: 'daCustomToken001', name: 'Docket Alarm custom call' },
+	basic: { id: 'daCustomBasic001', name: 'Docket Alarm custom call (Basic)' },
+};
 
 /**
  * What the editor's "Custom API Call" builds: n8n's HTTP Request node with the Docket Alarm
@@ -63,7 +142,12 @@ export function docketAlarmCustomCallWorkflow(baseUrl: string) {
 		typeVersion: 4.2,
 		position: [x, 0],
 		credentials: { docketAlarmApi: credential },
-		parameters: { authentication: 'predefinedCredentialType', nodeCredentialType: 'docketAlarmApi', url: `${baseUrl}/api/v1/track/`, options: {} },
+		parameters: {
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'docketAlarmApi',
+			url: `${baseUrl}/api/v1/track/`,
+			options: {},
+		},
 		executeOnce: true,
 	});
 	return {
@@ -71,7 +155,14 @@ export function docketAlarmCustomCallWorkflow(baseUrl: string) {
 		name: 'Docket Alarm: custom API call',
 		active: false,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			call('custom', 'Custom API Call', 200, CUSTOM_CALL_CREDENTIALS.token),
 			call('customBasic', 'Custom API Call (Basic)', 400, CUSTOM_CALL_CREDENTIALS.basic),
 		],
@@ -83,7 +174,11 @@ export function docketAlarmCustomCallWorkflow(baseUrl: string) {
 export const DA_TRIGGER_WEBHOOK_ID = '3c9f2a10-6a4e-4d1b-8c55-5e0d7b2f0a11';
 
 /** New docket entries pushed by Docket Alarm, one item each, forwarded to a sink. */
-export function docketAlarmTriggerWorkflow(sinkUrl: string, management: Record<string, unknown>, pushSecret: string) {
+export function docketAlarmTriggerWorkflow(
+	sinkUrl: string,
+	management: Record<string, unknown>,
+	pushSecret: string,
+) {
 	const nodes = [
 		{
 			id: 'trigger',
@@ -93,7 +188,14 @@ export function docketAlarmTriggerWorkflow(sinkUrl: string, management: Record<s
 			position: [0, 0],
 			webhookId: DA_TRIGGER_WEBHOOK_ID,
 			credentials,
-			parameters: { events: ['docket', 'search_results', 'new_case'], authentication: 'token', pushSecret, output: 'items', options: {}, management },
+			parameters: {
+				events: ['docket', 'search_results', 'new_case'],
+				authentication: 'token',
+				pushSecret,
+				output: 'items',
+				options: {},
+				management,
+			},
 		},
 		{
 			id: 'forward',
@@ -101,7 +203,14 @@ export function docketAlarmTriggerWorkflow(sinkUrl: string, management: Record<s
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
 			position: [300, 0],
-			parameters: { method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+			parameters: {
+				method: 'POST',
+				url: sinkUrl,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify($json) }}',
+				options: {},
+			},
 		},
 	];
 	return {

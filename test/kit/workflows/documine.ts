@@ -5,8 +5,20 @@ import { chain, nodeMaker } from '../workflow';
 
 export const DOCUMINE_CREDENTIAL = { id: 'documineCred0001', name: 'DocuMine sandbox' };
 
-export function docuMineCredentialFile(url: string, workspaceId: string, clientId: string, username: string, password: string) {
-	return [{ ...DOCUMINE_CREDENTIAL, type: 'docuMineApi', data: { url, workspaceId, clientId, clientSecret: '', username, password, tokenUrl: '' } }];
+export function docuMineCredentialFile(
+	url: string,
+	workspaceId: string,
+	clientId: string,
+	username: string,
+	password: string,
+) {
+	return [
+		{
+			...DOCUMINE_CREDENTIAL,
+			type: 'docuMineApi',
+			data: { url, workspaceId, clientId, clientSecret: '', username, password, tokenUrl: '' },
+		},
+	];
 }
 
 const credentials = { docuMineApi: DOCUMINE_CREDENTIAL };
@@ -18,17 +30,42 @@ const node = nodeMaker('n8n-nodes-documine.docuMine', credentials, { authenticat
 /** Ingest: upload a study, wait for DocuMine, read its components, fetch its result package. */
 export function docuMineOperationsWorkflow(simulatorUrl: string) {
 	const nodes = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'fetch',
 			name: 'Fetch Study PDF',
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
 			position: [200, 0],
-			parameters: { url: `${simulatorUrl}/_sim/pdf/study-42.pdf?size=60000`, options: { response: { response: { responseFormat: 'file' } } } },
+			parameters: {
+				url: `${simulatorUrl}/_sim/pdf/study-42.pdf?size=60000`,
+				options: { response: { response: { responseFormat: 'file' } } },
+			},
 		},
-		node('upload', 'Upload File', 400, { resource: 'file', operation: 'upload', ...where, binaryPropertyName: 'data', waitForProcessing: true, pollInterval: 1, timeout: 60 }),
-		node('components', 'Get Components', 600, { resource: 'component', operation: 'get', ...where, fileId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, format: 'json', flatten: true }),
+		node('upload', 'Upload File', 400, {
+			resource: 'file',
+			operation: 'upload',
+			...where,
+			binaryPropertyName: 'data',
+			waitForProcessing: true,
+			pollInterval: 1,
+			timeout: 60,
+		}),
+		node('components', 'Get Components', 600, {
+			resource: 'component',
+			operation: 'get',
+			...where,
+			fileId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			format: 'json',
+			flatten: true,
+		}),
 		node('package', 'Get Result Package', 800, {
 			resource: 'resultPackage',
 			operation: 'create',
@@ -41,7 +78,13 @@ export function docuMineOperationsWorkflow(simulatorUrl: string) {
 			timeout: 60,
 			binaryPropertyName: 'data',
 		}),
-		node('license', 'License Usage', 1000, { resource: 'license', operation: 'getUsage', startDate: '', endDate: '' }, { executeOnce: true }),
+		node(
+			'license',
+			'License Usage',
+			1000,
+			{ resource: 'license', operation: 'getUsage', startDate: '', endDate: '' },
+			{ executeOnce: true },
+		),
 	];
 	return {
 		id: 'dmOperations0001',
@@ -63,7 +106,12 @@ export function docuMineTriggerWorkflow(sinkUrl: string) {
 			typeVersion: 1,
 			position: [0, 0],
 			credentials,
-			parameters: { authentication: 'password', pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'fileProcessed', ...where },
+			parameters: {
+				authentication: 'password',
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				event: 'fileProcessed',
+				...where,
+			},
 		},
 		{
 			id: 'forward',
@@ -71,7 +119,14 @@ export function docuMineTriggerWorkflow(sinkUrl: string) {
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
 			position: [300, 0],
-			parameters: { method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+			parameters: {
+				method: 'POST',
+				url: sinkUrl,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify($json) }}',
+				options: {},
+			},
 		},
 	];
 	return {

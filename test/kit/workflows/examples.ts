@@ -26,19 +26,36 @@ export interface ExampleWorkflow {
 }
 
 /** An example as a user imports it, with the placeholders a user fills in replaced. */
-export function exampleWorkflow(file: string, id: string, replacements: Record<string, string>): ExampleWorkflow {
+export function exampleWorkflow(
+	file: string,
+	id: string,
+	replacements: Record<string, string>,
+): ExampleWorkflow {
 	let text = readFileSync(path.join(examplesDir, file), 'utf8');
-	for (const [placeholder, value] of Object.entries(replacements)) text = text.split(placeholder).join(value);
+	for (const [placeholder, value] of Object.entries(replacements))
+		text = text.split(placeholder).join(value);
 	return { ...(JSON.parse(text) as Omit<ExampleWorkflow, 'id'>), id };
 }
 
 /** The four examples with their IDs, given where files go and where the chat messages go. */
-export function allExamples(filesFolder: string, sinks: { docketAlarm: string; docJuris: string }): Record<'filing' | 'intake' | 'redline' | 'studies', ExampleWorkflow> {
+export function allExamples(
+	filesFolder: string,
+	sinks: { docketAlarm: string; docJuris: string },
+): Record<'filing' | 'intake' | 'redline' | 'studies', ExampleWorkflow> {
 	const folders = { [EXAMPLE_FILES_FOLDER]: filesFolder };
 	return {
-		filing: exampleWorkflow('docket-alarm-new-filing-to-storage.json', 'exDocketAlarm001', { ...folders, [EXAMPLE_CHAT_WEBHOOK]: sinks.docketAlarm }),
-		intake: exampleWorkflow('docketwise-intake-to-contact-and-matter.json', 'exDocketwise0001', folders),
-		redline: exampleWorkflow('docjuris-turn-completed-redline-notify.json', 'exDocJuris000001', { [EXAMPLE_CHAT_WEBHOOK]: sinks.docJuris }),
+		filing: exampleWorkflow('docket-alarm-new-filing-to-storage.json', 'exDocketAlarm001', {
+			...folders,
+			[EXAMPLE_CHAT_WEBHOOK]: sinks.docketAlarm,
+		}),
+		intake: exampleWorkflow(
+			'docketwise-intake-to-contact-and-matter.json',
+			'exDocketwise0001',
+			folders,
+		),
+		redline: exampleWorkflow('docjuris-turn-completed-redline-notify.json', 'exDocJuris000001', {
+			[EXAMPLE_CHAT_WEBHOOK]: sinks.docJuris,
+		}),
 		studies: exampleWorkflow('documine-studies-to-spreadsheet.json', 'exDocuMine000001', folders),
 	};
 }

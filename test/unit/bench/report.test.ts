@@ -10,12 +10,31 @@ const results: BenchResults = {
 		{
 			id: 'B1',
 			title: 'Return All',
-			metrics: { requests: { label: 'requests', unit: '' }, wallMs: { label: 'wall time', unit: 'ms' } },
+			metrics: {
+				requests: { label: 'requests', unit: '' },
+				wallMs: { label: 'wall time', unit: 'ms' },
+			},
 			floors: { requests: 50 },
 			goals: {},
 			variants: [
-				{ key: 'ours', label: 'Our node', kind: 'ours', runs: [{ requests: 50, wallMs: 500 }, { requests: 50, wallMs: 400 }, { requests: 50, wallMs: 450 }], failures: [] },
-				{ key: 'http', label: 'HTTP Request', kind: 'httpRequest', runs: [{ requests: 51, wallMs: 1500 }, { requests: 51, wallMs: 1600 }, { failedRun: 1 }], failures: ['run 3: n8n lost its database'] },
+				{
+					key: 'ours',
+					label: 'Our node',
+					kind: 'ours',
+					runs: [
+						{ requests: 50, wallMs: 500 },
+						{ requests: 50, wallMs: 400 },
+						{ requests: 50, wallMs: 450 },
+					],
+					failures: [],
+				},
+				{
+					key: 'http',
+					label: 'HTTP Request',
+					kind: 'httpRequest',
+					runs: [{ requests: 51, wallMs: 1500 }, { requests: 51, wallMs: 1600 }, { failedRun: 1 }],
+					failures: ['run 3: n8n lost its database'],
+				},
 			],
 		},
 	],
@@ -40,7 +59,9 @@ describe('benchmark report', () => {
 		const text = markdown(results);
 		expect(text).toContain('| figure | Our node | HTTP Request | floor / goal |');
 		expect(text).toContain('| requests | 50 | 51 | 50 |');
-		expect(text).toContain('| wall time | 450 ms (400 ms–500 ms) | 1550 ms (1500 ms–1600 ms) | – |');
+		expect(text).toContain(
+			'| wall time | 450 ms (400 ms–500 ms) | 1550 ms (1500 ms–1600 ms) | – |',
+		);
 		expect(text).toContain('- HTTP Request did not complete run 3: n8n lost its database');
 	});
 

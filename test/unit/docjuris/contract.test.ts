@@ -2,10 +2,20 @@ import nock from 'nock';
 
 import { binaryContent, binaryItem } from '../../helpers/engine';
 import { capture, envelope, errorEnvelope } from '../../helpers/nockRequests';
-import { API_KEY, BASE, BASIC_AUTH, CONTRACT_ID, contractRecord, locator, runDocJuris } from './harness';
+import {
+	API_KEY,
+	BASE,
+	BASIC_AUTH,
+	CONTRACT_ID,
+	contractRecord,
+	locator,
+	runDocJuris,
+} from './harness';
 
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
-
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async () => undefined),
+}));
 
 describe('DocJuris contract: create', () => {
 	it('uploads the file as multipart with every field, Basic auth and the document password header', async () => {
@@ -27,7 +37,12 @@ describe('DocJuris contract: create', () => {
 					playbookId: 7,
 					documentPassword: 'hello',
 				},
-				extendedData: { namedValues: [{ name: 'crmId', value: 'D-42', type: 'text' }, { name: 'Deal', value: 'https://crm.example/d/42', type: 'url' }] },
+				extendedData: {
+					namedValues: [
+						{ name: 'crmId', value: 'D-42', type: 'text' },
+						{ name: 'Deal', value: 'https://crm.example/d/42', type: 'url' },
+					],
+				},
 			},
 			{ items: [item] },
 		);
@@ -63,7 +78,12 @@ describe('DocJuris contract: create', () => {
 	it('sends a contract type given by name and a counterparty given by ID', async () => {
 		const seen = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
 		await runDocJuris(
-			{ resource: 'contract', operation: 'create', contractType: 'NDA', counterParty: locator('12', 'id') },
+			{
+				resource: 'contract',
+				operation: 'create',
+				contractType: 'NDA',
+				counterParty: locator('12', 'id'),
+			},
 			{ items: [binaryItem('text file')] },
 		);
 		expect(seen[0].multipart!.fields).toEqual({ contractType: ['NDA'], counterPartyId: ['12'] });
@@ -72,10 +92,31 @@ describe('DocJuris contract: create', () => {
 	it('sends a file kept inline in the item (no binary store)', async () => {
 		const seen = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
 		await runDocJuris(
-			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('Company A', 'name') },
-			{ items: [{ json: {}, binary: { data: { data: Buffer.from('inline doc').toString('base64'), mimeType: 'application/pdf', fileName: 'a.pdf' } } }] },
+			{
+				resource: 'contract',
+				operation: 'create',
+				contractType: 3,
+				counterParty: locator('Company A', 'name'),
+			},
+			{
+				items: [
+					{
+						json: {},
+						binary: {
+							data: {
+								data: Buffer.from('inline doc').toString('base64'),
+								mimeType: 'application/pdf',
+								fileName: 'a.pdf',
+							},
+						},
+					},
+				],
+			},
 		);
-		expect(seen[0].multipart!.files[0]).toMatchObject({ fileName: 'a.pdf', mimeType: 'application/pdf' });
+		expect(seen[0].multipart!.files[0]).toMatchObject({
+			fileName: 'a.pdf',
+			mimeType: 'application/pdf',
+		});
 		expect(seen[0].multipart!.files[0].content.toString()).toBe('inline doc');
 	});
 
@@ -96,7 +137,13 @@ describe('DocJuris contract: create', () => {
 
 	it('says which binary field is missing and which exist', async () => {
 		const error = await runDocJuris(
-			{ resource: 'contract', operation: 'create', binaryPropertyName: 'data', contractType: 3, counterParty: locator('A', 'name') },
+			{
+				resource: 'contract',
+				operation: 'create',
+				binaryPropertyName: 'data',
+				contractType: 3,
+				counterParty: locator('A', 'name'),
+			},
 			{ items: [binaryItem('x', 'a.docx', 'application/msword', {}, 'attachment_0')] },
 		).catch((caught) => caught);
 		expect(error.message).toBe('No file found in the binary field "data" [item 0]');
@@ -115,16 +162,28 @@ describe('DocJuris contract: create', () => {
 				},
 				{ items: [binaryItem('x')] },
 			),
-		).rejects.toThrow('Extended Data value of "note" is 3001 characters long; the limit is 3000 [item 0]');
+		).rejects.toThrow(
+			'Extended Data value of "note" is 3001 characters long; the limit is 3000 [item 0]',
+		);
 	});
 
 	it('re-sends the whole upload after a 429 and waits as long as Retry-After says', async () => {
 		const { sleep } = jest.requireMock('n8n-workflow');
 		sleep.mockClear();
-		const limited = capture(nock(BASE).post('/v1/contracts'), 429, errorEnvelope(429, 'Too many requests'), { 'Retry-After': '3' });
+		const limited = capture(
+			nock(BASE).post('/v1/contracts'),
+			429,
+			errorEnvelope(429, 'Too many requests'),
+			{ 'Retry-After': '3' },
+		);
 		const accepted = capture(nock(BASE).post('/v1/contracts'), 200, envelope(contractRecord()));
 		const { output } = await runDocJuris(
-			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('A', 'name') },
+			{
+				resource: 'contract',
+				operation: 'create',
+				contractType: 3,
+				counterParty: locator('A', 'name'),
+			},
 			{ items: [binaryItem('the contract body')] },
 		);
 		expect(sleep).toHaveBeenCalledWith(3000);
@@ -136,7 +195,12 @@ describe('DocJuris contract: create', () => {
 	it('never re-sends a create after a server error (it may have been processed)', async () => {
 		const seen = capture(nock(BASE).post('/v1/contracts'), 502, '<html>Bad gateway</html>');
 		const error = await runDocJuris(
-			{ resource: 'contract', operation: 'create', contractType: 3, counterParty: locator('A', 'name') },
+			{
+				resource: 'contract',
+				operation: 'create',
+				contractType: 3,
+				counterParty: locator('A', 'name'),
+			},
 			{ items: [binaryItem('x')] },
 		).catch((caught) => caught);
 		expect(seen).toHaveLength(1);
@@ -146,7 +210,11 @@ describe('DocJuris contract: create', () => {
 
 describe('DocJuris contract: get, download, document info', () => {
 	it('gets a contract by API URL and unwraps the envelope', async () => {
-		const seen = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`), 200, envelope(contractRecord()));
+		const seen = capture(
+			nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`),
+			200,
+			envelope(contractRecord()),
+		);
 		const { output } = await runDocJuris({
 			resource: 'contract',
 			operation: 'get',
@@ -159,31 +227,43 @@ describe('DocJuris contract: get, download, document info', () => {
 	it('retries a read after 503 and then succeeds', async () => {
 		const failures = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).times(2), 503, 'busy');
 		capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`), 200, envelope(contractRecord()));
-		const { output } = await runDocJuris({ resource: 'contract', operation: 'get', contractId: locator(CONTRACT_ID) });
+		const { output } = await runDocJuris({
+			resource: 'contract',
+			operation: 'get',
+			contractId: locator(CONTRACT_ID),
+		});
 		expect(failures).toHaveLength(2);
 		expect(output[0].json.id).toBe(CONTRACT_ID);
 	});
 
 	it('rejects an ID that is not a GUID without calling DocJuris', async () => {
 		// Typed in, n8n's editor refuses it; from an expression, the node does, before any call.
-		await expect(runDocJuris({ resource: 'contract', operation: 'get', contractId: locator('={{ "12" }}') })).rejects.toThrow(
-			'Contract ID "12" is not a valid ID [item 0]',
-		);
+		await expect(
+			runDocJuris({ resource: 'contract', operation: 'get', contractId: locator('={{ "12" }}') }),
+		).rejects.toThrow('Contract ID "12" is not a valid ID [item 0]');
 	});
 
 	it('shows the vendor message for a 404, and with Continue On Fail keeps one paired item per input', async () => {
 		const other = 'b41a4a25-e692-4b4c-9002-6560de291315';
 		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).reply(200, envelope(contractRecord()));
-		nock(BASE).get(`/v1/contracts/${other}`).reply(404, errorEnvelope(404, 'Contract not found', 'NotFound'));
+		nock(BASE)
+			.get(`/v1/contracts/${other}`)
+			.reply(404, errorEnvelope(404, 'Contract not found', 'NotFound'));
 		const ids = [CONTRACT_ID, other, 'nonsense'];
 		const { output } = await runDocJuris(
-			(itemIndex) => ({ resource: 'contract', operation: 'get', contractId: locator(ids[itemIndex]) }),
+			(itemIndex) => ({
+				resource: 'contract',
+				operation: 'get',
+				contractId: locator(ids[itemIndex]),
+			}),
 			{ items: ids.map(() => ({ json: {} })), continueOnFail: true },
 		);
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.id).toBe(CONTRACT_ID);
-		expect(output[1].json.error).toBe('DocJuris could not find the requested record (HTTP 404): Contract not found (NotFound) [item 1]');
+		expect(output[1].json.error).toBe(
+			'DocJuris could not find the requested record (HTTP 404): Contract not found (NotFound) [item 1]',
+		);
 		expect(output[2].json.error).toBe('Contract ID "nonsense" is not a valid ID [item 2]');
 	});
 
@@ -191,15 +271,31 @@ describe('DocJuris contract: get, download, document info', () => {
 		nock(BASE)
 			.get(`/v1/contracts/${CONTRACT_ID}`)
 			.reply(401, errorEnvelope(401, `Key ${API_KEY} is not valid`, 'Unauthorized'));
-		const error = await runDocJuris({ resource: 'contract', operation: 'get', contractId: locator(CONTRACT_ID) }).catch((caught) => caught);
+		const error = await runDocJuris({
+			resource: 'contract',
+			operation: 'get',
+			contractId: locator(CONTRACT_ID),
+		}).catch((caught) => caught);
 		expect(error.message).toContain('did not accept the credentials (HTTP 401)');
-		expect(JSON.stringify({ message: error.message, description: error.description, context: error.context })).not.toContain(API_KEY);
+		expect(
+			JSON.stringify({
+				message: error.message,
+				description: error.description,
+				context: error.context,
+			}),
+		).not.toContain(API_KEY);
 		expect(error.description).toContain('Check the Organization (Account) ID and API Key');
 	});
 
 	it('downloads the document as binary, named and typed from its description', async () => {
 		const docx = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300_000, 1)]);
-		const meta = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document/meta`).query({ docState: 'completedClean' }), 200, envelope({ name: 'Acme NDA v3.docx', extension: 'docx', originalFileName: 'acme.docx' }));
+		const meta = capture(
+			nock(BASE)
+				.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
+				.query({ docState: 'completedClean' }),
+			200,
+			envelope({ name: 'Acme NDA v3.docx', extension: 'docx', originalFileName: 'acme.docx' }),
+		);
 		nock(BASE)
 			.get(`/v1/contracts/${CONTRACT_ID}/document`)
 			.query({ docState: 'completedClean' })
@@ -213,24 +309,46 @@ describe('DocJuris contract: get, download, document info', () => {
 		});
 		expect(meta).toHaveLength(1);
 		const binary = output[0].binary!.redline;
-		expect(binary).toMatchObject({ fileName: 'Acme NDA v3.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+		expect(binary).toMatchObject({
+			fileName: 'Acme NDA v3.docx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		});
 		expect(binaryContent({ json: {}, binary: { data: binary } }, 'data').equals(docx)).toBe(true);
-		expect(output[0].json).toMatchObject({ contractId: CONTRACT_ID, docState: 'completedClean', fileName: 'Acme NDA v3.docx' });
+		expect(output[0].json).toMatchObject({
+			contractId: CONTRACT_ID,
+			docState: 'completedClean',
+			fileName: 'Acme NDA v3.docx',
+		});
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('still downloads when /meta is not served, named from Content-Disposition', async () => {
 		const pdf = Buffer.from('%PDF-1.7 redline');
-		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document/meta`).query(true).reply(404, errorEnvelope(404, 'Not found'));
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
+			.query(true)
+			.reply(404, errorEnvelope(404, 'Not found'));
 		const document = capture(
 			nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document`).query({ docState: 'completedClean' }),
 			200,
 			pdf,
-			{ 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="Acme NDA redline.pdf"' },
+			{
+				'Content-Type': 'application/pdf',
+				'Content-Disposition': 'attachment; filename="Acme NDA redline.pdf"',
+			},
 		);
-		const { output } = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedClean', binaryPropertyName: 'data' });
+		const { output } = await runDocJuris({
+			resource: 'contract',
+			operation: 'download',
+			contractId: locator(CONTRACT_ID),
+			docState: 'completedClean',
+			binaryPropertyName: 'data',
+		});
 		expect(document).toHaveLength(1);
-		expect(output[0].binary!.data).toMatchObject({ fileName: 'Acme NDA redline.pdf', mimeType: 'application/pdf' });
+		expect(output[0].binary!.data).toMatchObject({
+			fileName: 'Acme NDA redline.pdf',
+			mimeType: 'application/pdf',
+		});
 		expect(binaryContent(output[0], 'data').equals(pdf)).toBe(true);
 	});
 
@@ -243,22 +361,44 @@ describe('DocJuris contract: get, download, document info', () => {
 			.get(`/v1/contracts/${CONTRACT_ID}/document`)
 			.query(true)
 			.reply(400, errorEnvelope(400, 'Turn is not complete'));
-		const error = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'completedWithMarkup' }).catch((caught) => caught);
-		expect(error.message).toBe('DocJuris rejected the request as invalid (HTTP 400): Turn is not complete (Error) [item 0]');
+		const error = await runDocJuris({
+			resource: 'contract',
+			operation: 'download',
+			contractId: locator(CONTRACT_ID),
+			docState: 'completedWithMarkup',
+		}).catch((caught) => caught);
+		expect(error.message).toBe(
+			'DocJuris rejected the request as invalid (HTTP 400): Turn is not complete (Error) [item 0]',
+		);
 		expect(error.description).toContain('only once the turn has been completed');
 	});
 
 	it("asks again with the guide's spelling, contractScreeningReport, when screeningReport is refused", async () => {
 		const report = Buffer.from('PK\u0003\u0004 xlsx');
 		for (const path of ['/document/meta', '/document']) {
-			nock(BASE).get(`/v1/contracts/${CONTRACT_ID}${path}`).query({ docState: 'screeningReport' }).reply(400, errorEnvelope(400, 'Invalid docState'));
+			nock(BASE)
+				.get(`/v1/contracts/${CONTRACT_ID}${path}`)
+				.query({ docState: 'screeningReport' })
+				.reply(400, errorEnvelope(400, 'Invalid docState'));
 		}
 		nock(BASE)
 			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
 			.query({ docState: 'contractScreeningReport' })
 			.reply(200, envelope({ name: 'report.xlsx', extension: 'xlsx' }));
-		const document = capture(nock(BASE).get(`/v1/contracts/${CONTRACT_ID}/document`).query({ docState: 'contractScreeningReport' }), 200, report);
-		const { output } = await runDocJuris({ resource: 'contract', operation: 'download', contractId: locator(CONTRACT_ID), docState: 'screeningReport', binaryPropertyName: 'data' });
+		const document = capture(
+			nock(BASE)
+				.get(`/v1/contracts/${CONTRACT_ID}/document`)
+				.query({ docState: 'contractScreeningReport' }),
+			200,
+			report,
+		);
+		const { output } = await runDocJuris({
+			resource: 'contract',
+			operation: 'download',
+			contractId: locator(CONTRACT_ID),
+			docState: 'screeningReport',
+			binaryPropertyName: 'data',
+		});
 		expect(document).toHaveLength(1);
 		expect(output[0].binary!.data).toMatchObject({ fileName: 'report.xlsx' });
 	});
@@ -267,8 +407,22 @@ describe('DocJuris contract: get, download, document info', () => {
 		nock(BASE)
 			.get(`/v1/contracts/${CONTRACT_ID}/document/meta`)
 			.query({ docState: 'screeningReport' })
-			.reply(200, envelope({ name: 'report.xlsx', extension: 'xlsx', originalFileName: 'report.xlsx' }));
-		const { output } = await runDocJuris({ resource: 'contract', operation: 'getDocumentInfo', contractId: locator(CONTRACT_ID), docState: 'screeningReport' });
-		expect(output[0].json).toEqual({ contractId: CONTRACT_ID, docState: 'screeningReport', name: 'report.xlsx', extension: 'xlsx', originalFileName: 'report.xlsx' });
+			.reply(
+				200,
+				envelope({ name: 'report.xlsx', extension: 'xlsx', originalFileName: 'report.xlsx' }),
+			);
+		const { output } = await runDocJuris({
+			resource: 'contract',
+			operation: 'getDocumentInfo',
+			contractId: locator(CONTRACT_ID),
+			docState: 'screeningReport',
+		});
+		expect(output[0].json).toEqual({
+			contractId: CONTRACT_ID,
+			docState: 'screeningReport',
+			name: 'report.xlsx',
+			extension: 'xlsx',
+			originalFileName: 'report.xlsx',
+		});
 	});
 });

@@ -1,13 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DocJuris } from '../../../nodes/DocJuris/DocJuris.node';
-import { runOnEngine, type EngineOptions, type EngineRun, type UnitParameters } from '../../helpers/engine';
+import {
+	runOnEngine,
+	type EngineOptions,
+	type EngineRun,
+	type UnitParameters,
+} from '../../helpers/engine';
 
 export const BASE = 'https://api.docjuris.test';
 export const BASE_URL = `${BASE}/v1`;
 export const API_KEY = 'dj-test-key-7f3a9c1e55';
 export const ACCOUNT_ID = 'acct-20931';
-export const credentials = { docJurisApi: { accountId: ACCOUNT_ID, apiKey: API_KEY, baseUrl: BASE_URL } };
+export const credentials = {
+	docJurisApi: { accountId: ACCOUNT_ID, apiKey: API_KEY, baseUrl: BASE_URL },
+};
 export const BASIC_AUTH = `Basic ${Buffer.from(`${ACCOUNT_ID}:${API_KEY}`).toString('base64')}`;
 
 export const CONTRACT_ID = '4fd24682-dba7-4b8b-84de-6c0d47fde78c';
@@ -20,7 +27,12 @@ export const contractRecord = (extra: IDataObject = {}): IDataObject => ({
 	counterParty: { id: 1, name: 'Company A' },
 	type: { id: 3, name: 'NDA', description: '' },
 	turns: [
-		{ id: TURN_2, isComplete: false, lastModified: '2026-02-05T19:28:14.9835627Z', source: 'Company A' },
+		{
+			id: TURN_2,
+			isComplete: false,
+			lastModified: '2026-02-05T19:28:14.9835627Z',
+			source: 'Company A',
+		},
 		{ id: TURN_1, isComplete: true, lastModified: '2026-01-31T15:14:01.2517127Z', source: '' },
 	],
 	...extra,
@@ -29,6 +41,14 @@ export const contractRecord = (extra: IDataObject = {}): IDataObject => ({
 export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 /** Runs the DocJuris node on n8n's engine. */
-export async function runDocJuris(parameters: UnitParameters, options: Partial<Omit<EngineOptions, 'nodeType' | 'parameters'>> = {}): Promise<EngineRun> {
-	return await runOnEngine({ nodeType: new DocJuris(), parameters, credentials: credentials, ...options });
+export async function runDocJuris(
+	parameters: UnitParameters,
+	options: Partial<Omit<EngineOptions, 'nodeType' | 'parameters'>> = {},
+): Promise<EngineRun> {
+	return await runOnEngine({
+		nodeType: new DocJuris(),
+		parameters,
+		credentials: credentials,
+		...options,
+	});
 }

@@ -10,14 +10,28 @@ import { envelope } from '../../helpers/nockRequests';
 import { BASE, CONTRACT_ID, contractRecord, credentials, locator, TURN_1, TURN_2 } from './harness';
 
 /** The DocJuris node as the editor holds it (a turn's Get by default), for its lists. */
-const context = (parameters: INodeParameters = {}) => nodeContexts({ nodeType: new DocJuris(), parameters: { resource: 'turn', operation: 'get', ...parameters }, credentials }).loadOptions();
+const context = (parameters: INodeParameters = {}) =>
+	nodeContexts({
+		nodeType: new DocJuris(),
+		parameters: { resource: 'turn', operation: 'get', ...parameters },
+		credentials,
+	}).loadOptions();
 
 describe('DocJuris dropdowns and lists', () => {
 	it('loads every contract type as an option valued by ID', async () => {
 		nock(BASE)
 			.get('/v1/contractTypes')
 			.query({ sortBy: 'name', skip: 0, take: 200 })
-			.reply(200, envelope({ totalCount: 2, contractTypes: [{ id: 1, name: 'MSA', description: 'Master' }, { id: 3, name: 'NDA', description: '' }] }));
+			.reply(
+				200,
+				envelope({
+					totalCount: 2,
+					contractTypes: [
+						{ id: 1, name: 'MSA', description: 'Master' },
+						{ id: 3, name: 'NDA', description: '' },
+					],
+				}),
+			);
 		expect(await getContractTypes.call(context())).toEqual([
 			{ name: 'MSA', value: 1, description: 'Master' },
 			{ name: 'NDA', value: 3, description: undefined },
@@ -25,8 +39,13 @@ describe('DocJuris dropdowns and lists', () => {
 	});
 
 	it('loads playbooks as options', async () => {
-		nock(BASE).get('/v1/playbooks').query(true).reply(200, envelope({ totalCount: 1, playbooks: [{ id: 9, title: 'Sales NDA' }] }));
-		expect(await getPlaybooks.call(context())).toEqual([{ name: 'Sales NDA', value: 9, description: undefined }]);
+		nock(BASE)
+			.get('/v1/playbooks')
+			.query(true)
+			.reply(200, envelope({ totalCount: 1, playbooks: [{ id: 9, title: 'Sales NDA' }] }));
+		expect(await getPlaybooks.call(context())).toEqual([
+			{ name: 'Sales NDA', value: 9, description: undefined },
+		]);
 	});
 
 	it('lists the chosen contract’s turns, newest first', async () => {
@@ -38,7 +57,9 @@ describe('DocJuris dropdowns and lists', () => {
 	});
 
 	it('offers the latest turn of a contract that carries only latestTurnId', async () => {
-		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).reply(200, envelope({ id: CONTRACT_ID, latestTurnId: TURN_2 }));
+		nock(BASE)
+			.get(`/v1/contracts/${CONTRACT_ID}`)
+			.reply(200, envelope({ id: CONTRACT_ID, latestTurnId: TURN_2 }));
 		const result = await searchTurns.call(context({ contractId: locator(CONTRACT_ID) }));
 		expect(result.results).toEqual([{ name: `Latest turn · ${TURN_2}`, value: TURN_2 }]);
 	});
@@ -48,9 +69,22 @@ describe('DocJuris dropdowns and lists', () => {
 	});
 
 	it('lists subscriptions', async () => {
-		nock(BASE).get('/v1/subscriptions').reply(200, envelope([{ id: 'c5672ee4-2fc3-49a3-9d07-08f8e27b7696', type: 'turnTagged', created: '2026-02-05T19:28:14Z' }]));
+		nock(BASE)
+			.get('/v1/subscriptions')
+			.reply(
+				200,
+				envelope([
+					{
+						id: 'c5672ee4-2fc3-49a3-9d07-08f8e27b7696',
+						type: 'turnTagged',
+						created: '2026-02-05T19:28:14Z',
+					},
+				]),
+			);
 		expect(await searchSubscriptions.call(context())).toEqual({
-			results: [{ name: 'turnTagged · created 2026-02-05', value: 'c5672ee4-2fc3-49a3-9d07-08f8e27b7696' }],
+			results: [
+				{ name: 'turnTagged · created 2026-02-05', value: 'c5672ee4-2fc3-49a3-9d07-08f8e27b7696' },
+			],
 		});
 	});
 });
@@ -60,9 +94,13 @@ describe('DocJuris credential', () => {
 	it('authenticates with Basic auth from the account ID and API key', () => {
 		expect(credential.authenticate).toEqual({
 			type: 'generic',
-			properties: { auth: { username: '={{$credentials.accountId}}', password: '={{$credentials.apiKey}}' } },
+			properties: {
+				auth: { username: '={{$credentials.accountId}}', password: '={{$credentials.apiKey}}' },
+			},
 		});
-		expect(credential.properties.find((property) => property.name === 'apiKey')!.typeOptions).toEqual({ password: true });
+		expect(
+			credential.properties.find((property) => property.name === 'apiKey')!.typeOptions,
+		).toEqual({ password: true });
 	});
 
 	it('tests with a cheap authenticated read and explains a wrong key', () => {

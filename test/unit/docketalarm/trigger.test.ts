@@ -2,16 +2,31 @@ import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DocketAlarmTrigger, pushUrl } from '../../../nodes/DocketAlarm/DocketAlarmTrigger.node';
-import { nodeContexts, WEBHOOK_BASE_URL, type ContextOptions, type WebhookCall } from '../../helpers/engine';
+import {
+	nodeContexts,
+	WEBHOOK_BASE_URL,
+	type ContextOptions,
+	type WebhookCall,
+} from '../../helpers/engine';
 import { capture } from '../../helpers/nockRequests';
 import { BASE, docketResponse, loggedIn } from './harness';
 
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async () => undefined),
+}));
 
 const SECRET = 'push-secret-0123456789abcdef';
 const WEBHOOK_ID = '9d1';
 const WEBHOOK_URL = `${WEBHOOK_BASE_URL}/${WEBHOOK_ID}/webhook`;
-const docketPush = { push_type: 'docket', court: 'New York Southern District Court', docket: '1:11-cv-06909', info: docketResponse.info, docket_report: docketResponse.docket_report, parties: [] };
+const docketPush = {
+	push_type: 'docket',
+	court: 'New York Southern District Court',
+	docket: '1:11-cv-06909',
+	info: docketResponse.info,
+	docket_report: docketResponse.docket_report,
+	parties: [],
+};
 
 interface TriggerOptions extends Partial<Omit<ContextOptions, 'nodeType' | 'parameters'>> {
 	/** The push the node is handed. */
@@ -23,7 +38,15 @@ function trigger(parameters: IDataObject, { request, ...options }: TriggerOption
 	const node = new DocketAlarmTrigger();
 	const contexts = nodeContexts({
 		nodeType: node,
-		parameters: { events: ['docket', 'search_results', 'new_case'], authentication: 'token', pushSecret: SECRET, output: 'items', options: {}, management: {}, ...parameters } as INodeParameters,
+		parameters: {
+			events: ['docket', 'search_results', 'new_case'],
+			authentication: 'token',
+			pushSecret: SECRET,
+			output: 'items',
+			options: {},
+			management: {},
+			...parameters,
+		} as INodeParameters,
 		...loggedIn(),
 		webhookId: WEBHOOK_ID,
 		...options,
@@ -39,34 +62,70 @@ function trigger(parameters: IDataObject, { request, ...options }: TriggerOption
 	};
 }
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const basic = (user: string, password: string) =>
+	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 describe('Docket Alarm Trigger: receiving pushes', () => {
 	it.each([
 		['no secret', { authentication: 'token' }, {}, {}],
 		['a wrong secret', { authentication: 'token' }, { token: 'nope' }, {}],
-		['no Basic credentials', { authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' }, {}, {}],
-		['wrong Basic credentials', { authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' }, {}, { authorization: basic('da', 'guess') }],
+		[
+			'no Basic credentials',
+			{ authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' },
+			{},
+			{},
+		],
+		[
+			'wrong Basic credentials',
+			{ authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1' },
+			{},
+			{ authorization: basic('da', 'guess') },
+		],
 	])('refuses a push with %s: 401, no execution', async (_label, parameters, query, headers) => {
-		const { webhook, state } = trigger(parameters, { request: { query, headers, body: docketPush } });
+		const { webhook, state } = trigger(parameters, {
+			request: { query, headers, body: docketPush },
+		});
 		expect(await webhook()).toEqual({ noWebhookResponse: true });
 		expect(state.response.statusCode).toBe(401);
-		if (parameters.authentication === 'basicAuth') expect(state.response.headers['www-authenticate']).toContain('Basic');
+		if (parameters.authentication === 'basicAuth')
+			expect(state.response.headers['www-authenticate']).toContain('Basic');
 	});
 
 	it('emits one item per new docket entry, with the case and ISO dates', async () => {
 		const { webhook } = trigger({}, { request: { query: { token: SECRET }, body: docketPush } });
 		const [items] = (await webhook()).workflowData!;
 		expect(items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ push_type: 'docket', court: docketPush.court, docket: docketPush.docket, title: docketResponse.info.title, number: 107, date_iso: '2014-09-11' }),
+			expect.objectContaining({
+				push_type: 'docket',
+				court: docketPush.court,
+				docket: docketPush.docket,
+				title: docketResponse.info.title,
+				number: 107,
+				date_iso: '2014-09-11',
+			}),
 			expect.objectContaining({ contents: 'Minute Entry' }),
 		]);
 	});
 
 	it('accepts Basic credentials embedded in the push URL, and can emit the whole notification', async () => {
 		const { webhook } = trigger(
-			{ authentication: 'basicAuth', pushUser: 'da', pushPassword: 'pw-basic-1', output: 'notification' },
-			{ request: { headers: { authorization: basic('da', 'pw-basic-1') }, body: { push_type: 'search_results', q: 'Acme', title: 'Acme search', search_results: [{ docket: 'x' }] } } },
+			{
+				authentication: 'basicAuth',
+				pushUser: 'da',
+				pushPassword: 'pw-basic-1',
+				output: 'notification',
+			},
+			{
+				request: {
+					headers: { authorization: basic('da', 'pw-basic-1') },
+					body: {
+						push_type: 'search_results',
+						q: 'Acme',
+						title: 'Acme search',
+						search_results: [{ docket: 'x' }],
+					},
+				},
+			},
 		);
 		const [items] = (await webhook()).workflowData!;
 		expect(items).toHaveLength(1);
@@ -74,23 +133,65 @@ describe('Docket Alarm Trigger: receiving pushes', () => {
 	});
 
 	it('splits search results, keeping the query with each', async () => {
-		const { webhook } = trigger({}, { request: { query: { token: SECRET }, body: { push_type: 'new_case', party_name: 'Sony', search_results: [{ docket: 'a', date_filed: '8/8/2013' }, { docket: 'b' }] } } });
+		const { webhook } = trigger(
+			{},
+			{
+				request: {
+					query: { token: SECRET },
+					body: {
+						push_type: 'new_case',
+						party_name: 'Sony',
+						search_results: [{ docket: 'a', date_filed: '8/8/2013' }, { docket: 'b' }],
+					},
+				},
+			},
+		);
 		const [items] = (await webhook()).workflowData!;
 		expect(items.map((item) => item.json)).toEqual([
-			{ push_type: 'new_case', party_name: 'Sony', q: undefined, search_title: undefined, search_link: undefined, docket: 'a', date_filed: '8/8/2013', date_filed_iso: '2013-08-08' },
-			{ push_type: 'new_case', party_name: 'Sony', q: undefined, search_title: undefined, search_link: undefined, docket: 'b' },
+			{
+				push_type: 'new_case',
+				party_name: 'Sony',
+				q: undefined,
+				search_title: undefined,
+				search_link: undefined,
+				docket: 'a',
+				date_filed: '8/8/2013',
+				date_filed_iso: '2013-08-08',
+			},
+			{
+				push_type: 'new_case',
+				party_name: 'Sony',
+				q: undefined,
+				search_title: undefined,
+				search_link: undefined,
+				docket: 'b',
+			},
 		]);
 	});
 
 	it('drops a retried delivery of the same push, and ignores unselected or malformed pushes', async () => {
 		const staticData = {};
-		const first = await trigger({}, { staticData, workflowId: 'wf-da', request: { query: { token: SECRET }, body: docketPush } }).webhook();
+		const first = await trigger(
+			{},
+			{ staticData, workflowId: 'wf-da', request: { query: { token: SECRET }, body: docketPush } },
+		).webhook();
 		expect(first.workflowData).toBeDefined();
-		const retry = trigger({}, { staticData, workflowId: 'wf-da', request: { query: { token: SECRET }, body: docketPush } });
+		const retry = trigger(
+			{},
+			{ staticData, workflowId: 'wf-da', request: { query: { token: SECRET }, body: docketPush } },
+		);
 		expect(await retry.webhook()).toEqual({ noWebhookResponse: true });
-		expect(retry.state.response).toMatchObject({ statusCode: 200, body: { received: true, ignored: 'repeated delivery' } });
+		expect(retry.state.response).toMatchObject({
+			statusCode: 200,
+			body: { received: true, ignored: 'repeated delivery' },
+		});
 
-		const unselected = trigger({ events: ['docket'] }, { request: { query: { token: SECRET }, body: { push_type: 'new_case', search_results: [] } } });
+		const unselected = trigger(
+			{ events: ['docket'] },
+			{
+				request: { query: { token: SECRET }, body: { push_type: 'new_case', search_results: [] } },
+			},
+		);
 		expect(await unselected.webhook()).toEqual({ noWebhookResponse: true });
 		expect(unselected.state.response.statusCode).toBe(200);
 		const malformed = trigger({}, { request: { query: { token: SECRET }, body: { hello: 1 } } });
@@ -110,7 +211,9 @@ describe('Docket Alarm Trigger: management on activation', () => {
 
 	it('builds push URLs with the secret or the Basic credentials', () => {
 		expect(pushUrl(WEBHOOK_URL, 'token', SECRET, '', '')).toBe(`${WEBHOOK_URL}?token=${SECRET}`);
-		expect(pushUrl(WEBHOOK_URL, 'basicAuth', '', 'da', 'p@ss:word')).toBe('https://da:p%40ss%3Aword@n8n.example.com/webhook/9d1/webhook');
+		expect(pushUrl(WEBHOOK_URL, 'basicAuth', '', 'da', 'p@ss:word')).toBe(
+			'https://da:p%40ss%3Aword@n8n.example.com/webhook/9d1/webhook',
+		);
 	});
 
 	it('needs nothing registered when it manages nothing', async () => {
@@ -119,7 +222,12 @@ describe('Docket Alarm Trigger: management on activation', () => {
 	});
 
 	it('leaves the active workflow’s setup alone when a test listen starts and ends', async () => {
-		const staticData = { managed: { pushUrlSubaccount: 'alerts@firm.example', trackers: [{ court: 'C', docket: 'D' }] } };
+		const staticData = {
+			managed: {
+				pushUrlSubaccount: 'alerts@firm.example',
+				trackers: [{ court: 'C', docket: 'D' }],
+			},
+		};
 		const listen = trigger({ management }, { mode: 'manual', staticData });
 		expect(await listen.checkExists()).toBe(true);
 		expect(await listen.create()).toBe(true);
@@ -128,7 +236,9 @@ describe('Docket Alarm Trigger: management on activation', () => {
 	});
 
 	it('refuses a short push secret', async () => {
-		await expect(trigger({ pushSecret: 'short' }).create()).rejects.toThrow('Push Secret must be at least 16 characters');
+		await expect(trigger({ pushSecret: 'short' }).create()).rejects.toThrow(
+			'Push Secret must be at least 16 characters',
+		);
 	});
 
 	it('points the sub-account at this trigger and enables the trackers, then undoes both', async () => {
@@ -136,15 +246,36 @@ describe('Docket Alarm Trigger: management on activation', () => {
 		nock(BASE)
 			.get('/api/v1/track/')
 			.query(true)
-			.reply(200, { success: true, dockets: [{ court: '', docket: '', q: 'party:(name:"Acme")', enabled: false }] });
-		const subaccount = capture(nock(BASE).post('/api/v1/subaccount/').query(true).times(2), 200, { success: true });
-		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(4), 200, { success: true });
+			.reply(200, {
+				success: true,
+				dockets: [{ court: '', docket: '', q: 'party:(name:"Acme")', enabled: false }],
+			});
+		const subaccount = capture(nock(BASE).post('/api/v1/subaccount/').query(true).times(2), 200, {
+			success: true,
+		});
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(4), 200, {
+			success: true,
+		});
 		const { create, state } = trigger({ management });
 		expect(await create()).toBe(true);
-		expect(subaccount[0].form).toMatchObject({ username: ['alerts@firm.example'], password: ['Sub-Pass-1'], api_push_url: [`${WEBHOOK_URL}?token=${SECRET}`] });
+		expect(subaccount[0].form).toMatchObject({
+			username: ['alerts@firm.example'],
+			password: ['Sub-Pass-1'],
+			api_push_url: [`${WEBHOOK_URL}?token=${SECRET}`],
+		});
 		expect(tracks.map((request) => request.form)).toEqual([
-			expect.objectContaining({ court: ['Texas Eastern District Court'], docket: ['6:13-cv-00442'], enable: ['true'], frequency: ['twice_daily'] }),
-			expect.objectContaining({ q: ['party:(name:"Acme")'], court: [''], docket: [''], enable: ['true'] }),
+			expect.objectContaining({
+				court: ['Texas Eastern District Court'],
+				docket: ['6:13-cv-00442'],
+				enable: ['true'],
+				frequency: ['twice_daily'],
+			}),
+			expect.objectContaining({
+				q: ['party:(name:"Acme")'],
+				court: [''],
+				docket: [''],
+				enable: ['true'],
+			}),
 		]);
 
 		const { delete: remove } = trigger({ management }, { staticData: state.staticData });
@@ -157,7 +288,10 @@ describe('Docket Alarm Trigger: management on activation', () => {
 	it('leaves trackers the user had switched on before activation on when deactivated', async () => {
 		const docket = { court: 'Texas Eastern District Court', docket: '6:13-cv-00442' };
 		const other = { court: 'Delaware District Court', docket: '1:20-cv-00001' };
-		const own = { dockets: { docket: [docket, other] }, queries: ['party:(name:"Acme")', 'is:docket Beta'] };
+		const own = {
+			dockets: { docket: [docket, other] },
+			queries: ['party:(name:"Acme")', 'is:docket Beta'],
+		};
 		// The user already tracks the first docket and the first search; the second docket is listed but off.
 		nock(BASE)
 			.get('/api/v1/track/')
@@ -170,7 +304,9 @@ describe('Docket Alarm Trigger: management on activation', () => {
 					{ court: '', docket: '', q: 'party:(name:"Acme")', enabled: true },
 				],
 			});
-		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(6), 200, { success: true });
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(6), 200, {
+			success: true,
+		});
 		const { create, state } = trigger({ management: own });
 		expect(await create()).toBe(true);
 		expect(tracks).toHaveLength(4);
@@ -187,9 +323,17 @@ describe('Docket Alarm Trigger: management on activation', () => {
 	it('keeps as its own a tracker an earlier activation switched on (n8n activates again after a restart)', async () => {
 		const docket = { court: 'Texas Eastern District Court', docket: '6:13-cv-00442' };
 		const own = { dockets: { docket: [docket] } };
-		nock(BASE).get('/api/v1/track/').query(true).reply(200, { success: true, dockets: [{ ...docket, q: '', enabled: true }] });
-		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(2), 200, { success: true });
-		const { create, state } = trigger({ management: own }, { staticData: { managed: { trackers: [{ ...docket }] } } });
+		nock(BASE)
+			.get('/api/v1/track/')
+			.query(true)
+			.reply(200, { success: true, dockets: [{ ...docket, q: '', enabled: true }] });
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(2), 200, {
+			success: true,
+		});
+		const { create, state } = trigger(
+			{ management: own },
+			{ staticData: { managed: { trackers: [{ ...docket }] } } },
+		);
 		await create();
 		await trigger({ management: own }, { staticData: state.staticData }).delete();
 		expect(tracks.map((request) => request.form!.enable)).toEqual([['true'], ['false']]);
@@ -197,18 +341,27 @@ describe('Docket Alarm Trigger: management on activation', () => {
 
 	it('leaves a search tracker on when the account list shows no searches (it may not list them)', async () => {
 		nock(BASE).get('/api/v1/track/').query(true).reply(200, { success: true, dockets: [] });
-		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(3), 200, { success: true });
-		const own = { dockets: { docket: [{ court: 'Texas Eastern District Court', docket: '6:13-cv-00442' }] }, queries: ['party:(name:"Acme")'] };
+		const tracks = capture(nock(BASE).post('/api/v1/track/').query(true).times(3), 200, {
+			success: true,
+		});
+		const own = {
+			dockets: { docket: [{ court: 'Texas Eastern District Court', docket: '6:13-cv-00442' }] },
+			queries: ['party:(name:"Acme")'],
+		};
 		const { create, state } = trigger({ management: own });
 		await create();
 		await trigger({ management: own }, { staticData: state.staticData }).delete();
-		expect(tracks.slice(2).map((request) => request.form!)).toEqual([expect.objectContaining({ docket: ['6:13-cv-00442'], enable: ['false'] })]);
+		expect(tracks.slice(2).map((request) => request.form!)).toEqual([
+			expect.objectContaining({ docket: ['6:13-cv-00442'], enable: ['false'] }),
+		]);
 	});
 });
 
 describe('Docket Alarm Trigger in the editor', () => {
 	it('says in one sentence why a test listen gets no push, and what to use instead', () => {
-		const notices = new DocketAlarmTrigger().description.properties.filter((property) => property.type === 'notice');
+		const notices = new DocketAlarmTrigger().description.properties.filter(
+			(property) => property.type === 'notice',
+		);
 		const test = notices.find((notice) => notice.name === 'testNotice')!;
 		expect(test.displayName).toContain('Send Test Push');
 		expect(test.displayName.split(/\.\s|:\s/).length).toBeLessThanOrEqual(2);

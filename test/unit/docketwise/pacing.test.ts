@@ -2,15 +2,24 @@ import nock from 'nock';
 
 import { API, contact, locator, runDocketwise } from './harness';
 
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async () => undefined),
+}));
 
 describe('Docketwise pacing', () => {
 	it('spaces a bulk run within 120 requests a minute instead of running into 429s', async () => {
 		const { sleep } = jest.requireMock('n8n-workflow');
 		sleep.mockClear();
-		nock(API).persist().get(/\/contacts\/\d+/).reply(200, contact(1));
+		nock(API)
+			.persist()
+			.get(/\/contacts\/\d+/)
+			.reply(200, contact(1));
 		const items = Array.from({ length: 130 }, () => ({ json: {} }));
-		const { output } = await runDocketwise({ resource: 'contact', operation: 'get', contactId: locator(1), simplify: true }, { items });
+		const { output } = await runDocketwise(
+			{ resource: 'contact', operation: 'get', contactId: locator(1), simplify: true },
+			{ items },
+		);
 		expect(output).toHaveLength(130);
 		const waits = sleep.mock.calls.map(([ms]: [number]) => ms);
 		// The first 120 go at once; the next 10 each wait for a slot about a minute later.

@@ -27,27 +27,43 @@ const nodes: Array<[string, INodeType, OperationTable, object]> = [
 	['DocuMine', new DocuMine(), docuMineOperations, docuMineModules],
 ];
 
-const values = (options: unknown) => (options as INodePropertyOptions[]).map((option) => String(option.value)).sort();
+const values = (options: unknown) =>
+	(options as INodePropertyOptions[]).map((option) => String(option.value)).sort();
 
 describe.each(nodes)('%s router', (_name, node, table, modules) => {
 	const properties = node.description.properties;
 
 	it('lists exactly the resources the editor offers', () => {
-		expect(Object.keys(table).sort()).toEqual(values(properties.find((property) => property.name === 'resource')!.options));
+		expect(Object.keys(table).sort()).toEqual(
+			values(properties.find((property) => property.name === 'resource')!.options),
+		);
 	});
 
-	it.each(Object.keys(table))('offers exactly the operations of %s that the table lists', (resource) => {
-		const offered = properties.filter((property) => property.name === 'operation' && (property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource));
-		expect(offered).toHaveLength(1);
-		expect(Object.keys(table[resource]).sort()).toEqual(values(offered[0].options));
-	});
+	it.each(Object.keys(table))(
+		'offers exactly the operations of %s that the table lists',
+		(resource) => {
+			const offered = properties.filter(
+				(property) =>
+					property.name === 'operation' &&
+					(property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
+			);
+			expect(offered).toHaveLength(1);
+			expect(Object.keys(table[resource]).sort()).toEqual(values(offered[0].options));
+		},
+	);
 
-	it.each(Object.keys(table))('has a module for every operation of %s, and no module left unoffered', (resource) => {
-		const resourceModule = (modules as Record<string, Record<string, unknown>>)[resource];
-		const withExecute = Object.entries(resourceModule)
-			.filter(([, member]) => typeof (member as { execute?: unknown } | undefined)?.execute === 'function')
-			.map(([operation]) => operation)
-			.sort();
-		expect(withExecute).toEqual(Object.keys(table[resource]).sort());
-	});
+	it.each(Object.keys(table))(
+		'has a module for every operation of %s, and no module left unoffered',
+		(resource) => {
+			const resourceModule = (modules as Record<string, Record<string, unknown>>)[resource];
+			const withExecute = Object.entries(resourceModule)
+				.filter(
+					([, member]) =>
+						typeof (member as { execute?: unknown } | undefined)?.execute === 'function',
+				)
+				.map(([operation]) => operation)
+				.sort();
+			expect(withExecute).toEqual(Object.keys(table[resource]).sort());
+		},
+	);
 });

@@ -16,9 +16,24 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['contract'] } },
 		default: 'create',
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a contract from a file', action: 'Create a contract' },
-			{ name: 'Download Document', value: 'download', description: 'Download the contract’s document', action: 'Download a contract document' },
-			{ name: 'Get', value: 'get', description: 'Get a contract with its turns', action: 'Get a contract' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a contract from a file',
+				action: 'Create a contract',
+			},
+			{
+				name: 'Download Document',
+				value: 'download',
+				description: 'Download the contract’s document',
+				action: 'Download a contract document',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a contract with its turns',
+				action: 'Get a contract',
+			},
 			{
 				name: 'Get Document Info',
 				value: 'getDocumentInfo',

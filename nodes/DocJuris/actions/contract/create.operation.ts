@@ -8,7 +8,12 @@ import {
 
 import type { MultipartField } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
-import { requireEmail, requireMaxLength, requirePositiveInteger, requireText } from '../../../shared/validators';
+import {
+	requireEmail,
+	requireMaxLength,
+	requirePositiveInteger,
+	requireText,
+} from '../../../shared/validators';
 import { documentPasswordHeader, extendedDataParameter } from '../../helpers/utils';
 import { uploadFile } from '../../transport';
 import { documentPasswordField, extendedDataField } from '../common.descriptions';
@@ -40,7 +45,12 @@ const properties: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: '12',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A counterparty ID is a whole number' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'A counterparty ID is a whole number' },
+					},
+				],
 			},
 		],
 	},
@@ -88,32 +98,51 @@ const properties: INodeProperties[] = [
 	extendedDataField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contract'], operation: ['create'] } },
+	properties,
+);
 
 /** Contract type from the dropdown (an ID) or an expression (an ID or an exact name). */
 export function contractTypeFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const value = String(ctx.getNodeParameter('contractType', itemIndex, '') ?? '').trim();
-	if (/^\d+$/.test(value)) return { contractTypeId: requirePositiveInteger(ctx, value, 'Contract Type ID', itemIndex) };
+	if (/^\d+$/.test(value))
+		return { contractTypeId: requirePositiveInteger(ctx, value, 'Contract Type ID', itemIndex) };
 	return { contractType: requireText(ctx, value, 'Contract Type', itemIndex, 300) };
 }
 
 function counterPartyFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const locator = ctx.getNodeParameter('counterParty', itemIndex) as INodeParameterResourceLocator;
 	const value = String(locator?.value ?? '').trim();
-	if (locator?.mode === 'id') return { counterPartyId: requirePositiveInteger(ctx, value, 'Counterparty ID', itemIndex) };
+	if (locator?.mode === 'id')
+		return { counterPartyId: requirePositiveInteger(ctx, value, 'Counterparty ID', itemIndex) };
 	return { counterPartyName: requireText(ctx, value, 'Counterparty name', itemIndex, 300) };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const fields: IDataObject = { ...contractTypeFields(this, itemIndex), ...counterPartyFields(this, itemIndex) };
-	if (additional.name) fields.name = requireMaxLength(this, String(additional.name), 300, 'Contract Name', itemIndex);
+	const fields: IDataObject = {
+		...contractTypeFields(this, itemIndex),
+		...counterPartyFields(this, itemIndex),
+	};
+	if (additional.name)
+		fields.name = requireMaxLength(this, String(additional.name), 300, 'Contract Name', itemIndex);
 	if (additional.description) fields.description = String(additional.description);
 	if (additional.owningUserEmail) {
-		fields.owningUserEmail = requireEmail(this, String(additional.owningUserEmail), 'Owner Email', itemIndex);
+		fields.owningUserEmail = requireEmail(
+			this,
+			String(additional.owningUserEmail),
+			'Owner Email',
+			itemIndex,
+		);
 	}
 	if (additional.playbookId !== undefined && additional.playbookId !== '') {
-		fields.playbookId = requirePositiveInteger(this, additional.playbookId, 'Playbook ID', itemIndex);
+		fields.playbookId = requirePositiveInteger(
+			this,
+			additional.playbookId,
+			'Playbook ID',
+			itemIndex,
+		);
 	}
 	const extendedData = extendedDataParameter(this, itemIndex);
 	if (extendedData) fields.extendedData = JSON.stringify(extendedData);

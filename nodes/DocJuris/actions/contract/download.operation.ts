@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { outputBinaryField } from '../../../shared/descriptions';
 import { contractIdParameter } from '../../helpers/utils';
@@ -15,13 +20,25 @@ const properties: INodeProperties[] = [
 	outputBinaryField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contract'], operation: ['download'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const contractId = contractIdParameter(this, itemIndex);
 	const docState = this.getNodeParameter('docState', itemIndex) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const item = await downloadDocument(this, `/contracts/${contractId}/document`, docState, binaryPropertyName, itemIndex);
+	const item = await downloadDocument(
+		this,
+		`/contracts/${contractId}/document`,
+		docState,
+		binaryPropertyName,
+		itemIndex,
+	);
 	item.json.contractId = contractId;
 	return [item];
 }

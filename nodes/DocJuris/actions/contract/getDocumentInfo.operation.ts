@@ -4,10 +4,10 @@ import { contractIdParameter } from '../../helpers/utils';
 import { documentInfo } from '../../transport';
 import { contractLocator, docStateField } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['getDocumentInfo'] } }, [
-	contractLocator,
-	docStateField,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contract'], operation: ['getDocumentInfo'] } },
+	[contractLocator, docStateField],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contractId = contractIdParameter(this, itemIndex);

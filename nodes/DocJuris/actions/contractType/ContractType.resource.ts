@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contractType'] } },
 		default: 'getAll',
-		options: [{ name: 'Get Many', value: 'getAll', description: 'List the contract types of the organization', action: 'Get many contract types' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the contract types of the organization',
+				action: 'Get many contract types',
+			},
+		],
 	},
 	...getAll.description,
 ];

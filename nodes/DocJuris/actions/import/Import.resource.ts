@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Stage a document that DocJuris users turn into a contract or a turn in the app',
+				description:
+					'Stage a document that DocJuris users turn into a contract or a turn in the app',
 				action: 'Create an import',
 			},
 		],

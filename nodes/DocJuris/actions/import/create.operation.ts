@@ -5,24 +5,33 @@ import { documentPasswordHeader, extendedDataParameter } from '../../helpers/uti
 import { uploadFile } from '../../transport';
 import { documentPasswordField, extendedDataField } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['import'], operation: ['create'] } }, [
-	inputBinaryField,
-	extendedDataField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		// A protected file is opened with its password as on Contract and Turn → Create.
-		options: [documentPasswordField],
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['import'], operation: ['create'] } },
+	[
+		inputBinaryField,
+		extendedDataField,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			// A protected file is opened with its password as on Contract and Turn → Create.
+			options: [documentPasswordField],
+		},
+	],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const extendedData = extendedDataParameter(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await uploadFile(this, '/imports', { extendedData: extendedData ? JSON.stringify(extendedData) : undefined }, itemIndex, {
-		headers: documentPasswordHeader(options.documentPassword as string | undefined),
-	});
+	return await uploadFile(
+		this,
+		'/imports',
+		{ extendedData: extendedData ? JSON.stringify(extendedData) : undefined },
+		itemIndex,
+		{
+			headers: documentPasswordHeader(options.documentPassword as string | undefined),
+		},
+	);
 }

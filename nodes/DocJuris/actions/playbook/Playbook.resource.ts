@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['playbook'] } },
 		default: 'getAll',
-		options: [{ name: 'Get Many', value: 'getAll', description: 'List the playbooks of the organization', action: 'Get many playbooks' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the playbooks of the organization',
+				action: 'Get many playbooks',
+			},
+		],
 	},
 	...getAll.description,
 ];

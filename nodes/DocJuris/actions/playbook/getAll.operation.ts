@@ -10,5 +10,9 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const playbooks = await getCatalogue(this, itemIndex, '/playbooks', 'playbooks');
 	// The vendor's own connector shows `title` where its schema says `name`: offer `name` always.
-	return playbooks.map((playbook) => (playbook.name === undefined && playbook.title !== undefined ? { ...playbook, name: playbook.title } : playbook));
+	return playbooks.map((playbook) =>
+		playbook.name === undefined && playbook.title !== undefined
+			? { ...playbook, name: playbook.title }
+			: playbook,
+	);
 }

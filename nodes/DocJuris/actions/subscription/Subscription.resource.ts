@@ -17,13 +17,29 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['subscription'] } },
 		default: 'getAll',
 		options: [
-			{ name: 'Create', value: 'create', description: 'Subscribe a URL to an event', action: 'Create a subscription' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a subscription', action: 'Delete a subscription' },
-			{ name: 'Get Many', value: 'getAll', description: 'List the subscriptions', action: 'Get many subscriptions' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Subscribe a URL to an event',
+				action: 'Create a subscription',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a subscription',
+				action: 'Delete a subscription',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the subscriptions',
+				action: 'Get many subscriptions',
+			},
 			{
 				name: 'Get Messages',
 				value: 'getMessages',
-				description: 'List the messages sent for a subscription, to audit or back-fill missed events',
+				description:
+					'List the messages sent for a subscription, to audit or back-fill missed events',
 				action: 'Get subscription messages',
 			},
 			{

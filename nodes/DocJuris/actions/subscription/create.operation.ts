@@ -32,15 +32,27 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('type', itemIndex) as string;
-	const webhookUrl = requireText(this, this.getNodeParameter('webhookUrl', itemIndex), 'Webhook URL', itemIndex);
+	const webhookUrl = requireText(
+		this,
+		this.getNodeParameter('webhookUrl', itemIndex),
+		'Webhook URL',
+		itemIndex,
+	);
 	if (!/^https?:\/\/[^\s/]+/i.test(webhookUrl)) {
-		throw new NodeOperationError(this.getNode(), `Webhook URL "${webhookUrl}" is not an http(s) URL [item ${itemIndex}]`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Webhook URL "${webhookUrl}" is not an http(s) URL [item ${itemIndex}]`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return await createSubscription(this, type, webhookUrl, itemIndex);
 }

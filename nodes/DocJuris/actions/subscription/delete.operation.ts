@@ -3,7 +3,10 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 import { deleteSubscription } from '../../helpers/subscriptions';
 import { subscriptionIdParameter, subscriptionLocator } from './common';
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['delete'] } }, [subscriptionLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['delete'] } },
+	[subscriptionLocator],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = subscriptionIdParameter(this, itemIndex);

@@ -22,7 +22,12 @@ export const description: INodeProperties[] = [
 				description: 'Upload a new version of a contract as its next turn',
 				action: 'Create a turn',
 			},
-			{ name: 'Download Document', value: 'download', description: 'Download a turn’s document', action: 'Download a turn document' },
+			{
+				name: 'Download Document',
+				value: 'download',
+				description: 'Download a turn’s document',
+				action: 'Download a turn document',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a turn’s details', action: 'Get a turn' },
 			{
 				name: 'Get Document Info',

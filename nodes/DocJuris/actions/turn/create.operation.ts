@@ -1,10 +1,25 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { MultipartField } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
-import { contractIdParameter, documentPasswordHeader, extendedDataParameter, resolveTurnId } from '../../helpers/utils';
+import {
+	contractIdParameter,
+	documentPasswordHeader,
+	extendedDataParameter,
+	resolveTurnId,
+} from '../../helpers/utils';
 import { uploadFile } from '../../transport';
-import { contractLocator, documentPasswordField, extendedDataField, turnSelection } from '../common.descriptions';
+import {
+	contractLocator,
+	documentPasswordField,
+	extendedDataField,
+	turnSelection,
+} from '../common.descriptions';
 
 /** Turn tags DocJuris documents by ID. */
 export const EXECUTION_COPY_TAGS = {
@@ -23,7 +38,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'A short summary of the turn' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'A short summary of the turn',
+			},
 			documentPasswordField,
 			{
 				displayName: 'Execution Copy Tag',
@@ -42,14 +63,18 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'Outside counsel',
-				description: 'Who the turn is from (internal department, outside counsel, …). Leave empty when it comes from the counterparty.',
+				description:
+					'Who the turn is from (internal department, outside counsel, …). Leave empty when it comes from the counterparty.',
 			},
 		],
 	},
 	extendedDataField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['turn'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['turn'], operation: ['create'] } },
+	properties,
+);
 
 const STALE_TURN_HINT =
 	'DocJuris accepts a turn only when Current Turn is the contract’s latest turn; another turn may have been uploaded meanwhile. Choose "Latest Turn" or pass the latest turn’s ID.';

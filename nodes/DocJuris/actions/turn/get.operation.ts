@@ -4,16 +4,21 @@ import { contractIdParameter, resolveTurnId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { contractLocator, turnSelection } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['turn'], operation: ['get'] } }, [
-	contractLocator,
-	...turnSelection('get'),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['turn'], operation: ['get'] } },
+	[contractLocator, ...turnSelection('get')],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contractId = contractIdParameter(this, itemIndex);
 	const turnId = await resolveTurnId(this, contractId, itemIndex);
-	const turn = await apiRequest<IDataObject>(this, 'GET', `/contracts/${contractId}/turns/${turnId}`, {
-		itemIndex
-	});
+	const turn = await apiRequest<IDataObject>(
+		this,
+		'GET',
+		`/contracts/${contractId}/turns/${turnId}`,
+		{
+			itemIndex,
+		},
+	);
 	return { contractId, ...turn };
 }

@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['docket'] } },
 		default: 'get',
-		options: [{ name: 'Get', value: 'get', description: 'Get a docket: case info, entries and parties', action: 'Get a docket' }],
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a docket: case info, entries and parties',
+				action: 'Get a docket',
+			},
+		],
 	},
 	...get.description,
 ];

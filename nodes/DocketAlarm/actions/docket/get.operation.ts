@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
@@ -16,8 +21,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'docket',
 		options: [
-			{ name: 'Whole Docket', value: 'docket', description: 'One item with info, docket entries and parties' },
-			{ name: 'One Item per Docket Entry', value: 'entries', description: 'Each entry with the case’s court, docket and title' },
+			{
+				name: 'Whole Docket',
+				value: 'docket',
+				description: 'One item with info, docket entries and parties',
+			},
+			{
+				name: 'One Item per Docket Entry',
+				value: 'entries',
+				description: 'Each entry with the case’s court, docket and title',
+			},
 			{ name: 'One Item per Party', value: 'parties', description: 'Each party with its counsel' },
 		],
 	},
@@ -33,7 +46,8 @@ const properties: INodeProperties[] = [
 				name: 'addDocumentsByEntries',
 				type: 'boolean',
 				default: false,
-				description: 'Whether each docket entry should list every document filed with it (exhibits included)',
+				description:
+					'Whether each docket entry should list every document filed with it (exhibits included)',
 			},
 			{
 				displayName: 'Check Whether PACER Court',
@@ -54,7 +68,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['docket'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['docket'], operation: ['get'] } },
+	properties,
+);
 
 interface Docket extends IDataObject {
 	info?: IDataObject;
@@ -63,7 +80,12 @@ interface Docket extends IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const court = requireText(this, this.getNodeParameter('court', itemIndex, '', { extractValue: true }), 'Court', itemIndex);
+	const court = requireText(
+		this,
+		this.getNodeParameter('court', itemIndex, '', { extractValue: true }),
+		'Court',
+		itemIndex,
+	);
 	const docket = requireText(this, this.getNodeParameter('docket', itemIndex), 'Docket', itemIndex);
 	const cached = this.getNodeParameter('cached', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('output', itemIndex, 'docket') as string;
@@ -82,7 +104,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	delete record.success;
 	const info = (record.info ?? {}) as IDataObject;
 	const caseFields = { court, docket, title: info.title };
-	if (output === 'entries') return (record.docket_report ?? []).map((entry) => ({ ...caseFields, ...entry }));
-	if (output === 'parties') return (record.parties ?? []).map((party) => ({ ...caseFields, ...party }));
+	if (output === 'entries')
+		return (record.docket_report ?? []).map((entry) => ({ ...caseFields, ...entry }));
+	if (output === 'parties')
+		return (record.parties ?? []).map((party) => ({ ...caseFields, ...party }));
 	return [{ court, docket, ...record }];
 }

@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['document'] } },
 		default: 'download',
-		options: [{ name: 'Download', value: 'download', description: 'Download a filing or exhibit as a PDF', action: 'Download a document' }],
+		options: [
+			{
+				name: 'Download',
+				value: 'download',
+				description: 'Download a filing or exhibit as a PDF',
+				action: 'Download a document',
+			},
+		],
 	},
 	...download.description,
 ];

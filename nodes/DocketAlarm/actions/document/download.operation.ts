@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { optionsCollection, outputBinaryField } from '../../../shared/descriptions';
 import { clientMatterParameter } from '../../helpers/validation';
@@ -27,9 +32,15 @@ const properties: INodeProperties[] = [
 	optionsCollection([clientMatterOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['download'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const item = await downloadDocument(this, this.getNodeParameter('link', itemIndex) as string, {
 		cached: this.getNodeParameter('cached', itemIndex, false) as boolean,
 		clientMatter: clientMatterParameter(this, itemIndex, 'options'),

@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Search Docket Alarm',
 				value: 'search',
-				description: 'Full-text search of every docket and document Docket Alarm holds (no extra cost)',
+				description:
+					'Full-text search of every docket and document Docket Alarm holds (no extra cost)',
 				action: 'Search dockets and documents in all courts',
 			},
 			{

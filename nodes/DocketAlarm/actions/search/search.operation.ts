@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { collectCursorPages, collectOffsetPages } from '../../../shared/paging';
@@ -24,7 +29,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'is:docket party:(name:"Acme" type:defendant) from:-30days',
-		description: 'Keywords with Docket Alarm’s connectors and filters (court:, party:, is:docket, from:, to:, …)',
+		description:
+			'Keywords with Docket Alarm’s connectors and filters (court:, party:, is:docket, from:, to:, …)',
 	},
 	...returnAllOrLimit(),
 	{
@@ -40,7 +46,8 @@ const properties: INodeProperties[] = [
 				name: 'includeCount',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add `search_count`, how many results the search has in all (Docket Alarm’s count), to each result',
+				description:
+					'Whether to add `search_count`, how many results the search has in all (Docket Alarm’s count), to each result',
 			},
 			{
 				displayName: 'Parallel Bins',
@@ -67,7 +74,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['search'], operation: ['search'] } },
+	properties,
+);
 
 interface SearchPage {
 	search_results?: IDataObject[];
@@ -78,7 +88,11 @@ interface SearchPage {
 type SearchCall = (fields: IDataObject) => Promise<SearchPage>;
 
 /** Up to 999 results by offset, 50 a call, stopping at a short page or the limit. */
-async function byOffset(search: SearchCall, limit: number, progress: ScrollProgress): Promise<IDataObject[]> {
+async function byOffset(
+	search: SearchCall,
+	limit: number,
+	progress: ScrollProgress,
+): Promise<IDataObject[]> {
 	return await collectOffsetPages(
 		async (offset, size) => {
 			const page = await search({ offset, limit: size });
@@ -99,10 +113,21 @@ interface ScrollProgress {
 }
 
 /** One scroll bin: the first call names the bin, later calls pass back the newest scroll token. */
-async function scrollBin(search: SearchCall, bins: number, index: number, progress: ScrollProgress): Promise<IDataObject[]> {
-	const wanted = () => (progress.limit === undefined || progress.collected < progress.limit) && (progress.count === undefined || progress.collected < progress.count);
+async function scrollBin(
+	search: SearchCall,
+	bins: number,
+	index: number,
+	progress: ScrollProgress,
+): Promise<IDataObject[]> {
+	const wanted = () =>
+		(progress.limit === undefined || progress.collected < progress.limit) &&
+		(progress.count === undefined || progress.collected < progress.count);
 	return await collectCursorPages(async (scroll) => {
-		const page = await search(scroll === undefined ? { limit: PAGE_SIZE, scroll_parallel: bins, scroll_index: index } : { limit: PAGE_SIZE, scroll });
+		const page = await search(
+			scroll === undefined
+				? { limit: PAGE_SIZE, scroll_parallel: bins, scroll_index: index }
+				: { limit: PAGE_SIZE, scroll },
+		);
 		const records = page.search_results ?? [];
 		progress.collected += records.length;
 		if (typeof page.count === 'number') progress.count = page.count;
@@ -134,10 +159,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const { count = 0 } = await search({ limit: 1, offset: 0 });
 			bins = Math.min(MAX_BINS, Math.max(1, Math.ceil(count / RESULTS_PER_BIN)));
 		}
-		const perBin = await Promise.all(Array.from({ length: bins }, async (_, index) => await scrollBin(search, bins, index, progress)));
+		const perBin = await Promise.all(
+			Array.from(
+				{ length: bins },
+				async (_, index) => await scrollBin(search, bins, index, progress),
+			),
+		);
 		results = perBin.flat();
 	}
 	const kept = withIsoDates(limit === undefined ? results : results.slice(0, limit));
 	// How many results the search has in all, beside each result (the items are the results).
-	return options.includeCount && progress.count !== undefined ? kept.map((result) => ({ ...result, search_count: progress.count })) : kept;
+	return options.includeCount && progress.count !== undefined
+		? kept.map((result) => ({ ...result, search_count: progress.count }))
+		: kept;
 }

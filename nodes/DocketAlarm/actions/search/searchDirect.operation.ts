@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { requireText } from '../../../shared/validators';
 import { withIsoDates } from '../../helpers/dates';
@@ -36,7 +41,10 @@ const properties: INodeProperties[] = [
 						displayName: 'Field Name or ID',
 						name: 'name',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getDirectSearchFields', loadOptionsDependsOn: ['court'] },
+						typeOptions: {
+							loadOptionsMethod: 'getDirectSearchFields',
+							loadOptionsDependsOn: ['court'],
+						},
 						default: '',
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -49,11 +57,19 @@ const properties: INodeProperties[] = [
 	optionsCollection([clientMatterOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['searchDirect'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['search'], operation: ['searchDirect'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const court = requireText(this, this.getNodeParameter('court', itemIndex), 'Court', itemIndex);
-	const rows = (this.getNodeParameter('searchFields', itemIndex, {}) as { field?: Array<{ name: string; value: string }> }).field ?? [];
+	const rows =
+		(
+			this.getNodeParameter('searchFields', itemIndex, {}) as {
+				field?: Array<{ name: string; value: string }>;
+			}
+		).field ?? [];
 	const clientMatter = clientMatterParameter(this, itemIndex, 'options');
 	const form = await courtSearchForm(this, court, itemIndex);
 	const known = new Set([...form.required, ...form.optional]);
@@ -62,21 +78,42 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const name = String(row.name ?? '').trim();
 		if (!name || name === 'court') continue;
 		if (known.size && !known.has(name)) {
-			failValidation(this, `"${name}" is not a search field of ${court}`, itemIndex, `This court accepts: ${[...known].filter((field) => field !== 'court').join(', ')}.`);
+			failValidation(
+				this,
+				`"${name}" is not a search field of ${court}`,
+				itemIndex,
+				`This court accepts: ${[...known].filter((field) => field !== 'court').join(', ')}.`,
+			);
 		}
 		const value = String(row.value ?? '');
 		const allowed = form.choices[name];
 		if (allowed?.length && value && !allowed.includes(value)) {
-			failValidation(this, `"${value}" is not an allowed value of ${name} for ${court}`, itemIndex, `Allowed: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', …' : ''}.`);
+			failValidation(
+				this,
+				`"${value}" is not an allowed value of ${name} for ${court}`,
+				itemIndex,
+				`Allowed: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', …' : ''}.`,
+			);
 		}
 		if (value) fields[name] = value;
 	}
 	const missing = form.required.filter((name) => name !== 'court' && !fields[name]);
-	if (missing.length) failValidation(this, `${court} needs ${missing.join(', ')}`, itemIndex, 'Add the missing fields under "Search Fields".');
-	const response = await apiRequest<{ search_results?: IDataObject[] }>(this, 'POST', 'searchdirect/', {
-		fields,
-		clientMatter: clientMatter ?? '',
-		itemIndex,
-	});
+	if (missing.length)
+		failValidation(
+			this,
+			`${court} needs ${missing.join(', ')}`,
+			itemIndex,
+			'Add the missing fields under "Search Fields".',
+		);
+	const response = await apiRequest<{ search_results?: IDataObject[] }>(
+		this,
+		'POST',
+		'searchdirect/',
+		{
+			fields,
+			clientMatter: clientMatter ?? '',
+			itemIndex,
+		},
+	);
 	return withIsoDates(response.search_results ?? []);
 }

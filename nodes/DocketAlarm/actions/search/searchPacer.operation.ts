@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { collectNumberedPages } from '../../../shared/paging';
@@ -41,7 +46,10 @@ const properties: INodeProperties[] = [
 				name: 'caseType',
 				type: 'options',
 				default: '',
-				options: [{ name: 'All', value: '' }, ...CASE_TYPES.map((type) => ({ name: type, value: type }))],
+				options: [
+					{ name: 'All', value: '' },
+					...CASE_TYPES.map((type) => ({ name: type, value: type })),
+				],
 			},
 			{
 				displayName: 'Court Region',
@@ -52,8 +60,18 @@ const properties: INodeProperties[] = [
 			},
 			{ displayName: 'Date Filed From', name: 'dateFiledStart', type: 'dateTime', default: '' },
 			{ displayName: 'Date Filed To', name: 'dateFiledEnd', type: 'dateTime', default: '' },
-			{ displayName: 'Date Terminated From', name: 'dateTerminatedStart', type: 'dateTime', default: '' },
-			{ displayName: 'Date Terminated To', name: 'dateTerminatedEnd', type: 'dateTime', default: '' },
+			{
+				displayName: 'Date Terminated From',
+				name: 'dateTerminatedStart',
+				type: 'dateTime',
+				default: '',
+			},
+			{
+				displayName: 'Date Terminated To',
+				name: 'dateTerminatedEnd',
+				type: 'dateTime',
+				default: '',
+			},
 			{
 				displayName: 'Docket Number',
 				name: 'docketNumber',
@@ -74,7 +92,10 @@ const properties: INodeProperties[] = [
 				name: 'natureOfSuit',
 				type: 'multiOptions',
 				default: [],
-				options: NATURES_OF_SUIT.map(({ code, name }) => ({ name: `${code} ${name}`, value: code })),
+				options: NATURES_OF_SUIT.map(({ code, name }) => ({
+					name: `${code} ${name}`,
+					value: code,
+				})),
 			},
 			{
 				displayName: 'SSN Last Four',
@@ -82,7 +103,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Last four digits of a party’s social security number. Needs Case Type "Bankruptcy" and a Party Name.',
+				description:
+					'Last four digits of a party’s social security number. Needs Case Type "Bankruptcy" and a Party Name.',
 			},
 			{
 				displayName: 'SSN or Tax ID',
@@ -90,7 +112,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Nine-digit social security or federal tax ID of a party. Needs Case Type "Bankruptcy".',
+				description:
+					'Nine-digit social security or federal tax ID of a party. Needs Case Type "Bankruptcy".',
 			},
 		],
 	},
@@ -108,13 +131,17 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 1,
-				description: 'Start from this page of 50 results. Docket Alarm serves a later page only after the same search ran once.',
+				description:
+					'Start from this page of 50 results. Docket Alarm serves a later page only after the same search ran once.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['searchPacer'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['search'], operation: ['searchPacer'] } },
+	properties,
+);
 
 const NATURE_CODES = new Set(NATURES_OF_SUIT.map(({ code }) => code));
 
@@ -126,19 +153,36 @@ export function pacerSearchFields(ctx: IExecuteFunctions, itemIndex: number): ID
 	const fields: IDataObject = {};
 	if (partyName) fields.party_name = partyName;
 	if (caseType) {
-		if (!CASE_TYPES.includes(caseType)) failValidation(ctx, `Case Type "${caseType}" is not one Docket Alarm knows`, itemIndex, `Use one of: ${CASE_TYPES.join(', ')}.`);
+		if (!CASE_TYPES.includes(caseType))
+			failValidation(
+				ctx,
+				`Case Type "${caseType}" is not one Docket Alarm knows`,
+				itemIndex,
+				`Use one of: ${CASE_TYPES.join(', ')}.`,
+			);
 		fields.case_type = caseType;
 	}
 	const region = String(filters.courtRegion ?? '');
 	if (region && region !== 'All Regions') {
 		if (!COURT_REGIONS.includes(region)) {
-			failValidation(ctx, `Court Region "${region}" is not a Docket Alarm region`, itemIndex, 'Pick a region from the list (Appendix A of the Docket Alarm API guide), e.g. "California Northern".');
+			failValidation(
+				ctx,
+				`Court Region "${region}" is not a Docket Alarm region`,
+				itemIndex,
+				'Pick a region from the list (Appendix A of the Docket Alarm API guide), e.g. "California Northern".',
+			);
 		}
 		fields.court_region = region;
 	}
 	const natures = (filters.natureOfSuit as string[] | undefined) ?? [];
 	for (const code of natures) {
-		if (!NATURE_CODES.has(String(code))) failValidation(ctx, `Nature of Suit "${code}" is not a known code`, itemIndex, 'Pick codes from the list, e.g. 830 (Patent).');
+		if (!NATURE_CODES.has(String(code)))
+			failValidation(
+				ctx,
+				`Nature of Suit "${code}" is not a known code`,
+				itemIndex,
+				'Pick codes from the list, e.g. 830 (Patent).',
+			);
 	}
 	if (natures.length) fields.nature_of_suit = natures.map(String);
 	const dates: Array<[string, string, string]> = [
@@ -155,23 +199,32 @@ export function pacerSearchFields(ctx: IExecuteFunctions, itemIndex: number): ID
 	if (docketNumber) fields.docket_num = docketNumber;
 	const mdlId = String(filters.mdlId ?? '').trim();
 	if (mdlId) {
-		if (caseType !== MDL) failValidation(ctx, 'MDL ID needs Case Type "Multi-District Litigation"', itemIndex);
+		if (caseType !== MDL)
+			failValidation(ctx, 'MDL ID needs Case Type "Multi-District Litigation"', itemIndex);
 		fields.mdl_id = mdlId;
 	}
 	const ssnTid = String(filters.ssnTid ?? '').replace(/[\s-]/g, '');
 	if (ssnTid) {
-		if (!/^\d{9}$/.test(ssnTid)) failValidation(ctx, 'SSN or Tax ID must be nine digits', itemIndex);
-		if (caseType !== BANKRUPTCY) failValidation(ctx, 'SSN or Tax ID needs Case Type "Bankruptcy"', itemIndex);
+		if (!/^\d{9}$/.test(ssnTid))
+			failValidation(ctx, 'SSN or Tax ID must be nine digits', itemIndex);
+		if (caseType !== BANKRUPTCY)
+			failValidation(ctx, 'SSN or Tax ID needs Case Type "Bankruptcy"', itemIndex);
 		fields.ssn_tid = ssnTid;
 	}
 	const ssn4 = String(filters.ssn4 ?? '').trim();
 	if (ssn4) {
 		if (!/^\d{4}$/.test(ssn4)) failValidation(ctx, 'SSN Last Four must be four digits', itemIndex);
-		if (caseType !== BANKRUPTCY || !partyName) failValidation(ctx, 'SSN Last Four needs Case Type "Bankruptcy" and a Party Name', itemIndex);
+		if (caseType !== BANKRUPTCY || !partyName)
+			failValidation(ctx, 'SSN Last Four needs Case Type "Bankruptcy" and a Party Name', itemIndex);
 		fields.ssn4 = ssn4;
 	}
 	if (!Object.keys(fields).some((key) => key !== 'case_type')) {
-		failValidation(ctx, 'Give at least one search criterion', itemIndex, 'Each page of PACER results costs money, so an unbounded search is refused. Add a party name, a date range, a docket number, a region or a nature of suit.');
+		failValidation(
+			ctx,
+			'Give at least one search criterion',
+			itemIndex,
+			'Each page of PACER results costs money, so an unbounded search is refused. Add a party name, a date range, a docket number, a region or a nature of suit.',
+		);
 	}
 	return fields;
 }
@@ -190,7 +243,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const results = await collectNumberedPages(
 		async (read) => {
 			const page = firstPage + read - 1;
-			const response = await apiRequest<PacerPage>(this, 'GET', 'searchpacer/', { fields: { ...fields, page }, clientMatter: clientMatter ?? '', itemIndex });
+			const response = await apiRequest<PacerPage>(this, 'GET', 'searchpacer/', {
+				fields: { ...fields, page },
+				clientMatter: clientMatter ?? '',
+				itemIndex,
+			});
 			// page_max is under-reported on page 1, so it is trusted only from page 2 on.
 			const last = page >= 2 && typeof response.page_max === 'number' && page >= response.page_max;
 			return { records: response.search_results ?? [], nextPage: last ? null : undefined };

@@ -20,7 +20,12 @@ export const description: INodeProperties[] = [
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				action: 'Create or update a sub account',
 			},
-			{ name: 'Get Many', value: 'getAll', description: 'List the sub-accounts', action: 'Get many sub accounts' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the sub-accounts',
+				action: 'Get many sub accounts',
+			},
 		],
 	},
 	...upsert.description,

@@ -16,14 +16,25 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['tracker'] } },
 		default: 'getAll',
 		options: [
-			{ name: 'Create', value: 'create', description: 'Track a docket or a search', action: 'Create a tracker' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Track a docket or a search',
+				action: 'Create a tracker',
+			},
 			{
 				name: 'Disable',
 				value: 'disable',
-				description: 'Stop tracking a docket or a search: Docket Alarm keeps the tracker, switched off (it has no delete)',
+				description:
+					'Stop tracking a docket or a search: Docket Alarm keeps the tracker, switched off (it has no delete)',
 				action: 'Disable a tracker',
 			},
-			{ name: 'Get Many', value: 'getAll', description: 'List the account’s trackers', action: 'Get many trackers' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the account’s trackers',
+				action: 'Get many trackers',
+			},
 			{
 				name: 'Send Test Push',
 				value: 'sendTestPush',

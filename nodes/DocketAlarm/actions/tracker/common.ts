@@ -10,10 +10,17 @@ import { courtLocator, docketField } from '../common.descriptions';
 const TRACKERS_PAGE_SIZE = 50;
 
 /** The account's trackers (track/ gives no total, so pages run until a short one). */
-export async function listTrackers(ctx: RequestContext, limit?: number, itemIndex?: number): Promise<IDataObject[]> {
+export async function listTrackers(
+	ctx: RequestContext,
+	limit?: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
 	return await collectOffsetPages(
 		async (offset, pageSize) => {
-			const page = await apiRequest<{ dockets?: IDataObject[] }>(ctx, 'GET', 'track/', { fields: { offset, limit: pageSize }, itemIndex });
+			const page = await apiRequest<{ dockets?: IDataObject[] }>(ctx, 'GET', 'track/', {
+				fields: { offset, limit: pageSize },
+				itemIndex,
+			});
 			return { records: page.dockets ?? [] };
 		},
 		{ limit, maxPageSize: TRACKERS_PAGE_SIZE },
@@ -23,7 +30,11 @@ export async function listTrackers(ctx: RequestContext, limit?: number, itemInde
 /** Whether a listed tracker is the one a target (court + docket, or a search's q) names. */
 export function isTrackerOf(tracker: IDataObject, target: IDataObject): boolean {
 	if (target.q) return String(tracker.q ?? '') === String(target.q);
-	return !tracker.q && String(tracker.court ?? '') === String(target.court) && String(tracker.docket ?? '') === String(target.docket);
+	return (
+		!tracker.q &&
+		String(tracker.court ?? '') === String(target.court) &&
+		String(tracker.docket ?? '') === String(target.docket)
+	);
 }
 
 export const trackerTarget: INodeProperties[] = [
@@ -54,9 +65,19 @@ export const trackerTarget: INodeProperties[] = [
 /** The track/ fields naming a docket tracker (court + docket) or a search tracker (q). */
 export function trackerTargetFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const type = ctx.getNodeParameter('trackerType', itemIndex, 'docket') as string;
-	if (type === 'search') return { q: requireText(ctx, ctx.getNodeParameter('query', itemIndex), 'Query', itemIndex), court: '', docket: '' };
+	if (type === 'search')
+		return {
+			q: requireText(ctx, ctx.getNodeParameter('query', itemIndex), 'Query', itemIndex),
+			court: '',
+			docket: '',
+		};
 	return {
-		court: requireText(ctx, ctx.getNodeParameter('court', itemIndex, '', { extractValue: true }), 'Court', itemIndex),
+		court: requireText(
+			ctx,
+			ctx.getNodeParameter('court', itemIndex, '', { extractValue: true }),
+			'Court',
+			itemIndex,
+		),
 		docket: requireText(ctx, ctx.getNodeParameter('docket', itemIndex), 'Docket', itemIndex),
 	};
 }

@@ -3,7 +3,10 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 import { trackerTarget, trackerTargetFields } from './common';
 import { setTracker } from './create.operation';
 
-export const description = updateDisplayOptions({ show: { resource: ['tracker'], operation: ['disable'] } }, trackerTarget);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['tracker'], operation: ['disable'] } },
+	trackerTarget,
+);
 
 /**
  * Docket Alarm has no delete for trackers: `track/` with `enable=false` switches one off. It stays

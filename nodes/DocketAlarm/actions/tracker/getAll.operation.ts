@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { redact } from '../../../shared/errors';
@@ -20,13 +25,17 @@ const properties: INodeProperties[] = [
 				name: 'includeDebugInfo',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include Docket Alarm’s record of its last push for each tracker (for debugging only; the vendor may drop it)',
+				description:
+					'Whether to include Docket Alarm’s record of its last push for each tracker (for debugging only; the vendor may drop it)',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['tracker'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['tracker'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -35,7 +44,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		trackers.map(({ _api_push_debug_info: debug, ...tracker }) => {
 			if (!options.includeDebugInfo || !debug) return tracker;
 			// The push URL may embed Basic credentials (https://user:secret@host/…).
-			return { ...tracker, _api_push_debug_info: JSON.parse(redact(JSON.stringify(debug))) as IDataObject };
+			return {
+				...tracker,
+				_api_push_debug_info: JSON.parse(redact(JSON.stringify(debug))) as IDataObject,
+			};
 		}),
 	);
 }

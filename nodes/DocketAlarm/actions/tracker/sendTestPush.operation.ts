@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 
@@ -12,11 +17,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['tracker'], operation: ['sendTestPush'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['tracker'], operation: ['sendTestPush'] } },
+	properties,
+);
 
 /** `track/` with `test` and nothing else: a fake push notification to the account's push URL. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// A second sample push is harmless, so a server error may be retried.
-	await apiRequest(this, 'POST', 'track/', { fields: { test: 'true' }, itemIndex, idempotent: true });
+	await apiRequest(this, 'POST', 'track/', {
+		fields: { test: 'true' },
+		itemIndex,
+		idempotent: true,
+	});
 	return { testPushSent: true };
 }

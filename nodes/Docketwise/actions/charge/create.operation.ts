@@ -6,23 +6,39 @@ import { apiRequest } from '../../transport';
 import { invoiceLocator } from '../common.descriptions';
 import { chargeKind, chargeRecord } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['charge'], operation: ['create'] } }, [
-	invoiceLocator,
-	{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, required: true },
-	chargeKind,
-	{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', required: true },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'USCIS filing fee' },
-			{ displayName: 'Matter ID', name: 'matter_id', type: 'number', default: 0 },
-		],
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['charge'], operation: ['create'] } },
+	[
+		invoiceLocator,
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			required: true,
+		},
+		chargeKind,
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					placeholder: 'USCIS filing fee',
+				},
+				{ displayName: 'Matter ID', name: 'matter_id', type: 'number', default: 0 },
+			],
+		},
+	],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const invoiceId = recordId(this, 'invoiceId', 'Invoice ID', itemIndex);
@@ -32,5 +48,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		date: requireText(this, this.getNodeParameter('date', itemIndex), 'Date', itemIndex),
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	});
-	return await apiRequest(this, 'POST', `/invoices/${invoiceId}/charges`, { body: { charge }, itemIndex });
+	return await apiRequest(this, 'POST', `/invoices/${invoiceId}/charges`, {
+		body: { charge },
+		itemIndex,
+	});
 }

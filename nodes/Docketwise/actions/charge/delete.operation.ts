@@ -4,7 +4,10 @@ import { recordId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { chargeFields } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['charge'], operation: ['delete'] } }, chargeFields);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['charge'], operation: ['delete'] } },
+	chargeFields,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'chargeId', 'Charge ID', itemIndex);

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { definedFields } from '../../../shared/parameters';
 import { requirePositiveInteger } from '../../../shared/validators';
@@ -15,7 +20,12 @@ const chargesOfInvoice: INodeProperties = {
 /** The charge to change: from the chosen invoice's list, or by ID. */
 export const chargeFields: INodeProperties[] = [
 	chargesOfInvoice,
-	listOrIdLocator('chargeId', 'Charge', 'searchCharges', 'From List shows the charges of the invoice chosen above; choose the invoice first'),
+	listOrIdLocator(
+		'chargeId',
+		'Charge',
+		'searchCharges',
+		'From List shows the charges of the invoice chosen above; choose the invoice first',
+	),
 ];
 
 export const chargeKind: INodeProperties = {
@@ -32,17 +42,26 @@ export const chargeKind: INodeProperties = {
 };
 
 /** The `charge` record, checked: a non-negative amount and an optional matter. */
-export function chargeRecord(ctx: IExecuteFunctions, itemIndex: number, values: IDataObject): IDataObject {
+export function chargeRecord(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+): IDataObject {
 	const record = definedFields(values);
 	if (record.amount !== undefined) {
 		const amount = Number(record.amount);
 		if (!Number.isFinite(amount) || amount < 0) {
-			throw new NodeOperationError(ctx.getNode(), `Amount "${String(record.amount)}" must be a number of at least 0 [item ${itemIndex}]`, { itemIndex });
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Amount "${String(record.amount)}" must be a number of at least 0 [item ${itemIndex}]`,
+				{ itemIndex },
+			);
 		}
 		record.amount = amount;
 	}
 	if (typeof record.date === 'string') record.date = record.date.slice(0, 10);
 	if (record.matter_id === 0) delete record.matter_id;
-	else if (record.matter_id !== undefined) record.matter_id = requirePositiveInteger(ctx, record.matter_id, 'Matter ID', itemIndex);
+	else if (record.matter_id !== undefined)
+		record.matter_id = requirePositiveInteger(ctx, record.matter_id, 'Matter ID', itemIndex);
 	return record;
 }

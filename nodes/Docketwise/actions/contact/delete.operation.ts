@@ -4,7 +4,10 @@ import { recordId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, [contactLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['delete'] } },
+	[contactLocator],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'contactId', 'Contact ID', itemIndex);

@@ -15,10 +15,22 @@ export function contactFieldsCollection(name: string, displayName: string): INod
 		default: {},
 		options: [
 			{ displayName: 'Company Name', name: 'company_name', type: 'string', default: '' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-			{ displayName: 'Lead', name: 'lead', type: 'boolean', default: false, description: 'Whether the contact is a prospective client' },
+			{
+				displayName: 'Lead',
+				name: 'lead',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the contact is a prospective client',
+			},
 			{ displayName: 'Middle Name', name: 'middle_name', type: 'string', default: '' },
 			{
 				displayName: 'Type',
@@ -37,11 +49,19 @@ export function contactFieldsCollection(name: string, displayName: string): INod
 export const contactExtras: INodeProperties[] = [addressesField, phoneNumbersField];
 
 /** The `contact` record for a create or update body. */
-export function contactRecord(ctx: IExecuteFunctions, itemIndex: number, collection: string): IDataObject {
+export function contactRecord(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+): IDataObject {
 	const record = definedFields(ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject);
 	if (record.email) record.email = requireEmail(ctx, String(record.email), 'Email', itemIndex);
-	const addresses = nestedRows((ctx.getNodeParameter('addresses', itemIndex, {}) as { address?: IDataObject[] }).address);
-	const phones = nestedRows((ctx.getNodeParameter('phoneNumbers', itemIndex, {}) as { phone?: IDataObject[] }).phone);
+	const addresses = nestedRows(
+		(ctx.getNodeParameter('addresses', itemIndex, {}) as { address?: IDataObject[] }).address,
+	);
+	const phones = nestedRows(
+		(ctx.getNodeParameter('phoneNumbers', itemIndex, {}) as { phone?: IDataObject[] }).phone,
+	);
 	if (addresses) record.addresses_attributes = addresses;
 	if (phones) record.phone_numbers_attributes = phones;
 	return record;

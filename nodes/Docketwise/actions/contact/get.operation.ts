@@ -4,9 +4,14 @@ import { recordId, simplified } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { contactLocator, simplifyField } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [contactLocator, simplifyField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['get'] } },
+	[contactLocator, simplifyField],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = recordId(this, 'contactId', 'Contact ID', itemIndex);
-	return simplified(this, itemIndex, 'contact', [await apiRequest(this, 'GET', `/contacts/${id}`, { itemIndex })]);
+	return simplified(this, itemIndex, 'contact', [
+		await apiRequest(this, 'GET', `/contacts/${id}`, { itemIndex }),
+	]);
 }

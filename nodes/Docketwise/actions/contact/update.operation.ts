@@ -1,15 +1,19 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { recordId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import { contactExtras, contactFieldsCollection, contactRecord } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, [
-	contactLocator,
-	contactFieldsCollection('updateFields', 'Update Fields'),
-	...contactExtras,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	[contactLocator, contactFieldsCollection('updateFields', 'Update Fields'), ...contactExtras],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'contactId', 'Contact ID', itemIndex);

@@ -4,7 +4,10 @@ import { recordId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { documentLocator } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, [documentLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['get'] } },
+	[documentLocator],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'documentId', 'Document ID', itemIndex);

@@ -16,10 +16,25 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['invoice'] } },
 		default: 'create',
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create an invoice', action: 'Create an invoice' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an invoice',
+				action: 'Create an invoice',
+			},
 			{ name: 'Get', value: 'get', description: 'Get an invoice', action: 'Get an invoice' },
-			{ name: 'Get Many', value: 'getAll', description: 'List invoices', action: 'Get many invoices' },
-			{ name: 'Update', value: 'update', description: 'Update an invoice', action: 'Update an invoice' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List invoices',
+				action: 'Get many invoices',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update an invoice',
+				action: 'Update an invoice',
+			},
 		],
 	},
 	...create.description,

@@ -6,14 +6,28 @@ import { apiRequest } from '../../transport';
 import { recordLocator } from '../common.descriptions';
 import { matterFieldsCollection, matterRecord } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['create'] } }, [
-	recordLocator('clientId', 'Client', 'contacts', 'searchContacts', { description: 'The contact the matter is for' }),
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'Ruiz – I-130' },
-	withoutOptions(matterFieldsCollection('additionalFields', 'Additional Fields'), ['title']),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['matter'], operation: ['create'] } },
+	[
+		recordLocator('clientId', 'Client', 'contacts', 'searchContacts', {
+			description: 'The contact the matter is for',
+		}),
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			placeholder: 'Ruiz – I-130',
+		},
+		withoutOptions(matterFieldsCollection('additionalFields', 'Additional Fields'), ['title']),
+	],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const matter: IDataObject = { client_id: recordId(this, 'clientId', 'Client ID', itemIndex), ...matterRecord(this, itemIndex, 'additionalFields') };
+	const matter: IDataObject = {
+		client_id: recordId(this, 'clientId', 'Client ID', itemIndex),
+		...matterRecord(this, itemIndex, 'additionalFields'),
+	};
 	const title = String(this.getNodeParameter('title', itemIndex, '')).trim();
 	if (title) matter.title = title;
 	return await apiRequest(this, 'POST', '/matters', { body: { matter }, itemIndex });

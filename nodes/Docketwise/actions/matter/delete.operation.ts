@@ -4,7 +4,10 @@ import { recordId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { matterLocator } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['delete'] } }, [matterLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['matter'], operation: ['delete'] } },
+	[matterLocator],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'matterId', 'Matter ID', itemIndex);

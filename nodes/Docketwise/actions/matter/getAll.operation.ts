@@ -6,8 +6,16 @@ import { simplified } from '../../helpers/utils';
 import { apiList } from '../../transport';
 import { simplifyField } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['matter'], operation: ['getAll'] } }, [...returnAllOrLimit(), simplifyField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['matter'], operation: ['getAll'] } },
+	[...returnAllOrLimit(), simplifyField],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return simplified(this, itemIndex, 'matter', await apiList(this, '/matters', { limit: limitParameter(this, itemIndex), itemIndex }));
+	return simplified(
+		this,
+		itemIndex,
+		'matter',
+		await apiList(this, '/matters', { limit: limitParameter(this, itemIndex), itemIndex }),
+	);
 }

@@ -15,7 +15,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['note'] } },
 		default: 'create',
 		options: [
-			{ name: 'Create', value: 'create', description: 'Add a note to a matter or contact', action: 'Create a note' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Add a note to a matter or contact',
+				action: 'Create a note',
+			},
 			{ name: 'Delete', value: 'delete', description: 'Delete a note', action: 'Delete a note' },
 			{ name: 'Update', value: 'update', description: 'Update a note', action: 'Update a note' },
 		],

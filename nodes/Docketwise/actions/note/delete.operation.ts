@@ -4,7 +4,10 @@ import { recordId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { noteLocator, notesOf } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['delete'] } }, [...notesOf, noteLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['note'], operation: ['delete'] } },
+	[...notesOf, noteLocator],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = recordId(this, 'noteId', 'Note ID', itemIndex);

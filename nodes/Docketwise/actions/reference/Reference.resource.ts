@@ -14,16 +14,21 @@ const LIST_NAMES: Record<keyof typeof getAll.REFERENCE_LISTS, string> = {
 
 /** User, Matter Type, Matter Status and Country: read-only lists with one operation each. */
 export const description: INodeProperties[] = [
-	...Object.entries(LIST_NAMES).map(
-		([resource, records]): INodeProperties => ({
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			default: 'getAll',
-			options: [{ name: 'Get Many', value: 'getAll', description: `List the firm’s ${records}`, action: `Get many ${records}` }],
-		}),
-	),
+	...Object.entries(LIST_NAMES).map(([resource, records]): INodeProperties => ({
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: `List the firm’s ${records}`,
+				action: `Get many ${records}`,
+			},
+		],
+	})),
 	...getAll.description,
 ];

@@ -12,9 +12,15 @@ export const REFERENCE_LISTS: Record<string, string> = {
 	country: '/countries',
 };
 
-export const description = updateDisplayOptions({ show: { resource: Object.keys(REFERENCE_LISTS), operation: ['getAll'] } }, returnAllOrLimit());
+export const description = updateDisplayOptions(
+	{ show: { resource: Object.keys(REFERENCE_LISTS), operation: ['getAll'] } },
+	returnAllOrLimit(),
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
-	return await apiList(this, REFERENCE_LISTS[resource], { limit: limitParameter(this, itemIndex), itemIndex });
+	return await apiList(this, REFERENCE_LISTS[resource], {
+		limit: limitParameter(this, itemIndex),
+		itemIndex,
+	});
 }

@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['license'] } },
 		default: 'getUsage',
-		options: [{ name: 'Get Usage', value: 'getUsage', description: 'Get the licence and the capacity used', action: 'Get license usage' }],
+		options: [
+			{
+				name: 'Get Usage',
+				value: 'getUsage',
+				description: 'Get the licence and the capacity used',
+				action: 'Get license usage',
+			},
+		],
 	},
 	...getUsage.description,
 ];

@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
 		default: 'getAll',
-		options: [{ name: 'Get Many', value: 'getAll', description: 'List the workspace’s users', action: 'Get many users' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the workspace’s users',
+				action: 'Get many users',
+			},
+		],
 	},
 	...getAll.description,
 ];

@@ -3,10 +3,19 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 import { PATHS } from '../../api';
 import { apiRequest } from '../../transport';
 
-export const description = updateDisplayOptions({ show: { resource: ['license'], operation: ['getUsage'] } }, [
-	{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: 'Start of the period; empty for the licence’s current period' },
-	{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '' },
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['license'], operation: ['getUsage'] } },
+	[
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Start of the period; empty for the licence’s current period',
+		},
+		{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '' },
+	],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const qs: IDataObject = {};

@@ -5,8 +5,15 @@ import { applyLimit } from '../../../shared/parameters';
 import { LIST_KEYS, PATHS } from '../../api';
 import { apiList } from '../../transport';
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getAll'] } }, returnAllOrLimit());
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getAll'] } },
+	returnAllOrLimit(),
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return applyLimit(this, itemIndex, await apiList(this, PATHS.users(), { recordsKey: LIST_KEYS.users, itemIndex }));
+	return applyLimit(
+		this,
+		itemIndex,
+		await apiList(this, PATHS.users(), { recordsKey: LIST_KEYS.users, itemIndex }),
+	);
 }

@@ -13,7 +13,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['component'] } },
 		default: 'get',
 		options: [
-			{ name: 'Get for File', value: 'get', description: 'Get the components extracted from a file', action: 'Get components of a file' },
+			{
+				name: 'Get for File',
+				value: 'get',
+				description: 'Get the components extracted from a file',
+				action: 'Get components of a file',
+			},
 		],
 	},
 	...get.description,

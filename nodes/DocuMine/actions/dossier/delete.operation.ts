@@ -4,7 +4,10 @@ import { PATHS } from '../../api';
 import { apiRequest } from '../../transport';
 import { dossierLocator, dossierPath, templateLocator } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['dossier'], operation: ['delete'] } }, [templateLocator, dossierLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dossier'], operation: ['delete'] } },
+	[templateLocator, dossierLocator],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);

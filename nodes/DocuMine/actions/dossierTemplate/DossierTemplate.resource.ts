@@ -14,8 +14,18 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['dossierTemplate'] } },
 		default: 'getAll',
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a dossier template', action: 'Get a dossier template' },
-			{ name: 'Get Many', value: 'getAll', description: 'List the dossier templates', action: 'Get many dossier templates' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a dossier template',
+				action: 'Get a dossier template',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the dossier templates',
+				action: 'Get many dossier templates',
+			},
 		],
 	},
 	...get.description,

@@ -5,8 +5,18 @@ import { applyLimit } from '../../../shared/parameters';
 import { LIST_KEYS, PATHS } from '../../api';
 import { apiList } from '../../transport';
 
-export const description = updateDisplayOptions({ show: { resource: ['dossierTemplate'], operation: ['getAll'] } }, returnAllOrLimit());
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dossierTemplate'], operation: ['getAll'] } },
+	returnAllOrLimit(),
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return applyLimit(this, itemIndex, await apiList(this, PATHS.dossierTemplates(), { recordsKey: LIST_KEYS.dossierTemplates, itemIndex }));
+	return applyLimit(
+		this,
+		itemIndex,
+		await apiList(this, PATHS.dossierTemplates(), {
+			recordsKey: LIST_KEYS.dossierTemplates,
+			itemIndex,
+		}),
+	);
 }

@@ -2,9 +2,18 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { PATHS } from '../../api';
 import { apiRequest } from '../../transport';
-import { dossierLocator, dossierPath, fileIdField, fileIdParameter, templateLocator } from '../common.descriptions';
+import {
+	dossierLocator,
+	dossierPath,
+	fileIdField,
+	fileIdParameter,
+	templateLocator,
+} from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['delete'] } }, [templateLocator, dossierLocator, fileIdField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['delete'] } },
+	[templateLocator, dossierLocator, fileIdField],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);

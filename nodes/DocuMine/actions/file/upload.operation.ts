@@ -1,4 +1,9 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { binaryUploadFile, multipartBody } from '../../../shared/binary';
 import { inputBinaryField } from '../../../shared/descriptions';
@@ -7,38 +12,61 @@ import type { ItemOutcome } from '../../../shared/itemLoop';
 import { pollUntilDone, readEach } from '../../../shared/polling';
 import { apiList, apiRequest } from '../../transport';
 import { waitTimedOut } from '../../waits';
-import { dossierLocator, dossierPath, templateLocator, waitFields, waitSettings } from '../common.descriptions';
-
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
-	templateLocator,
+import {
 	dossierLocator,
-	inputBinaryField,
-	{
-		displayName: 'Keep Manual Changes',
-		name: 'keepManualChanges',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to keep the manual changes made to an earlier version when a file with the same name is replaced',
-	},
-	{
-		displayName: 'Wait for Processing',
-		name: 'waitForProcessing',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to wait until DocuMine has finished processing the file and output its final status',
-	},
-	...waitFields({ waitForProcessing: [true] }, 'file’s processing'),
-]);
+	dossierPath,
+	templateLocator,
+	waitFields,
+	waitSettings,
+} from '../common.descriptions';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['upload'] } },
+	[
+		templateLocator,
+		dossierLocator,
+		inputBinaryField,
+		{
+			displayName: 'Keep Manual Changes',
+			name: 'keepManualChanges',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to keep the manual changes made to an earlier version when a file with the same name is replaced',
+		},
+		{
+			displayName: 'Wait for Processing',
+			name: 'waitForProcessing',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to wait until DocuMine has finished processing the file and output its final status',
+		},
+		...waitFields({ waitForProcessing: [true] }, 'file’s processing'),
+	],
+);
 
 /** Reads a file's record (its status included). */
-export async function readFile(ctx: IExecuteFunctions, templateId: string, dossierId: string, fileId: string, itemIndex: number): Promise<IDataObject> {
+export async function readFile(
+	ctx: IExecuteFunctions,
+	templateId: string,
+	dossierId: string,
+	fileId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
 	return await apiRequest(ctx, 'GET', PATHS.file(templateId, dossierId, fileId), { itemIndex });
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { templateId, dossierId } = dossierPath(this, itemIndex);
-	const file = await binaryUploadFile(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
-	const qs = this.getNodeParameter('keepManualChanges', itemIndex, false) ? { [FIELDS.keepManualChanges]: true } : undefined;
+	const file = await binaryUploadFile(
+		this,
+		itemIndex,
+		this.getNodeParameter('binaryPropertyName', itemIndex) as string,
+	);
+	const qs = this.getNodeParameter('keepManualChanges', itemIndex, false)
+		? { [FIELDS.keepManualChanges]: true }
+		: undefined;
 	// The body can be rebuilt, so an upload refused for an expired token is sent again in full.
 	const uploaded = await apiRequest<IDataObject>(this, 'POST', PATHS.files(templateId, dossierId), {
 		body: () => multipartBody({}, FIELDS.uploadPart, file),
@@ -46,7 +74,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	if (this.getNodeParameter('waitForProcessing', itemIndex, false) && !uploadedFileId(uploaded)) {
-		throw new NodeOperationError(this.getNode(), `DocuMine returned no file ID for ${file.fileName} [item ${itemIndex}]`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocuMine returned no file ID for ${file.fileName} [item ${itemIndex}]`,
+			{ itemIndex },
+		);
 	}
 	uploadedNames.set(uploaded, file.fileName);
 	return uploaded;
@@ -66,12 +98,20 @@ const uploadedFileId = (record: IDataObject) => String(record.id ?? record.fileI
  * first waiting item's poll interval and timeout apply to the joint wait.
  */
 export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): Promise<void> {
-	const waiting = new Map<string, { outcome: ItemOutcome; templateId: string; dossierId: string; fileName: string }>();
+	const waiting = new Map<
+		string,
+		{ outcome: ItemOutcome; templateId: string; dossierId: string; fileName: string }
+	>();
 	for (const outcome of outcomes) {
 		const uploaded = outcome.result as IDataObject | undefined;
-		if (!uploaded || !this.getNodeParameter('waitForProcessing', outcome.itemIndex, false)) continue;
+		if (!uploaded || !this.getNodeParameter('waitForProcessing', outcome.itemIndex, false))
+			continue;
 		const fileName = uploadedNames.get(uploaded) ?? uploadedFileId(uploaded);
-		waiting.set(uploadedFileId(uploaded), { outcome, ...dossierPath(this, outcome.itemIndex), fileName });
+		waiting.set(uploadedFileId(uploaded), {
+			outcome,
+			...dossierPath(this, outcome.itemIndex),
+			fileName,
+		});
 	}
 	if (!waiting.size) return;
 	const ids = [...waiting.keys()];
@@ -99,7 +139,14 @@ export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): 
 			}
 			const { templateId, dossierId, outcome } = waiting.get(ids[0])!;
 			try {
-				const listed = new Map((await apiList(this, PATHS.files(templateId, dossierId), { recordsKey: LIST_KEYS.files, itemIndex: outcome.itemIndex })).map((file) => [String(file.id), file]));
+				const listed = new Map(
+					(
+						await apiList(this, PATHS.files(templateId, dossierId), {
+							recordsKey: LIST_KEYS.files,
+							itemIndex: outcome.itemIndex,
+						})
+					).map((file) => [String(file.id), file]),
+				);
 				for (const id of ids) {
 					if (listed.has(id)) records.set(id, listed.get(id)!);
 					else single.push(id);
@@ -111,18 +158,32 @@ export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): 
 		for (const [id, read] of await readOne(single)) records.set(id, read);
 		return records;
 	};
-	const states = await pollUntilDone(ids, readRound, (record) => outcomeOf(statusOf(record), FILE_DONE, FILE_FAILED) === 'running', settings);
+	const states = await pollUntilDone(
+		ids,
+		readRound,
+		(record) => outcomeOf(statusOf(record), FILE_DONE, FILE_FAILED) === 'running',
+		settings,
+	);
 	for (const [id, state] of states) {
 		const { outcome, fileName } = waiting.get(id)!;
 		const itemIndex = outcome.itemIndex;
 		const status = String(statusOf(state.record ?? {}) ?? 'no status');
 		if (state.error) outcome.error = state.error;
-		else if (!state.done) outcome.error = waitTimedOut(this, `the processing of ${fileName}`, [`${id} (${status})`], { ...settings, itemIndex });
-		else if (outcomeOf(status, FILE_DONE, FILE_FAILED) === 'failed') {
-			outcome.error = new NodeOperationError(this.getNode(), `DocuMine could not process ${fileName}: status ${status} [item ${itemIndex}]`, {
+		else if (!state.done)
+			outcome.error = waitTimedOut(this, `the processing of ${fileName}`, [`${id} (${status})`], {
+				...settings,
 				itemIndex,
-				description: 'Check the file in DocuMine (format, licence for Office files, reprocessing).',
 			});
+		else if (outcomeOf(status, FILE_DONE, FILE_FAILED) === 'failed') {
+			outcome.error = new NodeOperationError(
+				this.getNode(),
+				`DocuMine could not process ${fileName}: status ${status} [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description:
+						'Check the file in DocuMine (format, licence for Office files, reprocessing).',
+				},
+			);
 		} else outcome.result = state.record;
 	}
 }

@@ -10,10 +10,20 @@ export const packageIdField: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchResultPackages', searchable: true } },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchResultPackages', searchable: true },
+		},
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '7c2d4e1f-…' },
 	],
 };
 
 export const packageId = (ctx: IExecuteFunctions, itemIndex: number) =>
-	requireText(ctx, ctx.getNodeParameter('downloadId', itemIndex, '', { extractValue: true }), 'Package ID', itemIndex);
+	requireText(
+		ctx,
+		ctx.getNodeParameter('downloadId', itemIndex, '', { extractValue: true }),
+		'Package ID',
+		itemIndex,
+	);

@@ -4,7 +4,10 @@ import { PATHS } from '../../api';
 import { apiRequest } from '../../transport';
 import { packageId, packageIdField } from './common';
 
-export const description = updateDisplayOptions({ show: { resource: ['resultPackage'], operation: ['delete'] } }, [packageIdField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['resultPackage'], operation: ['delete'] } },
+	[packageIdField],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = packageId(this, itemIndex);
