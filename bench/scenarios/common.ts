@@ -12,6 +12,10 @@ import type { DocJurisSimulator } from '../../test/kit/simulators/docjuris';
 import type { DocketAlarmSimulator } from '../../test/kit/simulators/docketalarm';
 import type { DocketwiseSimulator } from '../../test/kit/simulators/docketwise';
 import type { DocuMineSimulator } from '../../test/kit/simulators/documine';
+import { docJurisCredentialFile } from '../../test/kit/workflows/docjuris';
+import { docketAlarmCredentialFile } from '../../test/kit/workflows/docketalarm';
+import { docketwiseCredentialFile } from '../../test/kit/workflows/docketwise';
+import { docuMineCredentialFile } from '../../test/kit/workflows/documine';
 import type { Measurement } from '../measure';
 import {
 	benchId,
@@ -106,14 +110,14 @@ export function benchKit(sims: Simulators, settings: BenchSettings) {
 	// ---- credentials, fresh per variant and run ----
 	const docketwiseOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'Docketwise');
-		const data = {
-			clientId: docketwise.clientId,
-			clientSecret: docketwise.clientSecret,
-			useCustomUrl: true,
-			customUrl: docketwise.url,
-			oauthTokenData: docketwise.issueTokens(),
-		};
-		return { ref, credential: { ...ref, type: 'docketwiseOAuth2Api', data } };
+		const [credential] = docketwiseCredentialFile(
+			docketwise.url,
+			docketwise.clientId,
+			docketwise.clientSecret,
+			docketwise.issueTokens(),
+			ref,
+		);
+		return { ref, credential };
 	};
 	const docketwiseGeneric = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'OAuth2');
@@ -132,30 +136,24 @@ export function benchKit(sims: Simulators, settings: BenchSettings) {
 	};
 	const docketAlarmOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'Docket Alarm');
-		const data = {
-			username: docketAlarm.username,
-			password: docketAlarm.password,
-			authMethod: 'loginToken',
-			clientMatter: 'bench',
-			testMode: false,
-			baseUrl: docketAlarm.url,
-		};
-		return { ref, credential: { ...ref, type: 'docketAlarmApi', data } };
+		const [credential] = docketAlarmCredentialFile(
+			docketAlarm.url,
+			docketAlarm.username,
+			docketAlarm.password,
+			{ clientMatter: 'bench' },
+			ref,
+		);
+		return { ref, credential };
 	};
 	const docJurisOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'DocJuris');
-		return {
+		const [credential] = docJurisCredentialFile(
+			docJuris.apiBaseUrl,
+			docJuris.accountId,
+			docJuris.apiKey,
 			ref,
-			credential: {
-				...ref,
-				type: 'docJurisApi',
-				data: {
-					accountId: docJuris.accountId,
-					apiKey: docJuris.apiKey,
-					baseUrl: docJuris.apiBaseUrl,
-				},
-			},
-		};
+		);
+		return { ref, credential };
 	};
 	const basicAuth = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'Basic');
@@ -170,16 +168,15 @@ export function benchKit(sims: Simulators, settings: BenchSettings) {
 	};
 	const docuMineOurs = (scenario: string, variant: string, run: number) => {
 		const ref = credentialRef(scenario, variant, run, 'DocuMine');
-		const data = {
-			url: docuMine.url,
-			workspaceId: docuMine.workspaceId,
-			clientId: docuMine.clientId,
-			clientSecret: '',
-			username: docuMine.username,
-			password: docuMine.password,
-			tokenUrl: '',
-		};
-		return { ref, credential: { ...ref, type: 'docuMineApi', data } };
+		const [credential] = docuMineCredentialFile(
+			docuMine.url,
+			docuMine.workspaceId,
+			docuMine.clientId,
+			docuMine.username,
+			docuMine.password,
+			ref,
+		);
+		return { ref, credential };
 	};
 
 	const docketwiseNode = (ref: CredentialRef, parameters: Record<string, unknown>, extra = {}) =>

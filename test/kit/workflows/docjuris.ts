@@ -2,14 +2,19 @@
  * DocJuris workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  * Node types are the installed package's (`n8n-nodes-docjuris.*`), as in a user's instance.
  */
-import { chain } from '../workflow';
+import { chain, type CredentialRef } from '../workflow';
 
 export const DOCJURIS_CREDENTIAL = { id: 'docjurisCred0001', name: 'DocJuris sandbox' };
 
-export function docJurisCredentialFile(apiBaseUrl: string, accountId: string, apiKey: string) {
+export function docJurisCredentialFile(
+	apiBaseUrl: string,
+	accountId: string,
+	apiKey: string,
+	ref: CredentialRef = DOCJURIS_CREDENTIAL,
+) {
 	return [
 		{
-			...DOCJURIS_CREDENTIAL,
+			...ref,
 			type: 'docJurisApi',
 			data: { accountId, apiKey, baseUrl: apiBaseUrl },
 		},

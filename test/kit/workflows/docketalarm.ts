@@ -1,7 +1,7 @@
 /**
  * Docket Alarm workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
-import { chain, nodeMaker } from '../workflow';
+import { chain, nodeMaker, type CredentialRef } from '../workflow';
 
 export const DOCKET_ALARM_CREDENTIAL = { id: 'docketAlarmCred1', name: 'Docket Alarm sandbox' };
 
@@ -10,10 +10,11 @@ export function docketAlarmCredentialFile(
 	username: string,
 	password: string,
 	extra: Record<string, unknown> = {},
+	ref: CredentialRef = DOCKET_ALARM_CREDENTIAL,
 ) {
 	return [
 		{
-			...DOCKET_ALARM_CREDENTIAL,
+			...ref,
 			type: 'docketAlarmApi',
 			data: {
 				username,

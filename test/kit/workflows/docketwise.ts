@@ -1,7 +1,7 @@
 /**
  * Docketwise workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
-import { chain, nodeMaker } from '../workflow';
+import { chain, nodeMaker, type CredentialRef } from '../workflow';
 
 export const DOCKETWISE_CREDENTIAL = { id: 'docketwiseCred01', name: 'Docketwise sandbox' };
 
@@ -10,10 +10,11 @@ export function docketwiseCredentialFile(
 	clientId: string,
 	clientSecret: string,
 	oauthTokenData: Record<string, unknown>,
+	ref: CredentialRef = DOCKETWISE_CREDENTIAL,
 ) {
 	return [
 		{
-			...DOCKETWISE_CREDENTIAL,
+			...ref,
 			type: 'docketwiseOAuth2Api',
 			data: { clientId, clientSecret, useCustomUrl: true, customUrl: host, oauthTokenData },
 		},

@@ -1,7 +1,7 @@
 /**
  * DocuMine workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
-import { chain, nodeMaker } from '../workflow';
+import { chain, nodeMaker, type CredentialRef } from '../workflow';
 
 export const DOCUMINE_CREDENTIAL = { id: 'documineCred0001', name: 'DocuMine sandbox' };
 
@@ -11,10 +11,11 @@ export function docuMineCredentialFile(
 	clientId: string,
 	username: string,
 	password: string,
+	ref: CredentialRef = DOCUMINE_CREDENTIAL,
 ) {
 	return [
 		{
-			...DOCUMINE_CREDENTIAL,
+			...ref,
 			type: 'docuMineApi',
 			data: { url, workspaceId, clientId, clientSecret: '', username, password, tokenUrl: '' },
 		},
