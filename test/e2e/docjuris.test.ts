@@ -111,7 +111,7 @@ describe.each(lines)('DocJuris in n8n %s.x', (line) => {
 
 		const types = result.json('List Contract Types');
 		expect(types).toHaveLength(250);
-		const typeRequests = simulator.requests.filter(
+		const typeRequests = simulator.requestLog.filter(
 			(request) => request.path === '/v1/contractTypes',
 		);
 		expect(typeRequests.map((request) => request.query)).toEqual([

@@ -83,12 +83,12 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		const pacer = result.json('Search PACER');
 		expect(pacer).toHaveLength(80);
 		expect(
-			simulator.calls
+			simulator.requestLog
 				.filter((call) => call.path === '/api/v1/searchpacer/' && call.authorized)
 				.map((call) => call.query.page),
 		).toEqual(['1', '2']);
 		// One call met the expired token and was sent again after the single new login.
-		expect(simulator.calls.filter((call) => call.authorized === false)).toHaveLength(1);
+		expect(simulator.requestLog.filter((call) => call.authorized === false)).toHaveLength(1);
 
 		expect(result.json('Track Docket')).toEqual([
 			expect.objectContaining({
@@ -117,13 +117,13 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 
 	it('serves "Custom API Call": n8n’s HTTP Request node with the credential logs in (or uses Basic) and is let in', async () => {
 		const loginsBefore = simulator.logins;
-		const callsBefore = simulator.calls.length;
+		const callsBefore = simulator.requestLog.length;
 		const result = await n8n.execute('daCustomCall0001');
 		expect(result.json('Custom API Call')).toEqual([expect.objectContaining({ success: true })]);
 		expect(result.json('Custom API Call (Basic)')).toEqual([
 			expect.objectContaining({ success: true }),
 		]);
-		const calls = simulator.calls
+		const calls = simulator.requestLog
 			.slice(callsBefore)
 			.filter((entry) => entry.path === '/api/v1/track/');
 		expect(calls.map((entry) => entry.authorized)).toEqual([true, true]);

@@ -81,7 +81,7 @@ describe.each(lines)('Docketwise in n8n %s.x', (line) => {
 		const contacts = result.json('List Contacts');
 		expect(contacts).toHaveLength(451);
 		expect(
-			simulator.calls.filter(
+			simulator.requestLog.filter(
 				(call) => call.path === '/api/v1/contacts' && call.status === 200 && call.method === 'GET',
 			),
 		).toHaveLength(3);
@@ -96,7 +96,7 @@ describe.each(lines)('Docketwise in n8n %s.x', (line) => {
 	it('polls for new contacts and emits each exactly once, across a restart', async () => {
 		simulator.accessTokenMaxUses = undefined;
 		const contactPolls = () =>
-			simulator.calls.filter(
+			simulator.requestLog.filter(
 				(call) => call.path === '/api/v1/contacts' && call.method === 'GET' && call.status === 200,
 			).length;
 		await n8n.start();

@@ -61,8 +61,8 @@ async function runWith(probe: Probe, kind: 'read' | 'create', inputs: Json[], fa
 
 /** Counts the vendor's calls matching a pattern from now on. */
 function countCalls(server: LocalServer, match: RegExp): () => number {
-	const start = server.callLog.length;
-	return () => server.callLog.slice(start).filter((call) => match.test(call)).length;
+	const start = server.requestLog.length;
+	return () => server.requestLog.slice(start).filter((entry) => match.test(entry.call)).length;
 }
 
 const describeOutput = (output: Json[]) =>

@@ -160,7 +160,7 @@ describe('trigger lifecycle', () => {
 	it('polling triggers emit every event once across restarts, including events that happen while n8n is down', async () => {
 		const { docketwise, docuMine } = stack.sims;
 		const contactPolls = () =>
-			docketwise.callLog.filter((call) => call.startsWith('GET /api/v1/contacts')).length;
+			docketwise.requestLog.filter((entry) => entry.call.startsWith('GET /api/v1/contacts')).length;
 		const filePolls = () => docuMine.fileListReads;
 		const polled = async () => {
 			const [contacts, files] = [contactPolls(), filePolls()];

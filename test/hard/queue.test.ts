@@ -294,7 +294,7 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 	it('polls on the main process and runs what it finds on a worker, each event once', async () => {
 		const { docketwise } = stack.sims;
 		const polls = () =>
-			docketwise.callLog.filter((call) => call.startsWith('GET /api/v1/contacts')).length;
+			docketwise.requestLog.filter((entry) => entry.call.startsWith('GET /api/v1/contacts')).length;
 		const before = polls();
 		await stack.n8n.activate('dwTrigger0000001');
 		await waitFor('the first poll', () => (polls() > before ? true : undefined), 90_000);

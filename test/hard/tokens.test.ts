@@ -49,12 +49,12 @@ function renewals(vendor: string): { renewals: number; refused: number } {
 	if (vendor === 'Docketwise')
 		return {
 			renewals: docketwise.refreshes,
-			refused: docketwise.calls.filter((call) => call.status === 401).length,
+			refused: docketwise.requestLog.filter((call) => call.status === 401).length,
 		};
 	if (vendor === 'DocuMine') return { renewals: docuMine.logins, refused: docuMine.refused };
 	return {
 		renewals: docketAlarm.logins,
-		refused: docketAlarm.calls.filter((call) => call.authorized === false).length,
+		refused: docketAlarm.requestLog.filter((call) => call.authorized === false).length,
 	};
 }
 

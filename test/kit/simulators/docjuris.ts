@@ -66,13 +66,6 @@ export interface Delivery {
 	message: Record<string, unknown>;
 }
 
-export interface LoggedRequest {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	authorized: boolean;
-}
-
 const EVENT_TYPES = [
 	'turnCompleted',
 	'turnTagged',
@@ -119,7 +112,6 @@ export class DocJurisSimulator extends LocalServer {
 	readonly subscriptions = new Map<string, Subscription>();
 	readonly messages = new Map<string, Array<Record<string, unknown>>>();
 	readonly deliveries: Delivery[] = [];
-	readonly requests: LoggedRequest[] = [];
 	/** JSON bodies posted to /_sim/sink by test workflows. */
 	readonly sink: unknown[] = [];
 
@@ -495,7 +487,7 @@ export class DocJurisSimulator extends LocalServer {
 		if (path.startsWith('/_sim')) return await this.handleControl(method, path, req, res);
 
 		const authorized = this.authorized(req);
-		this.requests.push({ method, path, query, authorized });
+		this.logEntry(req).authorized = authorized;
 		if (!authorized)
 			return this.fail(res, 401, 'Unauthorized', 'Missing, invalid or expired API key');
 

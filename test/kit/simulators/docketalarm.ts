@@ -141,13 +141,6 @@ export class DocketAlarmSimulator extends LocalServer {
 	readonly pushes: PushDelivery[] = [];
 	readonly sink: unknown[] = [];
 	/** Every API call: endpoint, whether test mode was on, and the token or auth used. */
-	readonly calls: Array<{
-		method: string;
-		path: string;
-		test: boolean;
-		query: Record<string, string>;
-		authorized?: boolean;
-	}> = [];
 	logins = 0;
 	documentBytes: number;
 	readonly cases: SimCase[];
@@ -300,8 +293,8 @@ export class DocketAlarmSimulator extends LocalServer {
 		const form = method === 'POST' ? await this.form(req) : {};
 		const field = (name: string) => form[name]?.[0] ?? query[name];
 		const test = url.searchParams.has('test') || 'test' in form;
-		const call: (typeof this.calls)[number] = { method, path: url.pathname, test, query };
-		this.calls.push(call);
+		const call = this.logEntry(req);
+		call.test = test;
 
 		if (url.pathname.startsWith('/cases/')) {
 			call.authorized = this.authorize(req, field('login_token'));

@@ -59,7 +59,6 @@ export class DocketwiseSimulator extends LocalServer {
 	readonly sink: unknown[] = [];
 	refreshes = 0;
 	throttled = 0;
-	readonly calls: Array<{ method: string; path: string; status: number }> = [];
 	private nextId = 1000;
 
 	constructor(options: DocketwiseSimulatorOptions = {}) {
@@ -133,9 +132,7 @@ export class DocketwiseSimulator extends LocalServer {
 		if (url.pathname.startsWith('/storage/')) return this.storage(url, req, res);
 		if (!url.pathname.startsWith('/api/v1/')) return this.json(res, 404, { error: 'Not found' });
 
-		const status = await this.api(method, url, req, res);
-		this.calls.push({ method, path: url.pathname, status });
-		return status;
+		return await this.api(method, url, req, res);
 	}
 
 	private async token(req: http.IncomingMessage, res: http.ServerResponse) {

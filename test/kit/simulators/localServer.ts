@@ -48,6 +48,22 @@ export interface ServedFault {
 	when: 'before' | 'after';
 }
 
+/** One API call as a simulator saw it: the one request-log shape of the four simulators. */
+export interface LoggedRequest {
+	/** `METHOD /path?query`, as fault rules match it. */
+	call: string;
+	method: string;
+	/** The path, without the query. */
+	path: string;
+	query: Record<string, string>;
+	/** The status answered (0 while unanswered, or for a stalled or cut connection). */
+	status: number;
+	/** Whether the call's credential was accepted, for simulators that check one on every call. */
+	authorized?: boolean;
+	/** Docket Alarm: whether the call asked for test mode. */
+	test?: boolean;
+}
+
 export abstract class LocalServer {
 	private server?: http.Server;
 	/** Added to every API call (not to the /_sim test controls), as a network and vendor would. */
@@ -57,10 +73,19 @@ export abstract class LocalServer {
 	private faults: ActiveFault[] = [];
 	/** Every token the simulator handed out: none may ever show up in n8n's data or log. */
 	readonly issuedSecrets: string[] = [];
-	/** Every API call as `METHOD /path?query`, in order of arrival. */
-	readonly callLog: string[] = [];
+	/** Every API call, in order of arrival. */
+	readonly requestLog: LoggedRequest[] = [];
+	private readonly logEntries = new WeakMap<http.IncomingMessage, LoggedRequest>();
 	/** Every call a fault spoiled, in order. */
 	readonly servedFaults: ServedFault[] = [];
+
+	/** The log entry of a call being answered, for what only the simulator knows (was it let in). */
+	protected logEntry(req: http.IncomingMessage): LoggedRequest {
+		return (
+			this.logEntries.get(req) ??
+			({ call: '', method: '', path: '', query: {}, status: 0 } as LoggedRequest)
+		);
+	}
 
 	/** Answers one request. */
 	protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown>;
@@ -73,7 +98,17 @@ export abstract class LocalServer {
 			const control = req.url?.startsWith('/_sim/') ?? false;
 			if (!control) {
 				this.apiRequests++;
-				this.callLog.push(`${req.method} ${req.url}`);
+				const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+				const entry: LoggedRequest = {
+					call: `${req.method} ${req.url}`,
+					method: req.method ?? 'GET',
+					path: url.pathname,
+					query: Object.fromEntries(url.searchParams),
+					status: 0,
+				};
+				this.requestLog.push(entry);
+				this.logEntries.set(req, entry);
+				res.on('finish', () => (entry.status = res.statusCode));
 			}
 			const pause =
 				this.latencyMs && !control
