@@ -8,7 +8,7 @@ import busboy from 'busboy';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 
-import { LocalServer } from './localServer';
+import { LocalServer, type Route, type RouteCall } from './localServer';
 
 export interface DocJurisSimulatorOptions {
 	accountId?: string;
@@ -481,7 +481,6 @@ export class DocJurisSimulator extends LocalServer {
 	protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		const url = new URL(req.url ?? '/', this.url);
 		const path = url.pathname.replace(/\/+$/, '');
-		const query = Object.fromEntries(url.searchParams);
 		const method = req.method ?? 'GET';
 
 		if (path.startsWith('/_sim')) return await this.handleControl(method, path, req, res);
@@ -490,176 +489,9 @@ export class DocJurisSimulator extends LocalServer {
 		this.logEntry(req).authorized = authorized;
 		if (!authorized)
 			return this.fail(res, 401, 'Unauthorized', 'Missing, invalid or expired API key');
-
-		const segments = path.split('/').filter(Boolean);
-		if (segments[0] !== 'v1') return this.fail(res, 404, 'NotFound', `No route ${path}`);
-		const [, resource, id, sub, subId, leaf, leafMeta] = segments;
-
 		try {
-			if (resource === 'contractTypes' && method === 'GET')
-				return this.ok(res, this.page(this.contractTypes, query, 'contractTypes'));
-			if (resource === 'playbooks' && method === 'GET')
-				return this.ok(res, this.page(this.playbooks, query, 'playbooks'));
-
-			if (resource === 'contracts') {
-				if (!id && method === 'POST') {
-					const { fields, file } = await this.readMultipart(req);
-					if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
-					const flat = Object.fromEntries(
-						Object.entries(fields).map(([key, values]) => [key, values[0]]),
-					);
-					const input = flat.input ? { ...flat, ...JSON.parse(flat.input) } : flat;
-					if (!input.contractType && !input.contractTypeId)
-						return this.fail(
-							res,
-							400,
-							'BadRequest',
-							'One of contractType or contractTypeId must be supplied',
-						);
-					if (!input.counterPartyName && !input.counterParty && !input.counterPartyId)
-						return this.fail(
-							res,
-							400,
-							'BadRequest',
-							'One of counterPartyName or counterPartyId must be supplied',
-						);
-					if (
-						req.headers.documentpassword &&
-						Buffer.from(String(req.headers.documentpassword), 'base64').toString('base64') !==
-							req.headers.documentpassword
-					) {
-						return this.fail(res, 400, 'BadRequest', 'documentPassword must be base64');
-					}
-					return this.ok(res, this.contractView(this.createContract(input, file)));
-				}
-				const contract = id ? this.contracts.get(id.toLowerCase()) : undefined;
-				if (!contract) return this.fail(res, 404, 'NotFound', 'Contract not found');
-				if (!sub && method === 'GET') return this.ok(res, this.contractView(contract));
-				if (sub === 'document' && method === 'GET') {
-					const docState = query.docState ?? 'original';
-					const turnId = docState.startsWith('completed')
-						? contract.turnIds[contract.turnIds.length - 1]
-						: contract.turnIds[0];
-					return this.serveDocument(res, this.turns.get(turnId)!, docState, subId === 'meta');
-				}
-				if (sub === 'turns') {
-					if (!subId && method === 'POST') {
-						const { fields, file } = await this.readMultipart(req);
-						if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
-						const latest = contract.turnIds[contract.turnIds.length - 1];
-						const given = fields.currentTurnId?.[0];
-						if (!given || given.toLowerCase() !== latest) {
-							return this.fail(
-								res,
-								409,
-								'Conflict',
-								`currentTurnId ${given ?? '(none)'} is not the latest turn of the contract`,
-							);
-						}
-						const turn = this.addTurn(contract, {
-							source: fields.source?.[0],
-							description: fields.description?.[0],
-							extendedData: fields.extendedData
-								? JSON.parse(fields.extendedData[0])
-								: contract.extendedData,
-							tags: fields.tags,
-							file,
-						});
-						this.ok(res, this.turnView(turn));
-						void this.notify('turnCreated', turn);
-						return;
-					}
-					const turn = subId ? this.turns.get(subId.toLowerCase()) : undefined;
-					if (!turn || turn.contractId !== contract.id)
-						return this.fail(res, 404, 'NotFound', 'Turn not found');
-					if (!leaf && method === 'GET') return this.ok(res, this.turnView(turn));
-					if (leaf === 'document' && method === 'GET')
-						return this.serveDocument(res, turn, query.docState ?? 'original', leafMeta === 'meta');
-				}
-			}
-
-			if (resource === 'imports' && !id && method === 'POST') {
-				const { fields, file } = await this.readMultipart(req);
-				if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
-				const imported = {
-					id: randomUUID(),
-					extendedData: fields.extendedData
-						? JSON.parse(fields.extendedData[0])
-						: { namedValues: [] },
-					file,
-				};
-				this.imports.set(imported.id, imported);
-				return this.ok(res, {
-					id: imported.id,
-					extendedData: imported.extendedData,
-					urls: { app: `https://app.docjuris.com/imports/${imported.id}` },
-				});
-			}
-
-			if (resource === 'subscriptions') {
-				if (!id && method === 'GET')
-					return this.ok(
-						res,
-						[...this.subscriptions.values()].map(({ id: subscriptionId, type, created }) => ({
-							id: subscriptionId,
-							type,
-							created,
-						})),
-					);
-				if (id === 'testmessages' && method === 'GET') {
-					const type = query.type ?? 'turnCompleted';
-					return this.ok(res, [
-						{
-							messageId: randomUUID(),
-							type,
-							contractId: randomUUID(),
-							turnId: randomUUID(),
-							sentOn: now(),
-							url: 'https://app.docjuris.com/contracts/1/turns/1',
-						},
-					]);
-				}
-				if (method === 'POST' && (!id || EVENT_TYPES.includes(id))) {
-					const body = await this.readJson(req);
-					const type = String(id ?? body.type ?? '');
-					if (!EVENT_TYPES.includes(type))
-						return this.fail(res, 400, 'BadRequest', `Unknown subscription type ${type}`);
-					if (typeof body.webhookUrl !== 'string' || !/^https?:\/\//.test(body.webhookUrl))
-						return this.fail(res, 400, 'BadRequest', 'webhookUrl is required');
-					const subscription: Subscription = {
-						id: randomUUID().toUpperCase(),
-						type,
-						webhookUrl: body.webhookUrl,
-						created: now(),
-					};
-					this.subscriptions.set(subscription.id, subscription);
-					// The token in a callback URL is what lets a delivery in: a secret, searched for in what n8n stores.
-					const token = new URL(body.webhookUrl).searchParams.get('token');
-					if (token) this.issuedSecrets.push(token);
-					const status = id ? 201 : 200;
-					return this.ok(
-						res,
-						id
-							? { id: subscription.id, created: subscription.created }
-							: { id: subscription.id, type, created: subscription.created },
-						status,
-					);
-				}
-				const subscription = [...this.subscriptions.values()].find(
-					(candidate) => candidate.id.toLowerCase() === String(id).toLowerCase(),
-				);
-				if (!subscription) return this.fail(res, 404, 'NotFound', 'Subscription not found');
-				if (!sub && method === 'DELETE') {
-					this.subscriptions.delete(subscription.id);
-					return this.ok(res, null);
-				}
-				if (sub === 'messages' && method === 'GET') {
-					const list = this.messages.get(subscription.id) ?? [];
-					const skip = Number(query.skip ?? 0);
-					const take = Math.min(Number(query.take ?? 100), 200);
-					return this.ok(res, list.slice(skip, skip + take));
-				}
-			}
+			const routed = await this.route(this.routes, req, res, path);
+			if (routed) return routed.answered;
 		} catch (error) {
 			const status = (error as { status?: number }).status ?? 500;
 			return this.fail(
@@ -670,6 +502,278 @@ export class DocJurisSimulator extends LocalServer {
 			);
 		}
 		return this.fail(res, 404, 'NotFound', `No route ${method} ${path}`);
+	}
+
+	/** The contract a path names, or a 404 answered. */
+	private contractOf({ res, params }: RouteCall): Contract | undefined {
+		const contract = this.contracts.get(params.contractId.toLowerCase());
+		if (!contract) this.fail(res, 404, 'NotFound', 'Contract not found');
+		return contract;
+	}
+
+	/** The turn of the contract a path names, or a 404 answered. */
+	private turnOf(call: RouteCall): Turn | undefined {
+		const contract = this.contractOf(call);
+		if (!contract) return undefined;
+		const turn = this.turns.get(call.params.turnId.toLowerCase());
+		if (!turn || turn.contractId !== contract.id) {
+			this.fail(call.res, 404, 'NotFound', 'Turn not found');
+			return undefined;
+		}
+		return turn;
+	}
+
+	/** The subscription a path names, or a 404 answered. */
+	private subscriptionOf({ res, params }: RouteCall): Subscription | undefined {
+		const subscription = [...this.subscriptions.values()].find(
+			(candidate) => candidate.id.toLowerCase() === params.subscriptionId.toLowerCase(),
+		);
+		if (!subscription) this.fail(res, 404, 'NotFound', 'Subscription not found');
+		return subscription;
+	}
+
+	/** The document of a contract: its first turn's, or its last completed one's. */
+	private contractDocument(call: RouteCall, meta: boolean): unknown {
+		const contract = this.contractOf(call);
+		if (!contract) return;
+		const docState = call.query.docState ?? 'original';
+		const turnId = docState.startsWith('completed')
+			? contract.turnIds[contract.turnIds.length - 1]
+			: contract.turnIds[0];
+		return this.serveDocument(call.res, this.turns.get(turnId)!, docState, meta);
+	}
+
+	private turnDocument(call: RouteCall, meta: boolean): unknown {
+		const turn = this.turnOf(call);
+		if (!turn) return;
+		return this.serveDocument(call.res, turn, call.query.docState ?? 'original', meta);
+	}
+
+	/** The API DocJuris documents, one route each. */
+	private readonly routes: Route[] = [
+		{
+			method: 'GET',
+			path: '/v1/contractTypes',
+			handle: ({ res, query }) =>
+				this.ok(res, this.page(this.contractTypes, query, 'contractTypes')),
+		},
+		{
+			method: 'GET',
+			path: '/v1/playbooks',
+			handle: ({ res, query }) => this.ok(res, this.page(this.playbooks, query, 'playbooks')),
+		},
+		{
+			method: 'POST',
+			path: '/v1/contracts',
+			handle: async (call) => await this.createContractCall(call),
+		},
+		{
+			method: 'GET',
+			path: '/v1/contracts/:contractId',
+			handle: (call) => {
+				const contract = this.contractOf(call);
+				return contract && this.ok(call.res, this.contractView(contract));
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/contracts/:contractId/document',
+			handle: (call) => this.contractDocument(call, false),
+		},
+		{
+			method: 'GET',
+			path: '/v1/contracts/:contractId/document/meta',
+			handle: (call) => this.contractDocument(call, true),
+		},
+		{
+			method: 'POST',
+			path: '/v1/contracts/:contractId/turns',
+			handle: async (call) => await this.createTurnCall(call),
+		},
+		{
+			method: 'GET',
+			path: '/v1/contracts/:contractId/turns/:turnId',
+			handle: (call) => {
+				const turn = this.turnOf(call);
+				return turn && this.ok(call.res, this.turnView(turn));
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/contracts/:contractId/turns/:turnId/document',
+			handle: (call) => this.turnDocument(call, false),
+		},
+		{
+			method: 'GET',
+			path: '/v1/contracts/:contractId/turns/:turnId/document/meta',
+			handle: (call) => this.turnDocument(call, true),
+		},
+		{ method: 'POST', path: '/v1/imports', handle: async (call) => await this.importCall(call) },
+		{
+			method: 'GET',
+			path: '/v1/subscriptions',
+			handle: ({ res }) =>
+				this.ok(
+					res,
+					[...this.subscriptions.values()].map(({ id, type, created }) => ({ id, type, created })),
+				),
+		},
+		{
+			method: 'GET',
+			path: '/v1/subscriptions/testmessages',
+			handle: ({ res, query }) =>
+				this.ok(res, [
+					{
+						messageId: randomUUID(),
+						type: query.type ?? 'turnCompleted',
+						contractId: randomUUID(),
+						turnId: randomUUID(),
+						sentOn: now(),
+						url: 'https://app.docjuris.com/contracts/1/turns/1',
+					},
+				]),
+		},
+		{
+			method: 'POST',
+			path: '/v1/subscriptions',
+			handle: async (call) => await this.subscribeCall(call),
+		},
+		// The connector's older route: the type in the path.
+		{
+			method: 'POST',
+			path: '/v1/subscriptions/:type',
+			handle: async (call) =>
+				EVENT_TYPES.includes(call.params.type)
+					? await this.subscribeCall(call)
+					: this.fail(call.res, 404, 'NotFound', 'Subscription not found'),
+		},
+		{
+			method: 'DELETE',
+			path: '/v1/subscriptions/:subscriptionId',
+			handle: (call) => {
+				const subscription = this.subscriptionOf(call);
+				if (!subscription) return;
+				this.subscriptions.delete(subscription.id);
+				return this.ok(call.res, null);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/subscriptions/:subscriptionId/messages',
+			handle: (call) => {
+				const subscription = this.subscriptionOf(call);
+				if (!subscription) return;
+				const list = this.messages.get(subscription.id) ?? [];
+				const skip = Number(call.query.skip ?? 0);
+				const take = Math.min(Number(call.query.take ?? 100), 200);
+				return this.ok(call.res, list.slice(skip, skip + take));
+			},
+		},
+	];
+
+	private async createContractCall({ req, res }: RouteCall): Promise<unknown> {
+		const { fields, file } = await this.readMultipart(req);
+		if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
+		const flat = Object.fromEntries(
+			Object.entries(fields).map(([key, values]) => [key, values[0]]),
+		);
+		const input = flat.input ? { ...flat, ...JSON.parse(flat.input) } : flat;
+		if (!input.contractType && !input.contractTypeId)
+			return this.fail(
+				res,
+				400,
+				'BadRequest',
+				'One of contractType or contractTypeId must be supplied',
+			);
+		if (!input.counterPartyName && !input.counterParty && !input.counterPartyId)
+			return this.fail(
+				res,
+				400,
+				'BadRequest',
+				'One of counterPartyName or counterPartyId must be supplied',
+			);
+		if (
+			req.headers.documentpassword &&
+			Buffer.from(String(req.headers.documentpassword), 'base64').toString('base64') !==
+				req.headers.documentpassword
+		) {
+			return this.fail(res, 400, 'BadRequest', 'documentPassword must be base64');
+		}
+		return this.ok(res, this.contractView(this.createContract(input, file)));
+	}
+
+	private async createTurnCall(call: RouteCall): Promise<unknown> {
+		const { req, res } = call;
+		const contract = this.contractOf(call);
+		if (!contract) return;
+		const { fields, file } = await this.readMultipart(req);
+		if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
+		const latest = contract.turnIds[contract.turnIds.length - 1];
+		const given = fields.currentTurnId?.[0];
+		if (!given || given.toLowerCase() !== latest) {
+			return this.fail(
+				res,
+				409,
+				'Conflict',
+				`currentTurnId ${given ?? '(none)'} is not the latest turn of the contract`,
+			);
+		}
+		const turn = this.addTurn(contract, {
+			source: fields.source?.[0],
+			description: fields.description?.[0],
+			extendedData: fields.extendedData
+				? JSON.parse(fields.extendedData[0])
+				: contract.extendedData,
+			tags: fields.tags,
+			file,
+		});
+		this.ok(res, this.turnView(turn));
+		void this.notify('turnCreated', turn);
+		return undefined;
+	}
+
+	private async importCall({ req, res }: RouteCall): Promise<unknown> {
+		const { fields, file } = await this.readMultipart(req);
+		if (!file) return this.fail(res, 400, 'BadRequest', 'A file is required');
+		const imported = {
+			id: randomUUID(),
+			extendedData: fields.extendedData ? JSON.parse(fields.extendedData[0]) : { namedValues: [] },
+			file,
+		};
+		this.imports.set(imported.id, imported);
+		return this.ok(res, {
+			id: imported.id,
+			extendedData: imported.extendedData,
+			urls: { app: `https://app.docjuris.com/imports/${imported.id}` },
+		});
+	}
+
+	/** A subscription, by type in the body (the guide) or in the path (the connector). */
+	private async subscribeCall({ req, res, params }: RouteCall): Promise<unknown> {
+		const body = await this.readJson(req);
+		const inPath = params.type;
+		const type = String(inPath ?? body.type ?? '');
+		if (!EVENT_TYPES.includes(type))
+			return this.fail(res, 400, 'BadRequest', `Unknown subscription type ${type}`);
+		if (typeof body.webhookUrl !== 'string' || !/^https?:\/\//.test(body.webhookUrl))
+			return this.fail(res, 400, 'BadRequest', 'webhookUrl is required');
+		const subscription: Subscription = {
+			id: randomUUID().toUpperCase(),
+			type,
+			webhookUrl: body.webhookUrl,
+			created: now(),
+		};
+		this.subscriptions.set(subscription.id, subscription);
+		// The token in a callback URL is what lets a delivery in: a secret, searched for in what n8n stores.
+		const token = new URL(body.webhookUrl).searchParams.get('token');
+		if (token) this.issuedSecrets.push(token);
+		return this.ok(
+			res,
+			inPath
+				? { id: subscription.id, created: subscription.created }
+				: { id: subscription.id, type, created: subscription.created },
+			inPath ? 201 : 200,
+		);
 	}
 
 	private page<T extends { id: number; name?: string; description?: string }>(

@@ -64,6 +64,48 @@ export interface LoggedRequest {
 	test?: boolean;
 }
 
+/** What a route's handler is given. */
+export interface RouteCall {
+	req: http.IncomingMessage;
+	res: http.ServerResponse;
+	url: URL;
+	/** The query, one value per key. */
+	query: Record<string, string>;
+	/** The path's named parts (`:contractId` → params.contractId). */
+	params: Record<string, string>;
+}
+
+/** One endpoint a simulator serves: the method, the path (`:name` for one segment) and its handler. */
+export interface Route {
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	path: string;
+	handle(call: RouteCall): unknown;
+}
+
+/** The first route of the table for a method and path, with the path's named parts. */
+export function findRoute(
+	routes: Route[],
+	method: string,
+	pathname: string,
+): { route: Route; params: Record<string, string> } | undefined {
+	const segments = pathname.split('/').filter(Boolean);
+	for (const route of routes) {
+		if (route.method !== method) continue;
+		const pattern = route.path.split('/').filter(Boolean);
+		if (pattern.length !== segments.length) continue;
+		const params: Record<string, string> = {};
+		const matches = pattern.every((part, index) => {
+			if (part.startsWith(':')) {
+				params[part.slice(1)] = decodeURIComponent(segments[index]);
+				return true;
+			}
+			return part === segments[index];
+		});
+		if (matches) return { route, params };
+	}
+	return undefined;
+}
+
 export abstract class LocalServer {
 	private server?: http.Server;
 	/** Added to every API call (not to the /_sim test controls), as a network and vendor would. */
@@ -78,6 +120,29 @@ export abstract class LocalServer {
 	private readonly logEntries = new WeakMap<http.IncomingMessage, LoggedRequest>();
 	/** Every call a fault spoiled, in order. */
 	readonly servedFaults: ServedFault[] = [];
+
+	/**
+	 * Answers a call from a route table: the route's handler, or undefined when no route matches
+	 * (the simulator then answers its own 404).
+	 */
+	protected async route(
+		routes: Route[],
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		pathname?: string,
+	): Promise<{ answered: unknown } | undefined> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const found = findRoute(routes, req.method ?? 'GET', pathname ?? url.pathname);
+		if (!found) return undefined;
+		const call = {
+			req,
+			res,
+			url,
+			query: Object.fromEntries(url.searchParams),
+			params: found.params,
+		};
+		return { answered: await found.route.handle(call) };
+	}
 
 	/** The log entry of a call being answered, for what only the simulator knows (was it let in). */
 	protected logEntry(req: http.IncomingMessage): LoggedRequest {
