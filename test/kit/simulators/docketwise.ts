@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 
-import { LocalServer } from './localServer';
+import { LocalServer, type Route, type RouteCall } from './localServer';
 
 type Row = Record<string, unknown>;
 
@@ -132,7 +132,7 @@ export class DocketwiseSimulator extends LocalServer {
 		if (url.pathname.startsWith('/storage/')) return this.storage(url, req, res);
 		if (!url.pathname.startsWith('/api/v1/')) return this.json(res, 404, { error: 'Not found' });
 
-		return await this.api(method, url, req, res);
+		return await this.api(url, req, res);
 	}
 
 	private async token(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -181,13 +181,12 @@ export class DocketwiseSimulator extends LocalServer {
 			.slice(0, 32);
 	}
 
-	/** Handles an API call and returns the status it answered. */
+	/** Answers an API call: the token is checked and paced, then the route table answers. */
 	private async api(
-		method: string,
 		url: URL,
 		req: http.IncomingMessage,
 		res: http.ServerResponse,
-	): Promise<number> {
+	): Promise<unknown> {
 		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
 		const session = this.accessTokens.get(token);
 		if (
@@ -201,7 +200,7 @@ export class DocketwiseSimulator extends LocalServer {
 				{ error: 'invalid_token', error_description: 'The access token is invalid' },
 				{ 'WWW-Authenticate': 'Bearer error="invalid_token"' },
 			);
-			return 401;
+			return;
 		}
 		const current = Date.now();
 		session.requests = session.requests.filter((time) => current - time < 60_000);
@@ -209,68 +208,71 @@ export class DocketwiseSimulator extends LocalServer {
 			this.throttled++;
 			const retryAfter = Math.max(1, Math.ceil((session.requests[0] + 60_000 - current) / 1000));
 			this.json(res, 429, { error: 'Rate limit exceeded' }, { 'Retry-After': String(retryAfter) });
-			return 429;
+			return;
 		}
 		session.requests.push(current);
 		session.uses++;
 
-		const [, , , resource, rawId, sub] = url.pathname.split('/');
-		const id = rawId ? Number(rawId) : undefined;
-		const input =
-			method === 'POST' || method === 'PUT'
-				? JSON.parse((await this.readBody(req)).toString('utf8') || '{}')
-				: {};
-		const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-			this.json(res, status, body, headers);
-			return status;
-		};
-		const list = (rows: Row[]) => {
-			const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
-			const totalPages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-			const pagination = {
-				total: rows.length,
-				total_pages: totalPages,
-				next_page: page < totalPages ? page + 1 : null,
-				previous_page: page > 1 ? page - 1 : null,
-			};
-			return reply(200, rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), {
-				'X-Pagination': JSON.stringify(pagination),
-			});
-		};
-		const find = (table: string) => this.tables[table].find((row) => row.id === id);
+		const routed = await this.route(this.routes, req, res);
+		if (routed) return routed.answered;
+		return this.json(res, 404, { error: `No route ${req.method} ${url.pathname}` });
+	}
 
-		switch (resource) {
-			case 'users':
-				return list(this.users);
-			case 'matter_statuses':
-				return list(this.matterStatuses);
-			case 'matter_types':
-				return list([{ id: 1, name: 'Family Petition', matter_statuses: this.matterStatuses }]);
-			case 'countries':
-				return list([
-					{ id: 1, name: 'United States' },
-					{ id: 2, name: 'Mexico' },
-				]);
-			case 'contacts':
-			case 'matters':
-			case 'invoices': {
-				const table = resource;
-				const root = resource.slice(0, -1);
-				if (method === 'GET' && id === undefined) {
-					let rows = this.tables[table];
-					if (table === 'contacts' && url.searchParams.get('type'))
-						rows = rows.filter((row) => row.type === url.searchParams.get('type'));
-					return list(rows);
-				}
-				if (method === 'POST' && id === undefined) {
-					const fields = input[root];
+	/** One page of a list, 200 a page, with X-Pagination as Docketwise sends it. */
+	private list({ res, query }: RouteCall, rows: Row[]): void {
+		const page = Math.max(1, Number(query.page ?? 1));
+		const totalPages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+		const pagination = {
+			total: rows.length,
+			total_pages: totalPages,
+			next_page: page < totalPages ? page + 1 : null,
+			previous_page: page > 1 ? page - 1 : null,
+		};
+		this.json(res, 200, rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), {
+			'X-Pagination': JSON.stringify(pagination),
+		});
+	}
+
+	private async input({ req }: RouteCall): Promise<Row> {
+		return JSON.parse((await this.readBody(req)).toString('utf8') || '{}') as Row;
+	}
+
+	/** The record of a table a path's :id names, or a 404 answered. */
+	private found(call: RouteCall, table: string): Row | undefined {
+		const record = this.tables[table].find((row) => row.id === Number(call.params.id));
+		if (!record) this.json(call.res, 404, { error: 'Not found' });
+		return record;
+	}
+
+	/** Index, create, show, update and delete of a table whose records come wrapped in their name. */
+	private recordRoutes(table: 'contacts' | 'matters' | 'invoices'): Route[] {
+		const root = table.slice(0, -1);
+		const path = `/api/v1/${table}`;
+		return [
+			{
+				method: 'GET',
+				path,
+				handle: (call) =>
+					this.list(
+						call,
+						table === 'contacts' && call.query.type
+							? this.tables.contacts.filter((row) => row.type === call.query.type)
+							: this.tables[table],
+					),
+			},
+			{
+				method: 'POST',
+				path,
+				handle: async (call) => {
+					const fields = (await this.input(call))[root] as Row | undefined;
 					if (!fields || typeof fields !== 'object')
-						return reply(422, { errors: { [root]: ['is missing'] } });
+						return this.json(call.res, 422, { errors: { [root]: ['is missing'] } });
 					if (table === 'matters' && !fields.client_id)
-						return reply(422, { errors: { client_id: ["can't be blank"] } });
+						return this.json(call.res, 422, { errors: { client_id: ["can't be blank"] } });
 					if (table === 'invoices' && !fields.contact_id)
-						return reply(422, { errors: { contact_id: ["can't be blank"] } });
-					if (table === 'contacts') return reply(201, this.addContact(contactFields(fields)));
+						return this.json(call.res, 422, { errors: { contact_id: ["can't be blank"] } });
+					if (table === 'contacts')
+						return this.json(call.res, 201, this.addContact(contactFields(fields)));
 					const record = {
 						id: this.nextId++,
 						...fields,
@@ -279,116 +281,221 @@ export class DocketwiseSimulator extends LocalServer {
 						updated_at: now(),
 					};
 					this.tables[table].push(record);
-					return reply(201, record);
-				}
-				const record = find(table);
-				if (!record) return reply(404, { error: 'Not found' });
-				if (method === 'GET' && sub === 'receipts')
-					return reply(200, [
-						{ id: 1, matter_id: id, number: 'EAC0000000001', status_update_type: 'manual' },
-					]);
-				// A contact's (and a matter's) show carries its notes: Docketwise has no list of notes.
-				if (method === 'GET' && table !== 'invoices') {
+					return this.json(call.res, 201, record);
+				},
+			},
+			{
+				method: 'GET',
+				path: `${path}/:id`,
+				handle: (call) => {
+					const record = this.found(call, table);
+					if (!record) return;
+					// A contact's (and a matter's) show carries its notes: Docketwise has no list of notes.
+					if (table === 'invoices') return this.json(call.res, 200, record);
 					const owner = table === 'contacts' ? 'client_id' : 'matter_id';
-					return reply(200, {
-						...record,
-						notes: this.tables.notes.filter((note) => note[owner] === id),
-					});
-				}
-				if (method === 'GET') return reply(200, record);
-				if (method === 'PUT') {
-					const fields = input[root] ?? {};
+					const notes = this.tables.notes.filter((note) => note[owner] === record.id);
+					return this.json(call.res, 200, { ...record, notes });
+				},
+			},
+			{
+				method: 'PUT',
+				path: `${path}/:id`,
+				handle: async (call) => {
+					const record = this.found(call, table);
+					if (!record) return;
+					const fields = ((await this.input(call))[root] ?? {}) as Row;
 					if (table === 'matters' && !fields.client_id)
-						return reply(422, { errors: { client_id: ["can't be blank"] } });
+						return this.json(call.res, 422, { errors: { client_id: ["can't be blank"] } });
 					Object.assign(record, table === 'contacts' ? contactFields(fields) : fields, {
 						updated_at: now(),
 					});
-					return reply(200, record);
-				}
-				if (method === 'DELETE') {
+					return this.json(call.res, 200, record);
+				},
+			},
+			{
+				method: 'DELETE',
+				path: `${path}/:id`,
+				handle: (call) => {
+					const record = this.found(call, table);
+					if (!record) return;
 					this.tables[table] = this.tables[table].filter((row) => row !== record);
-					return reply(200, {});
-				}
-				break;
-			}
-			case 'documents': {
-				if (method === 'GET' && id === undefined) {
-					const search = (url.searchParams.get('search') ?? '').toLowerCase();
-					return list(
-						this.tables.documents.filter(
-							(row) => !search || String(row.title).toLowerCase().includes(search),
-						),
-					);
-				}
-				if (method === 'POST' && id === undefined) {
-					const fields = input.document ?? {};
-					if (
-						typeof fields.base64_data !== 'string' ||
-						!/^[A-Za-z0-9+/]*={0,2}$/.test(fields.base64_data)
-					)
-						return reply(422, { errors: { base64_data: ['is not strict base64'] } });
-					const content = Buffer.from(fields.base64_data, 'base64');
-					const record = {
-						id: this.nextId++,
-						title: fields.title ?? fields.filename,
-						firm_id: 1,
-						client_id: fields.client_id ?? null,
-						matter_id: fields.matter_id ?? null,
-						size: content.length,
-						created_at: now(),
-						updated_at: now(),
-						archived: false,
-						doc_url: '',
-					};
-					this.tables.documents.push(record);
-					this.files.set(record.id as number, { content, filename: fields.filename });
-					return reply(201, record);
-				}
-				const record = find('documents');
-				if (!record) return reply(404, { error: 'Not found' });
-				if (sub === 'download') {
-					const expires = Date.now() + 3_600_000;
-					return reply(200, {
-						url: `${this.url}/storage/${id}?expires=${expires}&signature=${this.sign(id!, expires)}`,
-					});
-				}
-				return reply(200, record);
-			}
-			case 'charges':
-				if (method === 'PUT' || method === 'DELETE') {
-					const record = find('charges');
-					if (!record) return reply(404, { error: 'Not found' });
-					if (method === 'DELETE')
-						this.tables.charges = this.tables.charges.filter((row) => row !== record);
-					else Object.assign(record, input.charge ?? {});
-					return reply(200, method === 'DELETE' ? {} : record);
-				}
-				break;
-			case 'notes':
-				if (method === 'POST') {
-					if (!input.matter_id && !input.client_id)
-						return reply(422, { errors: ['matter_id or client_id is required'] });
-					const record = {
-						id: this.nextId++,
-						title: input.title,
-						content: input.content,
-						matter_id: input.matter_id ? Number(input.matter_id) : null,
-						client_id: input.client_id ? Number(input.client_id) : null,
-						category: 'All Notes',
-						created_at: now(),
-					};
-					this.tables.notes.push(record);
-					return reply(201, record);
-				}
-				break;
-		}
-		if (resource === 'invoices' && sub === 'charges') {
-			if (method === 'GET') return list(this.tables.charges.filter((row) => row.invoice_id === id));
-			const record = { id: this.nextId++, invoice_id: id, ...input.charge, created_at: now() };
-			this.tables.charges.push(record);
-			return reply(201, record);
-		}
-		return reply(404, { error: `No route ${method} ${url.pathname}` });
+					return this.json(call.res, 200, {});
+				},
+			},
+		];
+	}
+
+	/** The API Docketwise documents, one route each. */
+	private readonly routes: Route[] = [
+		{ method: 'GET', path: '/api/v1/users', handle: (call) => this.list(call, this.users) },
+		{
+			method: 'GET',
+			path: '/api/v1/matter_statuses',
+			handle: (call) => this.list(call, this.matterStatuses),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/matter_types',
+			handle: (call) =>
+				this.list(call, [{ id: 1, name: 'Family Petition', matter_statuses: this.matterStatuses }]),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/countries',
+			handle: (call) =>
+				this.list(call, [
+					{ id: 1, name: 'United States' },
+					{ id: 2, name: 'Mexico' },
+				]),
+		},
+		...this.recordRoutes('contacts'),
+		...this.recordRoutes('matters'),
+		...this.recordRoutes('invoices'),
+		{
+			method: 'GET',
+			path: '/api/v1/matters/:id/receipts',
+			handle: (call) => {
+				const matter = this.found(call, 'matters');
+				return (
+					matter &&
+					this.json(call.res, 200, [
+						{ id: 1, matter_id: matter.id, number: 'EAC0000000001', status_update_type: 'manual' },
+					])
+				);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/invoices/:id/charges',
+			handle: (call) =>
+				this.list(
+					call,
+					this.tables.charges.filter((row) => row.invoice_id === Number(call.params.id)),
+				),
+		},
+		{
+			method: 'POST',
+			path: '/api/v1/invoices/:id/charges',
+			handle: async (call) => {
+				const input = await this.input(call);
+				const record = {
+					id: this.nextId++,
+					invoice_id: Number(call.params.id),
+					...(input.charge as Row),
+					created_at: now(),
+				};
+				this.tables.charges.push(record);
+				return this.json(call.res, 201, record);
+			},
+		},
+		{
+			method: 'PUT',
+			path: '/api/v1/charges/:id',
+			handle: async (call) => {
+				const record = this.found(call, 'charges');
+				if (!record) return;
+				Object.assign(record, (await this.input(call)).charge ?? {});
+				return this.json(call.res, 200, record);
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/api/v1/charges/:id',
+			handle: (call) => {
+				const record = this.found(call, 'charges');
+				if (!record) return;
+				this.tables.charges = this.tables.charges.filter((row) => row !== record);
+				return this.json(call.res, 200, {});
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/documents',
+			handle: (call) => {
+				const search = (call.query.search ?? '').toLowerCase();
+				return this.list(
+					call,
+					this.tables.documents.filter(
+						(row) => !search || String(row.title).toLowerCase().includes(search),
+					),
+				);
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/v1/documents',
+			handle: async (call) => await this.uploadDocument(call),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/documents/:id',
+			handle: (call) => {
+				const record = this.found(call, 'documents');
+				return record && this.json(call.res, 200, record);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/documents/:id/download',
+			handle: (call) => {
+				const record = this.found(call, 'documents');
+				if (!record) return;
+				const id = record.id as number;
+				const expires = Date.now() + 3_600_000;
+				return this.json(call.res, 200, {
+					url: `${this.url}/storage/${id}?expires=${expires}&signature=${this.sign(id, expires)}`,
+				});
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/v1/notes',
+			handle: async (call) => {
+				const input = await this.input(call);
+				if (!input.matter_id && !input.client_id)
+					return this.json(call.res, 422, { errors: ['matter_id or client_id is required'] });
+				const record = {
+					id: this.nextId++,
+					title: input.title,
+					content: input.content,
+					matter_id: input.matter_id ? Number(input.matter_id) : null,
+					client_id: input.client_id ? Number(input.client_id) : null,
+					category: 'All Notes',
+					created_at: now(),
+				};
+				this.tables.notes.push(record);
+				return this.json(call.res, 201, record);
+			},
+		},
+	];
+
+	private async uploadDocument(call: RouteCall): Promise<unknown> {
+		const { res } = call;
+		const fields = ((await this.input(call)).document ?? {}) as Row & {
+			base64_data?: string;
+			filename?: string;
+		};
+		if (
+			typeof fields.base64_data !== 'string' ||
+			!/^[A-Za-z0-9+/]*={0,2}$/.test(fields.base64_data)
+		)
+			return this.json(res, 422, { errors: { base64_data: ['is not strict base64'] } });
+		const content = Buffer.from(fields.base64_data, 'base64');
+		const record = {
+			id: this.nextId++,
+			title: fields.title ?? fields.filename,
+			firm_id: 1,
+			client_id: fields.client_id ?? null,
+			matter_id: fields.matter_id ?? null,
+			size: content.length,
+			created_at: now(),
+			updated_at: now(),
+			archived: false,
+			doc_url: '',
+		};
+		this.tables.documents.push(record);
+		this.files.set(record.id as number, { content, filename: String(fields.filename ?? '') });
+		return this.json(res, 201, record);
 	}
 
 	private async control(
