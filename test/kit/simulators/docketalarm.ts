@@ -8,7 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 
-import { LocalServer } from './localServer';
+import { LocalServer, type Route } from './localServer';
+
+/** What a Docket Alarm route is given besides the call: the form posted and whether it asks for test mode. */
+interface DocketAlarmCall {
+	form: Record<string, string[]>;
+	test: boolean;
+}
 
 export interface DocketAlarmSimulatorOptions {
 	username?: string;
@@ -284,6 +290,80 @@ export class DocketAlarmSimulator extends LocalServer {
 		};
 	}
 
+	/** The API endpoints Docket Alarm documents (after the login token is checked), one route each. */
+	private readonly routes: Array<Route<DocketAlarmCall>> = [
+		{
+			method: 'GET',
+			path: '/api/v1/searchpacer/',
+			handle: ({ res, url }) => this.json(res, 200, this.searchPacer(url.searchParams)),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/search/',
+			handle: ({ res, query }) => this.json(res, 200, this.search(query)),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/searchdirect/',
+			handle: ({ res, query }) =>
+				this.json(
+					res,
+					200,
+					query.court
+						? this.courtForm(query.court)
+						: { success: true, courts: [STATE_COURT, 'Patent Trial and Appeal Board'] },
+				),
+		},
+		{
+			method: 'POST',
+			path: '/api/v1/searchdirect/',
+			handle: ({ res, form }) => this.json(res, 200, this.searchDirect(form)),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/getdocket/',
+			handle: ({ res, query, test }) =>
+				this.json(res, 200, {
+					success: true,
+					...this.docket(query.court, query.docket),
+					...(test ? { test: true } : {}),
+				}),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/track/',
+			handle: ({ res, query }) =>
+				this.json(res, 200, {
+					success: true,
+					dockets: this.trackers.slice(
+						Number(query.offset ?? 0),
+						Number(query.offset ?? 0) + Math.min(Number(query.limit ?? 25), 50),
+					),
+				}),
+		},
+		{
+			method: 'POST',
+			path: '/api/v1/track/',
+			handle: async ({ res, form, test }) => this.json(res, 200, await this.track(form, test)),
+		},
+		{
+			method: 'GET',
+			path: '/api/v1/subaccount/',
+			handle: ({ res }) =>
+				this.json(res, 200, {
+					success: true,
+					subaccounts: [...this.subaccounts.values()]
+						.filter((account) => account.enabled)
+						.map(({ username }) => ({ username })),
+				}),
+		},
+		{
+			method: 'POST',
+			path: '/api/v1/subaccount/',
+			handle: ({ res, form }) => this.json(res, 200, this.subaccount(form)),
+		},
+	];
+
 	protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
 		const url = new URL(req.url ?? '/', this.url);
 		const method = req.method ?? 'GET';
@@ -348,47 +428,8 @@ export class DocketAlarmSimulator extends LocalServer {
 			return this.json(res, 200, { success: false, error: 'client_matter is too long' });
 
 		try {
-			switch (`${method} ${endpoint}`) {
-				case 'GET searchpacer/':
-					return this.json(res, 200, this.searchPacer(url.searchParams));
-				case 'GET search/':
-					return this.json(res, 200, this.search(query));
-				case 'GET searchdirect/':
-					return this.json(
-						res,
-						200,
-						query.court
-							? this.courtForm(query.court)
-							: { success: true, courts: [STATE_COURT, 'Patent Trial and Appeal Board'] },
-					);
-				case 'POST searchdirect/':
-					return this.json(res, 200, this.searchDirect(form));
-				case 'GET getdocket/':
-					return this.json(res, 200, {
-						success: true,
-						...this.docket(query.court, query.docket),
-						...(test ? { test: true } : {}),
-					});
-				case 'GET track/':
-					return this.json(res, 200, {
-						success: true,
-						dockets: this.trackers.slice(
-							Number(query.offset ?? 0),
-							Number(query.offset ?? 0) + Math.min(Number(query.limit ?? 25), 50),
-						),
-					});
-				case 'POST track/':
-					return this.json(res, 200, await this.track(form, test));
-				case 'GET subaccount/':
-					return this.json(res, 200, {
-						success: true,
-						subaccounts: [...this.subaccounts.values()]
-							.filter((account) => account.enabled)
-							.map(({ username }) => ({ username })),
-					});
-				case 'POST subaccount/':
-					return this.json(res, 200, this.subaccount(form));
-			}
+			const routed = await this.route(this.routes, req, res, url.pathname, { form, test });
+			if (routed) return routed.answered;
 		} catch (error) {
 			return this.json(res, 200, { success: false, error: (error as Error).message });
 		}

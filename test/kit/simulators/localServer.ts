@@ -76,18 +76,19 @@ export interface RouteCall {
 }
 
 /** One endpoint a simulator serves: the method, the path (`:name` for one segment) and its handler. */
-export interface Route {
+export interface Route<Extra = object> {
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	path: string;
-	handle(call: RouteCall): unknown;
+	/** Answers the call; `Extra` is what the simulator read before routing (a form, say). */
+	handle(call: RouteCall & Extra): unknown;
 }
 
 /** The first route of the table for a method and path, with the path's named parts. */
-export function findRoute(
-	routes: Route[],
+export function findRoute<Extra>(
+	routes: Array<Route<Extra>>,
 	method: string,
 	pathname: string,
-): { route: Route; params: Record<string, string> } | undefined {
+): { route: Route<Extra>; params: Record<string, string> } | undefined {
 	const segments = pathname.split('/').filter(Boolean);
 	for (const route of routes) {
 		if (route.method !== method) continue;
@@ -125,22 +126,18 @@ export abstract class LocalServer {
 	 * Answers a call from a route table: the route's handler, or undefined when no route matches
 	 * (the simulator then answers its own 404).
 	 */
-	protected async route(
-		routes: Route[],
+	protected async route<Extra = object>(
+		routes: Array<Route<Extra>>,
 		req: http.IncomingMessage,
 		res: http.ServerResponse,
 		pathname?: string,
+		extra?: Extra,
 	): Promise<{ answered: unknown } | undefined> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const found = findRoute(routes, req.method ?? 'GET', pathname ?? url.pathname);
 		if (!found) return undefined;
-		const call = {
-			req,
-			res,
-			url,
-			query: Object.fromEntries(url.searchParams),
-			params: found.params,
-		};
+		const query = Object.fromEntries(url.searchParams);
+		const call = { req, res, url, query, params: found.params, ...(extra as Extra) };
 		return { answered: await found.route.handle(call) };
 	}
 
