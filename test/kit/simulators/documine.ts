@@ -9,7 +9,7 @@ import busboy from 'busboy';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 
-import { LocalServer } from './localServer';
+import { LocalServer, type Route, type RouteCall } from './localServer';
 
 type Row = Record<string, unknown>;
 
@@ -162,37 +162,105 @@ export class DocuMineSimulator extends LocalServer {
 		return this.json(res, 404, { message: 'Not found' });
 	}
 
+	/** Answers an API call: the token and workspace are checked, then the route table answers. */
 	private async api(method: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
 		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
 		const expiry = this.accessTokens.get(token);
-		const fail = (status: number, message: string) =>
-			this.json(res, status, { timestamp: new Date().toISOString(), message });
 		if (!expiry || expiry < Date.now()) {
 			this.refused++;
 			await this.readBody(req);
-			return fail(401, 'Token is not active');
+			return this.fail(res, 401, 'Token is not active');
 		}
 		if (req.headers['x-tenant-id'] !== this.workspaceId)
-			return fail(403, 'Missing or wrong X-TENANT-ID');
-		const parts = url.pathname.split('/').filter(Boolean);
-		// /api/dossier-templates/{t}/dossiers/{d}/files/{f}/...
-		if (parts[1] === 'dossier-templates') {
-			if (parts.length === 2) return this.json(res, 200, { dossierTemplates: this.templates });
-			const template = this.templates.find((entry) => entry.id === parts[2]);
-			if (!template) return fail(404, 'Dossier template not found');
-			if (parts.length === 3) return this.json(res, 200, template);
-			if (parts.length === 4 && method === 'GET') {
-				const includeArchived = url.searchParams.get('includeArchived') === 'true';
-				return this.json(res, 200, {
-					dossiers: this.dossiers.filter(
-						(entry) =>
-							entry.dossierTemplateId === template.id && (includeArchived || !entry.archived),
-					),
-				});
-			}
-			if (parts.length === 4 && method === 'POST') {
-				const body = JSON.parse((await this.readBody(req)).toString('utf8') || '{}');
-				if (!body.name) return fail(400, 'name is required');
+			return this.fail(res, 403, 'Missing or wrong X-TENANT-ID');
+		const routed = await this.route(this.routes, req, res);
+		if (routed) return routed.answered;
+		return this.fail(res, 404, `No route ${method} ${url.pathname}`);
+	}
+
+	/** DocuMine's error body. */
+	private fail(res: http.ServerResponse, status: number, message: string) {
+		return this.json(res, status, { timestamp: new Date().toISOString(), message });
+	}
+
+	private async body(req: http.IncomingMessage): Promise<Row> {
+		return JSON.parse((await this.readBody(req)).toString('utf8') || '{}') as Row;
+	}
+
+	/** The dossier template a path names, or a 404 answered. */
+	private templateOf({ res, params }: RouteCall): Row | undefined {
+		const template = this.templates.find((entry) => entry.id === params.templateId);
+		if (!template) this.fail(res, 404, 'Dossier template not found');
+		return template;
+	}
+
+	/** The dossier a path names, in its template, or a 404 answered. */
+	private dossierOf(call: RouteCall): Row | undefined {
+		const template = this.templateOf(call);
+		if (!template) return undefined;
+		const dossier = this.dossiers.find(
+			(entry) => entry.id === call.params.dossierId && entry.dossierTemplateId === template.id,
+		);
+		if (!dossier) this.fail(call.res, 404, 'Dossier not found');
+		return dossier;
+	}
+
+	/** The file a path names, in its dossier, or a 404 answered. */
+	private fileOf(call: RouteCall): (Row & { reads: number; size: number }) | undefined {
+		const dossier = this.dossierOf(call);
+		if (!dossier) return undefined;
+		const file = this.files.get(call.params.fileId);
+		if (!file || file.dossierId !== dossier.id) {
+			this.fail(call.res, 404, 'File not found');
+			return undefined;
+		}
+		return file;
+	}
+
+	/** The result package a path names, or a 404 answered. */
+	private packageOf({ res, params }: RouteCall) {
+		const record = this.packages.get(params.downloadId);
+		if (!record) this.fail(res, 404, 'Download not found');
+		return record;
+	}
+
+	/** The API DocuMine documents, one route each. */
+	private readonly routes: Route[] = [
+		{
+			method: 'GET',
+			path: '/api/dossier-templates',
+			handle: ({ res }) => this.json(res, 200, { dossierTemplates: this.templates }),
+		},
+		{
+			method: 'GET',
+			path: '/api/dossier-templates/:templateId',
+			handle: (call) => {
+				const template = this.templateOf(call);
+				return template && this.json(call.res, 200, template);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/dossier-templates/:templateId/dossiers',
+			handle: (call) => {
+				const template = this.templateOf(call);
+				if (!template) return;
+				const includeArchived = call.query.includeArchived === 'true';
+				const dossiers = this.dossiers.filter(
+					(entry) =>
+						entry.dossierTemplateId === template.id && (includeArchived || !entry.archived),
+				);
+				return this.json(call.res, 200, { dossiers });
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/dossier-templates/:templateId/dossiers',
+			handle: async (call) => {
+				const template = this.templateOf(call);
+				if (!template) return;
+				const body = await this.body(call.req);
+				if (!body.name) return this.fail(call.res, 400, 'name is required');
 				const dossier = {
 					...body,
 					id: randomUUID(),
@@ -201,52 +269,155 @@ export class DocuMineSimulator extends LocalServer {
 					dateAdded: new Date().toISOString(),
 				};
 				this.dossiers.push(dossier);
-				return this.json(res, 200, dossier);
-			}
-			const dossier = this.dossiers.find(
-				(entry) => entry.id === parts[4] && entry.dossierTemplateId === template.id,
-			);
-			if (!dossier) return fail(404, 'Dossier not found');
-			if (parts.length === 5) {
-				if (method === 'GET') return this.json(res, 200, dossier);
-				if (method === 'PUT')
-					return this.json(
-						res,
-						200,
-						Object.assign(dossier, JSON.parse((await this.readBody(req)).toString('utf8') || '{}')),
-					);
-				if (method === 'DELETE') {
-					this.dossiers.splice(this.dossiers.indexOf(dossier), 1);
-					return this.json(res, 200, {});
-				}
-			}
-			if (parts[5] === 'create-download' && method === 'POST')
-				return this.createPackage(
-					res,
-					[...this.files.values()]
-						.filter((file) => file.dossierId === dossier.id)
-						.map((file) => file.id as string),
+				return this.json(call.res, 200, dossier);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId',
+			handle: (call) => {
+				const dossier = this.dossierOf(call);
+				return dossier && this.json(call.res, 200, dossier);
+			},
+		},
+		{
+			method: 'PUT',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId',
+			handle: async (call) => {
+				const dossier = this.dossierOf(call);
+				return (
+					dossier && this.json(call.res, 200, Object.assign(dossier, await this.body(call.req)))
 				);
-			if (parts[5] === 'files')
-				return await this.fileRoutes(method, parts, dossier, req, res, fail);
-		}
-		if (parts[1] === 'downloads') {
-			if (parts.length === 2)
-				return this.json(res, 200, { downloads: [...this.packages.values()].map(visible) });
-			const record = this.packages.get(parts[2]);
-			if (!record) return fail(404, 'Download not found');
-			if (parts.length === 3 && method === 'DELETE') {
-				this.packages.delete(parts[2]);
-				return this.json(res, 200, {});
-			}
-			if (parts.length === 3) {
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId',
+			handle: (call) => {
+				const dossier = this.dossierOf(call);
+				if (!dossier) return;
+				this.dossiers.splice(this.dossiers.indexOf(dossier), 1);
+				return this.json(call.res, 200, {});
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/create-download',
+			handle: (call) => {
+				const dossier = this.dossierOf(call);
+				if (!dossier) return;
+				const fileIds = [...this.files.values()]
+					.filter((file) => file.dossierId === dossier.id)
+					.map((file) => file.id as string);
+				return this.createPackage(call.res, fileIds);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/files',
+			handle: (call) => {
+				const dossier = this.dossierOf(call);
+				if (!dossier) return;
+				this.fileListReads++;
+				const files = [...this.files.values()].filter((file) => file.dossierId === dossier.id);
+				// With processing driven by the clock, the list shows each file's current status.
+				if (this.processingMs !== undefined)
+					for (const file of files) this.advance(file, file.reads);
+				return this.json(call.res, 200, { files: files.map(visible) });
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/files',
+			handle: async (call) => await this.upload(call),
+		},
+		{
+			method: 'POST',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/files/bulk/create-download',
+			handle: async (call) => {
+				const dossier = this.dossierOf(call);
+				if (!dossier) return;
+				const { fileIds } = await this.body(call.req);
+				if (
+					!Array.isArray(fileIds) ||
+					!fileIds.every((id) => this.files.get(String(id))?.dossierId === dossier.id)
+				)
+					return this.fail(call.res, 404, 'File not found');
+				return this.createPackage(call.res, fileIds.map(String));
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/files/:fileId',
+			handle: (call) => {
+				const file = this.fileOf(call);
+				if (!file) return;
+				// Each status read moves processing one step on (unless the clock drives it).
+				file.reads++;
+				this.fileReads++;
+				this.advance(file, file.reads);
+				return this.json(call.res, 200, visible(file));
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/files/:fileId',
+			handle: (call) => {
+				const file = this.fileOf(call);
+				if (!file) return;
+				this.files.delete(file.id as string);
+				return this.json(call.res, 200, {});
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/files/:fileId/components',
+			handle: (call) => this.components(call),
+		},
+		{
+			method: 'POST',
+			path: '/api/dossier-templates/:templateId/dossiers/:dossierId/files/:fileId/create-download',
+			handle: (call) => {
+				const file = this.fileOf(call);
+				return file && this.createPackage(call.res, [file.id as string]);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/downloads',
+			handle: ({ res }) =>
+				this.json(res, 200, { downloads: [...this.packages.values()].map(visible) }),
+		},
+		{
+			method: 'GET',
+			path: '/api/downloads/:downloadId',
+			handle: (call) => {
+				const record = this.packageOf(call);
+				if (!record) return;
 				record.polls++;
 				if (record.polls >= this.packagePolls) record.status = 'READY';
 				else record.status = record.polls === 1 ? 'QUEUED' : 'GENERATING';
-				return this.json(res, 200, visible(record));
-			}
-			if (parts[3] === 'file') {
-				if (record.status !== 'READY') return fail(409, 'Download is not ready');
+				return this.json(call.res, 200, visible(record));
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/api/downloads/:downloadId',
+			handle: (call) => {
+				const record = this.packageOf(call);
+				if (!record) return;
+				this.packages.delete(record.id as string);
+				return this.json(call.res, 200, {});
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/downloads/:downloadId/file',
+			handle: (call) => {
+				const record = this.packageOf(call);
+				if (!record) return;
+				if (record.status !== 'READY') return this.fail(call.res, 409, 'Download is not ready');
+				const res = call.res;
 				const zip = Buffer.concat([
 					Buffer.from('PK\u0003\u0004', 'latin1'),
 					Buffer.from(JSON.stringify({ package: record.id, files: record.fileIds })),
@@ -257,28 +428,35 @@ export class DocuMineSimulator extends LocalServer {
 					'Content-Disposition': `attachment; filename="${String(record.filename)}"`,
 				});
 				return res.end(zip);
-			}
-		}
-		if (parts[1] === 'users')
-			return this.json(res, 200, {
-				users: [
-					{
-						id: 'u-1',
-						username: this.username,
-						firstName: 'Robot',
-						lastName: 'User',
-						email: 'robot@firm.example',
-					},
-				],
-			});
-		if (parts[1] === 'license')
-			return this.json(res, 200, {
-				licensedPages: 100000,
-				usedPages: [...this.files.values()].length * 12,
-				startDate: url.searchParams.get('startDate'),
-			});
-		return fail(404, `No route ${method} ${url.pathname}`);
-	}
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/users',
+			handle: ({ res }) =>
+				this.json(res, 200, {
+					users: [
+						{
+							id: 'u-1',
+							username: this.username,
+							firstName: 'Robot',
+							lastName: 'User',
+							email: 'robot@firm.example',
+						},
+					],
+				}),
+		},
+		{
+			method: 'GET',
+			path: '/api/license/usage',
+			handle: ({ res, query }) =>
+				this.json(res, 200, {
+					licensedPages: 100000,
+					usedPages: [...this.files.values()].length * 12,
+					startDate: query.startDate ?? null,
+				}),
+		},
+	];
 
 	private createPackage(res: http.ServerResponse, fileIds: string[]) {
 		const id = randomUUID();
@@ -308,90 +486,67 @@ export class DocuMineSimulator extends LocalServer {
 			file.lastProcessed = new Date().toISOString();
 	}
 
-	private async fileRoutes(
-		method: string,
-		parts: string[],
-		dossier: Row,
-		req: http.IncomingMessage,
-		res: http.ServerResponse,
-		fail: (status: number, message: string) => void,
-	) {
-		if (parts.length === 6 && method === 'GET') this.fileListReads++;
-		if (parts.length === 6 && method === 'GET') {
-			const files = [...this.files.values()].filter((file) => file.dossierId === dossier.id);
-			// With processing driven by the clock, the list shows each file's current status.
-			if (this.processingMs !== undefined) for (const file of files) this.advance(file, file.reads);
-			return this.json(res, 200, { files: files.map(visible) });
-		}
-		if (parts.length === 6 && method === 'POST') {
-			const file = await new Promise<{ filename: string; sha256: string; size: number }>(
-				(resolve, reject) => {
-					const parser = busboy({ headers: req.headers });
-					let found: { filename: string; sha256: string; size: number } | undefined;
-					parser.on('file', (_name, stream, info) => {
-						const hash = createHash('sha256');
-						let size = 0;
-						stream.on('data', (chunk: Buffer) => {
-							hash.update(chunk);
-							size += chunk.length;
-						});
-						stream.on(
-							'end',
-							() =>
-								(found = { filename: info.filename ?? 'upload', sha256: hash.digest('hex'), size }),
-						);
+	/** A file uploaded as multipart/form-data, hashed as it streams in. */
+	private async upload(call: RouteCall): Promise<unknown> {
+		const { req, res } = call;
+		const dossier = this.dossierOf(call);
+		if (!dossier) return;
+		const file = await new Promise<{ filename: string; sha256: string; size: number }>(
+			(resolve, reject) => {
+				const parser = busboy({ headers: req.headers });
+				let found: { filename: string; sha256: string; size: number } | undefined;
+				parser.on('file', (_name, stream, info) => {
+					const hash = createHash('sha256');
+					let size = 0;
+					stream.on('data', (chunk: Buffer) => {
+						hash.update(chunk);
+						size += chunk.length;
 					});
-					parser.on('close', () => (found ? resolve(found) : reject(new Error('no file part'))));
-					parser.on('error', reject);
-					req.pipe(parser);
-				},
-			);
-			const id = randomUUID();
-			const record = {
-				id,
-				dossierId: dossier.id,
-				...file,
-				processingStatus: this.processingSteps[0] ?? 'PROCESSED',
-				workflowStatus: 'NEW',
-				reads: 0,
-				uploadedAt: Date.now(),
-			};
-			this.files.set(id, record);
-			return this.json(res, 200, visible(record));
+					stream.on(
+						'end',
+						() =>
+							(found = { filename: info.filename ?? 'upload', sha256: hash.digest('hex'), size }),
+					);
+				});
+				parser.on('close', () => (found ? resolve(found) : reject(new Error('no file part'))));
+				parser.on('error', reject);
+				req.pipe(parser);
+			},
+		);
+		const id = randomUUID();
+		const record = {
+			id,
+			dossierId: dossier.id,
+			...file,
+			processingStatus: this.processingSteps[0] ?? 'PROCESSED',
+			workflowStatus: 'NEW',
+			reads: 0,
+			uploadedAt: Date.now(),
+		};
+		this.files.set(id, record);
+		return this.json(res, 200, visible(record));
+	}
+
+	private components(call: RouteCall): unknown {
+		const { req, res } = call;
+		const file = this.fileOf(call);
+		if (!file) return;
+		if (file.processingStatus !== 'PROCESSED')
+			return this.fail(res, 409, 'File is not processed yet');
+		const components = [
+			{ name: 'Study Title', values: [{ value: `Study of ${String(file.filename)}` }] },
+			{ name: 'Species', values: [{ value: 'Rat' }, { value: 'Mouse' }] },
+			{
+				name: 'Page Count',
+				values: [{ value: String(Math.max(1, Math.ceil(file.size / 3000))) }],
+			},
+		];
+		if (req.headers.accept === 'application/xml') {
+			const xml = `<components>${components.map((component) => `<component name="${component.name}">${component.values.map((value) => `<value>${value.value}</value>`).join('')}</component>`).join('')}</components>`;
+			res.writeHead(200, { 'Content-Type': 'application/xml' });
+			return res.end(xml);
 		}
-		const file = this.files.get(parts[6]);
-		if (!file || file.dossierId !== dossier.id) return fail(404, 'File not found');
-		if (parts.length === 7 && method === 'DELETE') {
-			this.files.delete(parts[6]);
-			return this.json(res, 200, {});
-		}
-		if (parts.length === 7) {
-			// Each status read moves processing one step on (unless the clock drives it).
-			file.reads++;
-			this.fileReads++;
-			this.advance(file, file.reads);
-			return this.json(res, 200, visible(file));
-		}
-		if (parts[7] === 'components') {
-			if (file.processingStatus !== 'PROCESSED') return fail(409, 'File is not processed yet');
-			const components = [
-				{ name: 'Study Title', values: [{ value: `Study of ${String(file.filename)}` }] },
-				{ name: 'Species', values: [{ value: 'Rat' }, { value: 'Mouse' }] },
-				{
-					name: 'Page Count',
-					values: [{ value: String(Math.max(1, Math.ceil(file.size / 3000))) }],
-				},
-			];
-			if (req.headers.accept === 'application/xml') {
-				const xml = `<components>${components.map((component) => `<component name="${component.name}">${component.values.map((value) => `<value>${value.value}</value>`).join('')}</component>`).join('')}</components>`;
-				res.writeHead(200, { 'Content-Type': 'application/xml' });
-				return res.end(xml);
-			}
-			return this.json(res, 200, { fileId: file.id, components });
-		}
-		if (parts[7] === 'create-download' && method === 'POST')
-			return this.createPackage(res, [file.id as string]);
-		return fail(404, 'No such file route');
+		return this.json(res, 200, { fileId: file.id, components });
 	}
 
 	private async control(
