@@ -7,29 +7,26 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { simulatorCredentials } from '../test/kit/credentials';
 import { builtTarball, N8nInstance, type N8nLine } from '../test/kit/n8n';
 import { DocJurisSimulator } from '../test/kit/simulators/docjuris';
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../test/kit/simulators/docketalarm';
 import { DocketwiseSimulator } from '../test/kit/simulators/docketwise';
 import { DocuMineSimulator } from '../test/kit/simulators/documine';
 import {
-	docJurisCredentialFile,
 	docJurisOperationsWorkflow,
 	docJurisTriggerWorkflow,
 } from '../test/kit/workflows/docjuris';
 import {
-	docuMineCredentialFile,
 	docuMineOperationsWorkflow,
 	docuMineTriggerWorkflow,
 } from '../test/kit/workflows/documine';
 import {
-	docketwiseCredentialFile,
 	docketwiseOperationsWorkflow,
 	docketwiseTriggerWorkflow,
 } from '../test/kit/workflows/docketwise';
 import {
 	DA_TRIGGER_WEBHOOK_ID,
-	docketAlarmCredentialFile,
 	docketAlarmOperationsWorkflow,
 	docketAlarmTriggerWorkflow,
 } from '../test/kit/workflows/docketalarm';
@@ -75,24 +72,9 @@ async function main() {
 		builtTarball('n8n-nodes-documine'),
 	]);
 	// Credentials are imported on every start: the simulators start afresh, with new tokens.
-	await n8n.importCredentials([
-		...docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey),
-		...docketAlarmCredentialFile(docketAlarm.url, docketAlarm.username, docketAlarm.password),
-		// A token pair as the OAuth consent would give it (the simulator has no login page).
-		...docketwiseCredentialFile(
-			docketwise.url,
-			docketwise.clientId,
-			docketwise.clientSecret,
-			docketwise.issueTokens(),
-		),
-		...docuMineCredentialFile(
-			docuMine.url,
-			docuMine.workspaceId,
-			docuMine.clientId,
-			docuMine.username,
-			docuMine.password,
-		),
-	]);
+	await n8n.importCredentials(
+		simulatorCredentials({ docJuris, docketAlarm, docketwise, docuMine }),
+	);
 	const workflows = [
 		docJurisOperationsWorkflow(docJuris.url),
 		docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`),

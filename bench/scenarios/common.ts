@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import type { Simulators } from '../../test/kit/credentials';
 import type { DocJurisSimulator } from '../../test/kit/simulators/docjuris';
-import type { DocketAlarmSimulator } from '../../test/kit/simulators/docketalarm';
-import type { DocketwiseSimulator } from '../../test/kit/simulators/docketwise';
-import type { DocuMineSimulator } from '../../test/kit/simulators/documine';
 import { docJurisCredentialFile } from '../../test/kit/workflows/docjuris';
 import { docketAlarmCredentialFile } from '../../test/kit/workflows/docketalarm';
 import { docketwiseCredentialFile } from '../../test/kit/workflows/docketwise';
@@ -27,13 +25,6 @@ import {
 } from '../../test/kit/workflow';
 
 const run = promisify(execFile);
-
-export interface Simulators {
-	docketwise: DocketwiseSimulator;
-	docketAlarm: DocketAlarmSimulator;
-	docJuris: DocJurisSimulator;
-	docuMine: DocuMineSimulator;
-}
 
 export interface BenchSettings {
 	latencyMs: number;
@@ -103,6 +94,8 @@ export function nodeRun(measurement: Measurement, name = MEASURED) {
 }
 
 /** What the scenarios share: the simulators, the settings, fresh credentials, node makers, sizes. */
+export type { Simulators };
+
 export function benchKit(sims: Simulators, settings: BenchSettings) {
 	const { docketwise, docketAlarm, docJuris, docuMine } = sims;
 	const latency = settings.latencyMs;

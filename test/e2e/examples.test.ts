@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { simulatorCredentials } from '../kit/credentials';
 import { DocJurisSimulator } from '../kit/simulators/docjuris';
 import {
 	DocketAlarmSimulator,
@@ -25,10 +26,6 @@ import {
 import { DocketwiseSimulator } from '../kit/simulators/docketwise';
 import { DocuMineSimulator } from '../kit/simulators/documine';
 import { builtTarball, N8nInstance, N8N_VERSIONS, waitFor, type N8nLine } from '../kit/n8n';
-import { docJurisCredentialFile } from '../kit/workflows/docjuris';
-import { docketAlarmCredentialFile } from '../kit/workflows/docketalarm';
-import { docketwiseCredentialFile } from '../kit/workflows/docketwise';
-import { docuMineCredentialFile } from '../kit/workflows/documine';
 import { allExamples } from '../kit/workflows/examples';
 
 const lines = (process.env.E2E_N8N_LINES ?? '1,2')
@@ -57,23 +54,9 @@ describe.each(lines)('Example workflows in n8n %s.x', (line) => {
 				'n8n-nodes-documine',
 			].map(builtTarball),
 		);
-		await n8n.importCredentials([
-			...docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey),
-			...docketAlarmCredentialFile(docketAlarm.url, docketAlarm.username, docketAlarm.password),
-			...docketwiseCredentialFile(
-				docketwise.url,
-				docketwise.clientId,
-				docketwise.clientSecret,
-				docketwise.issueTokens(),
-			),
-			...docuMineCredentialFile(
-				docuMine.url,
-				docuMine.workspaceId,
-				docuMine.clientId,
-				docuMine.username,
-				docuMine.password,
-			),
-		]);
+		await n8n.importCredentials(
+			simulatorCredentials({ docJuris, docketAlarm, docketwise, docuMine }),
+		);
 		Object.assign(
 			workflows,
 			allExamples(filesDir, {

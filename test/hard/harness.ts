@@ -7,16 +7,17 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync } from '
 import http from 'node:http';
 import path from 'node:path';
 
+import { simulatorCredentials, type Simulators } from '../kit/credentials';
 import { DocJurisSimulator } from '../kit/simulators/docjuris';
 import { DocketAlarmSimulator } from '../kit/simulators/docketalarm';
 import { DocketwiseSimulator } from '../kit/simulators/docketwise';
 import { DocuMineSimulator } from '../kit/simulators/documine';
 import type { LocalServer } from '../kit/simulators/localServer';
 import { builtTarball, N8nInstance, type N8nLine, type N8nOptions } from '../kit/n8n';
-import { DOCJURIS_CREDENTIAL, docJurisCredentialFile } from '../kit/workflows/docjuris';
-import { DOCKET_ALARM_CREDENTIAL, docketAlarmCredentialFile } from '../kit/workflows/docketalarm';
-import { DOCKETWISE_CREDENTIAL, docketwiseCredentialFile } from '../kit/workflows/docketwise';
-import { DOCUMINE_CREDENTIAL, docuMineCredentialFile } from '../kit/workflows/documine';
+import { DOCJURIS_CREDENTIAL } from '../kit/workflows/docjuris';
+import { DOCKET_ALARM_CREDENTIAL } from '../kit/workflows/docketalarm';
+import { DOCKETWISE_CREDENTIAL } from '../kit/workflows/docketwise';
+import { DOCUMINE_CREDENTIAL } from '../kit/workflows/documine';
 
 export const HARD_LINE = (process.env.HARD_N8N_LINE ?? '1') as N8nLine;
 export const PACKAGES = [
@@ -51,13 +52,6 @@ export const SECRETS = {
 
 /** The Docket Alarm sub-account whose push URL the Docket Alarm Trigger manages. */
 export const SUBACCOUNT = { email: 'alerts@hard-firm.example', password: 'Hard-Sub-Pass-2026' };
-
-export interface Simulators {
-	docJuris: DocJurisSimulator;
-	docketAlarm: DocketAlarmSimulator;
-	docketwise: DocketwiseSimulator;
-	docuMine: DocuMineSimulator;
-}
 
 export interface Answer {
 	status: number;
@@ -114,28 +108,7 @@ export class HardStack {
 	}
 
 	credentials(): unknown[] {
-		const { docJuris, docketAlarm, docketwise, docuMine } = this.sims;
-		return [
-			...docJurisCredentialFile(docJuris.apiBaseUrl, docJuris.accountId, docJuris.apiKey),
-			...docketAlarmCredentialFile(
-				docketAlarm.url,
-				'clerk@hard-firm.example',
-				SECRETS.docketAlarmPassword,
-			),
-			...docketwiseCredentialFile(
-				docketwise.url,
-				docketwise.clientId,
-				docketwise.clientSecret,
-				docketwise.issueTokens(),
-			),
-			...docuMineCredentialFile(
-				docuMine.url,
-				docuMine.workspaceId,
-				docuMine.clientId,
-				docuMine.username,
-				docuMine.password,
-			),
-		];
+		return simulatorCredentials(this.sims);
 	}
 
 	/** Every secret a credential holds or a simulator handed out so far. */
