@@ -296,3 +296,38 @@ export function nodeMaker(
 		...settings,
 	});
 }
+
+/** An HTTP Request node that posts each item it gets to a test sink (a simulator's /_sim/sink). */
+export function forwardToSink(name: string, sinkUrl: string, x = 300): WorkflowNode {
+	return {
+		id: 'forward',
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [x, 0],
+		parameters: {
+			method: 'POST',
+			url: sinkUrl,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json) }}',
+			options: {},
+		},
+	};
+}
+
+/** An inactive workflow whose nodes run one into the next, in order. */
+export function chainedWorkflow<Node extends { name: string }>(
+	id: string,
+	name: string,
+	nodes: Node[],
+) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes,
+		connections: chain(nodes.map((node) => node.name)),
+		settings: { executionOrder: 'v1' },
+	};
+}

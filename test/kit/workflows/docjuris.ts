@@ -2,7 +2,7 @@
  * DocJuris workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  * Node types are the installed package's (`n8n-nodes-docjuris.*`), as in a user's instance.
  */
-import { chain, type CredentialRef } from '../workflow';
+import { chainedWorkflow, type CredentialRef, forwardToSink } from '../workflow';
 
 export const DOCJURIS_CREDENTIAL = { id: 'docjurisCred0001', name: 'DocJuris sandbox' };
 
@@ -139,14 +139,7 @@ export function docJurisOperationsWorkflow(simulatorUrl: string, fileSize = 300_
 			parameters: { resource: 'contractType', operation: 'getAll', returnAll: true },
 		},
 	];
-	return {
-		id: 'djOperations0001',
-		name: 'DocJuris: contract intake, turn and download',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((node) => node.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return chainedWorkflow('djOperations0001', 'DocJuris: contract intake, turn and download', nodes);
 }
 
 export const TRIGGER_WEBHOOK_ID = '6b0b7a4e-3f5d-4b8e-9a52-d0c5a1f0b001';
@@ -173,28 +166,7 @@ export function docJurisTriggerWorkflow(sinkUrl: string) {
 				options: { fetchTurnDetails: true },
 			},
 		},
-		{
-			id: 'forward',
-			name: 'Forward Event',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [300, 0],
-			parameters: {
-				method: 'POST',
-				url: sinkUrl,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
-				options: {},
-			},
-		},
+		forwardToSink('Forward Event', sinkUrl),
 	];
-	return {
-		id: 'djTrigger0000001',
-		name: 'DocJuris: turn events to a sink',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((node) => node.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return chainedWorkflow('djTrigger0000001', 'DocJuris: turn events to a sink', nodes);
 }

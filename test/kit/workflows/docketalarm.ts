@@ -1,7 +1,7 @@
 /**
  * Docket Alarm workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
-import { chain, nodeMaker, type CredentialRef } from '../workflow';
+import { chain, chainedWorkflow, type CredentialRef, forwardToSink, nodeMaker } from '../workflow';
 
 export const DOCKET_ALARM_CREDENTIAL = { id: 'docketAlarmCred1', name: 'Docket Alarm sandbox' };
 
@@ -115,14 +115,11 @@ export function docketAlarmOperationsWorkflow(court: string, docket: string) {
 			{ executeOnce: true },
 		),
 	];
-	return {
-		id: 'daOperations0001',
-		name: 'Docket Alarm: dockets, complaints, PACER and trackers',
-		active: false,
+	return chainedWorkflow(
+		'daOperations0001',
+		'Docket Alarm: dockets, complaints, PACER and trackers',
 		nodes,
-		connections: chain(nodes.map((entry) => entry.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	);
 }
 
 /** Credentials of their own for the custom call: one that logs in (no token yet), one with Basic. */
@@ -198,28 +195,7 @@ export function docketAlarmTriggerWorkflow(
 				management,
 			},
 		},
-		{
-			id: 'forward',
-			name: 'Forward Entry',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [300, 0],
-			parameters: {
-				method: 'POST',
-				url: sinkUrl,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
-				options: {},
-			},
-		},
+		forwardToSink('Forward Entry', sinkUrl),
 	];
-	return {
-		id: 'daTrigger0000001',
-		name: 'Docket Alarm: new docket entries to a sink',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((entry) => entry.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return chainedWorkflow('daTrigger0000001', 'Docket Alarm: new docket entries to a sink', nodes);
 }

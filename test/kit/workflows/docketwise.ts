@@ -1,7 +1,7 @@
 /**
  * Docketwise workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
-import { chain, nodeMaker, type CredentialRef } from '../workflow';
+import { chainedWorkflow, type CredentialRef, forwardToSink, nodeMaker } from '../workflow';
 
 export const DOCKETWISE_CREDENTIAL = { id: 'docketwiseCred01', name: 'Docketwise sandbox' };
 
@@ -87,14 +87,11 @@ export function docketwiseOperationsWorkflow(simulatorUrl: string) {
 			{ executeOnce: true },
 		),
 	];
-	return {
-		id: 'dwOperations0001',
-		name: 'Docketwise: intake, passport upload and contact list',
-		active: false,
+	return chainedWorkflow(
+		'dwOperations0001',
+		'Docketwise: intake, passport upload and contact list',
 		nodes,
-		connections: chain(nodes.map((entry) => entry.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	);
 }
 
 /** Every new contact, once, to a sink, polling every minute (n8n's shortest interval). */
@@ -109,28 +106,7 @@ export function docketwiseTriggerWorkflow(sinkUrl: string) {
 			credentials,
 			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newContact' },
 		},
-		{
-			id: 'forward',
-			name: 'Forward Contact',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [300, 0],
-			parameters: {
-				method: 'POST',
-				url: sinkUrl,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
-				options: {},
-			},
-		},
+		forwardToSink('Forward Contact', sinkUrl),
 	];
-	return {
-		id: 'dwTrigger0000001',
-		name: 'Docketwise: new contacts to a sink',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((entry) => entry.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return chainedWorkflow('dwTrigger0000001', 'Docketwise: new contacts to a sink', nodes);
 }

@@ -1,7 +1,7 @@
 /**
  * DocuMine workflows used by the end-to-end tests and imported into the sandbox (`npm start`).
  */
-import { chain, nodeMaker, type CredentialRef } from '../workflow';
+import { chainedWorkflow, type CredentialRef, forwardToSink, nodeMaker } from '../workflow';
 
 export const DOCUMINE_CREDENTIAL = { id: 'documineCred0001', name: 'DocuMine sandbox' };
 
@@ -87,14 +87,11 @@ export function docuMineOperationsWorkflow(simulatorUrl: string) {
 			{ executeOnce: true },
 		),
 	];
-	return {
-		id: 'dmOperations0001',
-		name: 'DocuMine: upload, wait, components and result package',
-		active: false,
+	return chainedWorkflow(
+		'dmOperations0001',
+		'DocuMine: upload, wait, components and result package',
 		nodes,
-		connections: chain(nodes.map((entry) => entry.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	);
 }
 
 /** Each file DocuMine finishes in the dossier, once, to a sink (polling every minute). */
@@ -114,28 +111,7 @@ export function docuMineTriggerWorkflow(sinkUrl: string) {
 				...where,
 			},
 		},
-		{
-			id: 'forward',
-			name: 'Forward File',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [300, 0],
-			parameters: {
-				method: 'POST',
-				url: sinkUrl,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
-				options: {},
-			},
-		},
+		forwardToSink('Forward File', sinkUrl),
 	];
-	return {
-		id: 'dmTrigger0000001',
-		name: 'DocuMine: processed files to a sink',
-		active: false,
-		nodes,
-		connections: chain(nodes.map((entry) => entry.name)),
-		settings: { executionOrder: 'v1' },
-	};
+	return chainedWorkflow('dmTrigger0000001', 'DocuMine: processed files to a sink', nodes);
 }
