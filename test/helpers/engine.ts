@@ -316,6 +316,13 @@ function asWorkflowParameters(
 	};
 }
 
+/** A resource locator parameter as the editor saves it (mode "id" unless said). */
+export const locator = (value: string | number, mode = 'id') => ({
+	__rl: true,
+	mode,
+	value: String(value),
+});
+
 /** An input item carrying a file, as n8n holds one in memory (binary data mode "default"). */
 export function binaryItem(
 	content: Buffer | string,

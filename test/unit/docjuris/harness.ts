@@ -8,6 +8,8 @@ import {
 	type UnitParameters,
 } from '../../helpers/engine';
 
+export { locator } from '../../helpers/engine';
+
 export const BASE = 'https://api.docjuris.test';
 export const BASE_URL = `${BASE}/v1`;
 export const API_KEY = 'dj-test-key-7f3a9c1e55';
@@ -37,8 +39,6 @@ export const contractRecord = (extra: IDataObject = {}): IDataObject => ({
 	],
 	...extra,
 });
-
-export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 /** Runs the DocJuris node on n8n's engine. */
 export async function runDocJuris(

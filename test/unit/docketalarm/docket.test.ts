@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { capture } from '../../helpers/nockRequests';
-import { BASE, docketResponse, locator, loggedIn, runDocketAlarm } from './harness';
+import { BASE, courtByName, docketResponse, loggedIn, runDocketAlarm } from './harness';
 
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
@@ -12,7 +12,7 @@ describe('Docket Alarm: docket', () => {
 	const parameters = {
 		resource: 'docket',
 		operation: 'get',
-		court: locator('New York Southern District Court'),
+		court: courtByName('New York Southern District Court'),
 		docket: '1:11-cv-06909',
 	};
 

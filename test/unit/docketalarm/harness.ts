@@ -6,7 +6,10 @@ import {
 	type EngineOptions,
 	type EngineRun,
 	type UnitParameters,
+	locator,
 } from '../../helpers/engine';
+
+export { locator } from '../../helpers/engine';
 
 export const BASE = 'https://www.docketalarm.test';
 export const PASSWORD = 'da-pass-Secret-9931';
@@ -35,8 +38,6 @@ export function credential(
 export const loggedIn = () => ({
 	credentials: credential({ loginToken: TOKEN, sessionStartedAt: Date.now() }),
 });
-
-export const locator = (value: string, mode = 'name') => ({ __rl: true, mode, value });
 
 /** Runs the Docket Alarm node on n8n's engine (a fresh, not yet logged-in credential unless given). */
 export async function runDocketAlarm(
@@ -85,3 +86,6 @@ export const docketResponse = {
 		{ name: 'Kickstarter, Inc.', type: 'Plaintiff' },
 	],
 };
+
+/** A court as Docket Alarm names it (the court locator's By Name mode). */
+export const courtByName = (name: string) => locator(name, 'name');

@@ -4,9 +4,9 @@ import { DocketAlarmApi } from '../../../credentials/DocketAlarmApi.credentials'
 import { capture } from '../../helpers/nockRequests';
 import {
 	BASE,
+	courtByName,
 	credential,
 	docketResponse,
-	locator,
 	NEW_TOKEN,
 	PASSWORD,
 	runDocketAlarm,
@@ -21,7 +21,7 @@ jest.mock('n8n-workflow', () => ({
 const getDocket = {
 	resource: 'docket',
 	operation: 'get',
-	court: locator('New York Southern District Court'),
+	court: courtByName('New York Southern District Court'),
 	docket: '1:11-cv-06909',
 };
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { capture } from '../../helpers/nockRequests';
-import { BASE, locator, loggedIn, runDocketAlarm, TOKEN } from './harness';
+import { BASE, courtByName, loggedIn, runDocketAlarm, TOKEN } from './harness';
 
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
@@ -71,7 +71,7 @@ describe('Docket Alarm: trackers', () => {
 				resource: 'tracker',
 				operation: 'create',
 				trackerType: 'docket',
-				court: locator('Texas Eastern District Court'),
+				court: courtByName('Texas Eastern District Court'),
 				docket: '6:13-cv-00442',
 				frequency: 'weekly',
 			},

@@ -8,6 +8,8 @@ import {
 	type UnitParameters,
 } from '../../helpers/engine';
 
+export { locator } from '../../helpers/engine';
+
 export const HOST = 'https://dw.test';
 export const API = `${HOST}/api/v1`;
 export const ACCESS_TOKEN = 'dw-access-0a1b2c3d4e5f';
@@ -32,12 +34,6 @@ export function credential(
 		},
 	};
 }
-
-export const locator = (value: string | number, mode = 'id') => ({
-	__rl: true,
-	mode,
-	value: String(value),
-});
 
 /** Runs the Docketwise node on n8n's engine. */
 export async function runDocketwise(

@@ -6,7 +6,10 @@ import {
 	type EngineOptions,
 	type EngineRun,
 	type UnitParameters,
+	locator,
 } from '../../helpers/engine';
+
+export { locator } from '../../helpers/engine';
 
 export const URL_ = 'https://dm.test';
 export const WORKSPACE = 'acme-ws';
@@ -37,7 +40,6 @@ export function passwordCredential(
 export const freshToken = () =>
 	passwordCredential({ accessToken: 'tok-1', sessionStartedAt: Date.now() });
 
-export const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 export const where = { templateId: locator(T1), dossierId: locator(D1) };
 
 /** The files of the dossier `where` names. */
