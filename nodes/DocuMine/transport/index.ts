@@ -80,23 +80,18 @@ export interface ListOptions {
 	/** The key DocuMine wraps the list in (`{files: […]}`); a bare array is taken as it is. */
 	recordsKey: string;
 	qs?: IDataObject;
-	limit?: number;
 	itemIndex?: number;
 }
 
-/** A list (DocuMine sends each whole, unpaged), or its first `limit` records. */
+/** A whole list: DocuMine sends each unpaged (operations cut it with the shared `applyLimit`). */
 export async function apiList(
 	ctx: RequestContext,
 	path: string,
-	{ recordsKey, qs, limit, itemIndex }: ListOptions,
+	{ recordsKey, qs, itemIndex }: ListOptions,
 ): Promise<IDataObject[]> {
 	const body = await apiRequest<IDataObject | IDataObject[]>(ctx, 'GET', path, { itemIndex, qs });
-	const list = Array.isArray(body)
-		? body
-		: Array.isArray(body?.[recordsKey])
-			? (body[recordsKey] as IDataObject[])
-			: [];
-	return limit === undefined ? list : list.slice(0, limit);
+	if (Array.isArray(body)) return body;
+	return Array.isArray(body?.[recordsKey]) ? (body[recordsKey] as IDataObject[]) : [];
 }
 
 /** The id a create-download answer carries (DocuMine's field name is not public; any known one is taken). */
