@@ -70,8 +70,6 @@ const ABSOLUTE_URL = /^https?:\/\//i;
 export interface VendorApi<Call extends ApiCall> {
 	/** The credential's base URL, read once per run (API paths start at its `apiPath`). */
 	baseUrl(ctx: RequestContext): Promise<string>;
-	/** The profile the node's credential calls for. */
-	profileOf(ctx: RequestContext): VendorProfile;
 	/** The whole answer (status, headers, body), for paging headers and downloads. */
 	apiResponse<T = IDataObject>(
 		ctx: RequestContext,
@@ -128,7 +126,6 @@ export function vendorApi<Call extends ApiCall = ApiCall>(
 
 	return {
 		baseUrl: async (ctx) => definition.baseUrl(ctx, await credentialsOf(ctx)),
-		profileOf,
 		apiResponse,
 		async apiRequest<T = IDataObject>(
 			ctx: RequestContext,
