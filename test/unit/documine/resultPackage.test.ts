@@ -127,12 +127,14 @@ describe('DocuMine result packages', () => {
 		expect(removed).toHaveLength(1);
 		expect(output[0].json).toEqual({ id: 'P-1', deleted: true });
 		nock(URL_).delete('/api/downloads/P-9').reply(404, { message: 'Download not found' });
-		await expect(
-			runDocuMine({
-				resource: 'resultPackage',
-				operation: 'delete',
-				downloadId: { __rl: true, mode: 'id', value: 'P-9' },
-			}),
-		).rejects.toThrow('[item 0]');
+		const missing = await runDocuMine({
+			resource: 'resultPackage',
+			operation: 'delete',
+			downloadId: { __rl: true, mode: 'id', value: 'P-9' },
+		}).catch((caught) => caught);
+		expect(missing.message).toMatch(/Download not found.*\[item 0\]$/);
+		expect(missing.description).toBe(
+			'Request: DELETE /downloads/P-9. Check the IDs: the dossier template, dossier, file or package does not exist in this workspace.',
+		);
 	});
 });
