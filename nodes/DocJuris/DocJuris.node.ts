@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle } from '../shared/descriptions';
+import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
 import * as contract from './actions/contract/Contract.resource';
 import * as contractType from './actions/contractType/ContractType.resource';
 import * as importResource from './actions/import/Import.resource';
@@ -17,29 +17,32 @@ import * as subscription from './actions/subscription/Subscription.resource';
 import * as turn from './actions/turn/Turn.resource';
 import { listSearch, loadOptions } from './methods';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'contract',
-		options: [
-			{ name: 'Contract', value: 'contract' },
-			{ name: 'Contract Type', value: 'contractType' },
-			{ name: 'Import', value: 'import' },
-			{ name: 'Playbook', value: 'playbook' },
-			{ name: 'Subscription', value: 'subscription' },
-			{ name: 'Turn', value: 'turn' },
-		],
-	},
-	...contract.description,
-	...turn.description,
-	...contractType.description,
-	...playbook.description,
-	...importResource.description,
-	...subscription.description,
-];
+const properties: INodeProperties[] = withTimeoutOption(
+	[
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			default: 'contract',
+			options: [
+				{ name: 'Contract', value: 'contract' },
+				{ name: 'Contract Type', value: 'contractType' },
+				{ name: 'Import', value: 'import' },
+				{ name: 'Playbook', value: 'playbook' },
+				{ name: 'Subscription', value: 'subscription' },
+				{ name: 'Turn', value: 'turn' },
+			],
+		},
+		...contract.description,
+		...turn.description,
+		...contractType.description,
+		...playbook.description,
+		...importResource.description,
+		...subscription.description,
+	],
+	'DocJuris',
+);
 
 export class DocJuris implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle } from '../shared/descriptions';
+import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
 import * as docket from './actions/docket/Docket.resource';
 import * as documentResource from './actions/document/Document.resource';
 import { router } from './actions/router';
@@ -16,27 +16,30 @@ import * as subaccount from './actions/subaccount/Subaccount.resource';
 import * as tracker from './actions/tracker/Tracker.resource';
 import { listSearch, loadOptions } from './methods';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'search',
-		options: [
-			{ name: 'Docket', value: 'docket' },
-			{ name: 'Document', value: 'document' },
-			{ name: 'Search', value: 'search' },
-			{ name: 'Sub-Account', value: 'subaccount' },
-			{ name: 'Tracker', value: 'tracker' },
-		],
-	},
-	...search.description,
-	...docket.description,
-	...documentResource.description,
-	...tracker.description,
-	...subaccount.description,
-];
+const properties: INodeProperties[] = withTimeoutOption(
+	[
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			default: 'search',
+			options: [
+				{ name: 'Docket', value: 'docket' },
+				{ name: 'Document', value: 'document' },
+				{ name: 'Search', value: 'search' },
+				{ name: 'Sub-Account', value: 'subaccount' },
+				{ name: 'Tracker', value: 'tracker' },
+			],
+		},
+		...search.description,
+		...docket.description,
+		...documentResource.description,
+		...tracker.description,
+		...subaccount.description,
+	],
+	'Docket Alarm',
+);
 
 export class DocketAlarm implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle } from '../shared/descriptions';
+import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
 import * as charge from './actions/charge/Charge.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as documentResource from './actions/document/Document.resource';
@@ -18,34 +18,37 @@ import * as reference from './actions/reference/Reference.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'contact',
-		options: [
-			{ name: 'Charge', value: 'charge' },
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Country', value: 'country' },
-			{ name: 'Document', value: 'document' },
-			{ name: 'Invoice', value: 'invoice' },
-			{ name: 'Matter', value: 'matter' },
-			{ name: 'Matter Status', value: 'matterStatus' },
-			{ name: 'Matter Type', value: 'matterType' },
-			{ name: 'Note', value: 'note' },
-			{ name: 'User', value: 'user' },
-		],
-	},
-	...contact.description,
-	...matter.description,
-	...documentResource.description,
-	...invoice.description,
-	...charge.description,
-	...note.description,
-	...reference.description,
-];
+const properties: INodeProperties[] = withTimeoutOption(
+	[
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			default: 'contact',
+			options: [
+				{ name: 'Charge', value: 'charge' },
+				{ name: 'Contact', value: 'contact' },
+				{ name: 'Country', value: 'country' },
+				{ name: 'Document', value: 'document' },
+				{ name: 'Invoice', value: 'invoice' },
+				{ name: 'Matter', value: 'matter' },
+				{ name: 'Matter Status', value: 'matterStatus' },
+				{ name: 'Matter Type', value: 'matterType' },
+				{ name: 'Note', value: 'note' },
+				{ name: 'User', value: 'user' },
+			],
+		},
+		...contact.description,
+		...matter.description,
+		...documentResource.description,
+		...invoice.description,
+		...charge.description,
+		...note.description,
+		...reference.description,
+	],
+	'Docketwise',
+);
 
 export class Docketwise implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle } from '../shared/descriptions';
+import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
 import * as license from './actions/account/License.resource';
 import * as user from './actions/account/User.resource';
 import * as component from './actions/component/Component.resource';
@@ -19,32 +19,35 @@ import { router } from './actions/router';
 import { authenticationParameter } from './authentication';
 import { listSearch, loadOptions } from './methods';
 
-const properties: INodeProperties[] = [
-	authenticationParameter,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'file',
-		options: [
-			{ name: 'Component', value: 'component' },
-			{ name: 'Dossier', value: 'dossier' },
-			{ name: 'Dossier Template', value: 'dossierTemplate' },
-			{ name: 'File', value: 'file' },
-			{ name: 'License', value: 'license' },
-			{ name: 'Result Package', value: 'resultPackage' },
-			{ name: 'User', value: 'user' },
-		],
-	},
-	...dossierTemplate.description,
-	...dossier.description,
-	...file.description,
-	...component.description,
-	...resultPackage.description,
-	...user.description,
-	...license.description,
-];
+const properties: INodeProperties[] = withTimeoutOption(
+	[
+		authenticationParameter,
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			default: 'file',
+			options: [
+				{ name: 'Component', value: 'component' },
+				{ name: 'Dossier', value: 'dossier' },
+				{ name: 'Dossier Template', value: 'dossierTemplate' },
+				{ name: 'File', value: 'file' },
+				{ name: 'License', value: 'license' },
+				{ name: 'Result Package', value: 'resultPackage' },
+				{ name: 'User', value: 'user' },
+			],
+		},
+		...dossierTemplate.description,
+		...dossier.description,
+		...file.description,
+		...component.description,
+		...resultPackage.description,
+		...user.description,
+		...license.description,
+	],
+	'DocuMine',
+);
 
 export class DocuMine implements INodeType {
 	description: INodeTypeDescription = {

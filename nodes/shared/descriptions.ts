@@ -54,6 +54,63 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
+/**
+ * The Options → Timeout every operation of an action node offers (as n8n's HTTP Request node does):
+ * how long the vendor may stay silent before a call is given up. Unset, the transport's defaults
+ * hold (see `REQUEST_TIMEOUT_MS` and `UPLOAD_TIMEOUT_MS` in `http.ts`).
+ */
+export function timeoutOption(vendor: string): INodeProperties {
+	return {
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 3600 },
+		default: 60,
+		description: `How long ${vendor} may stay silent before a call counts as failed: a read is then tried again (a bounded number of times), a write is reported as failed. Unset: 60 seconds, 120 for a file upload.`,
+	};
+}
+
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
+
+/**
+ * The node's parameters with Options → Timeout on every operation: added to the operation's own
+ * "Options" collection where it has one, else in an "Options" collection of its own (one per
+ * resource, shown for the operations that had none).
+ */
+export function withTimeoutOption(
+	properties: INodeProperties[],
+	vendor: string,
+): INodeProperties[] {
+	const timeout = timeoutOption(vendor);
+	const covered = new Set<string>();
+	const withTimeout = properties.map((property) => {
+		if (property.name !== 'options' || property.type !== 'collection') return property;
+		const show = property.displayOptions?.show ?? {};
+		for (const resource of (show.resource ?? []) as string[])
+			for (const operation of (show.operation ?? []) as string[])
+				covered.add(`${resource}:${operation}`);
+		return {
+			...property,
+			options: [...(property.options as INodeProperties[]), timeout].sort(byDisplayName),
+		};
+	});
+	for (const operations of properties.filter((property) => property.name === 'operation')) {
+		const resources = (operations.displayOptions?.show?.resource ?? []) as string[];
+		const uncovered = (operations.options as INodePropertyOptions[])
+			.map((option) => String(option.value))
+			.filter((operation) =>
+				resources.some((resource) => !covered.has(`${resource}:${operation}`)),
+			);
+		if (uncovered.length)
+			withTimeout.push({
+				...optionsCollection([timeout]),
+				displayOptions: { show: { resource: resources, operation: uncovered } },
+			});
+	}
+	return withTimeout;
+}
+
 /** A collection less the options a form shows on their own (so no field is offered twice). */
 export function withoutOptions(collection: INodeProperties, shownApart: string[]): INodeProperties {
 	return {

@@ -204,6 +204,8 @@ const NETWORK_FAILURES: Record<string, string> = {
 	ENOTFOUND: 'its host name could not be found',
 };
 
+const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
 /**
  * Text joined from pieces (a summary, a vendor's reason, a hint) with the seams smoothed: no doubled
  * full stops, no space before punctuation, no word said twice in a row.
@@ -256,6 +258,10 @@ export function vendorApiError(
 	const details = [`Request: ${requestLabel}.`];
 	if (failure.status === undefined && failure.networkCode)
 		details.push(`Network error code: ${failure.networkCode}.`);
+	if (failure.status === undefined && TIMED_OUT.has(failure.networkCode ?? ''))
+		details.push(
+			`If ${vendor} is slow rather than down, raise the node's Options → Timeout (Seconds).`,
+		);
 	if (context.mayHaveReachedVendor) {
 		details.push(
 			`${vendor} may have carried out this request before the failure, so it was not sent again (that could duplicate it). Check in ${vendor} whether it took effect before running this item again.`,

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { RequestContext } from './http';
+
 /** The "Limit" to stop at, or undefined when "Return All" is on. */
 export function limitParameter(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -19,4 +21,14 @@ export function definedFields(values: IDataObject): IDataObject {
 			([, value]) => value !== '' && value !== undefined && value !== null,
 		),
 	);
+}
+
+/**
+ * The Options → Timeout (seconds) the user set on an action node, in milliseconds; undefined
+ * elsewhere (triggers, list searches) and when unset. A call made for no item reads item 0's.
+ */
+export function timeoutParameter(ctx: RequestContext, itemIndex = 0): number | undefined {
+	if (!('getInputData' in ctx)) return undefined;
+	const seconds = Number(ctx.getNodeParameter('options.timeout', itemIndex, 0));
+	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }

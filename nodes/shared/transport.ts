@@ -12,6 +12,7 @@ import {
 	type VendorRequest,
 	type VendorResponse,
 } from './http';
+import { timeoutParameter } from './parameters';
 
 /** One call's options, the same for every vendor (a vendor may add its own, e.g. Docket Alarm's form fields). */
 export interface ApiCall {
@@ -116,7 +117,7 @@ export function vendorApi<Call extends ApiCall = ApiCall>(
 			itemIndex: call.itemIndex,
 			hints: call.hints,
 			idempotent: call.idempotent,
-			timeout: call.timeout,
+			timeout: call.timeout ?? timeoutParameter(ctx, call.itemIndex),
 			stream: call.stream,
 			unauthenticated: call.unauthenticated,
 		};

@@ -83,7 +83,7 @@ export function waitFields(show: Record<string, boolean[]>, what: string): INode
 			description: `How often to check the ${what}`,
 		},
 		{
-			displayName: 'Timeout (Seconds)',
+			displayName: 'Wait Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },

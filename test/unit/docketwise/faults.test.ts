@@ -88,4 +88,48 @@ describe('Docketwise under faulty answers', () => {
 		expect(output[0].json.errorDetails).toContain('Network error code: ECONNRESET.');
 		expect(output[0].json.errorDetails).toContain('may have carried out this request');
 	});
+	it('gives up a silent vendor after Options → Timeout: a read is tried again, a create is not', async () => {
+		// Answers that come after 1.5 s: a 1 s timeout counts them as lost, the 60 s default does not.
+		const read = nock(API).get('/contacts/7').delay(1_500).reply(200, contact(7));
+		nock(API).get('/contacts/7').reply(200, contact(7));
+		const { output } = await runDocketwise({
+			resource: 'contact',
+			operation: 'get',
+			contactId: locator(7),
+			options: { timeout: 1 },
+		});
+		expect(output.map((item) => item.json.id)).toEqual([7]);
+		expect(read.isDone()).toBe(true);
+
+		let posts = 0;
+		nock(API)
+			.post('/contacts')
+			.times(2)
+			.delay(1_500)
+			.reply(() => {
+				posts++;
+				return [201, contact(12)];
+			});
+		const create = {
+			resource: 'contact',
+			operation: 'create',
+			firstName: 'Ana',
+			lastName: 'Ruiz',
+			additionalFields: {},
+		};
+		const { output: failed } = await runDocketwise(
+			{ ...create, options: { timeout: 1 } },
+			{ continueOnFail: true },
+		);
+		expect(posts).toBe(1);
+		expect(failed[0].json.error).toBe(
+			'Could not reach Docketwise: no answer came in time [item 0]',
+		);
+		expect(failed[0].json.errorDetails).toContain('may have carried out this request');
+		expect(failed[0].json.errorDetails).toContain("raise the node's Options → Timeout");
+
+		const { output: created } = await runDocketwise(create);
+		expect(created[0].json.id).toBe(12);
+		expect(posts).toBe(2);
+	});
 });

@@ -66,4 +66,25 @@ describe.each(nodes)('%s router', (_name, node, table, modules) => {
 			expect(withExecute).toEqual(Object.keys(table[resource]).sort());
 		},
 	);
+	it('offers Options → Timeout on every operation, once', () => {
+		const collections = properties.filter(
+			(property) => property.name === 'options' && property.type === 'collection',
+		);
+		for (const [resource, operations] of Object.entries(table))
+			for (const operation of Object.keys(operations)) {
+				const shown = collections.filter(
+					(property) =>
+						(property.displayOptions?.show?.resource as string[]).includes(resource) &&
+						(property.displayOptions?.show?.operation as string[]).includes(operation),
+				);
+				expect({ resource, operation, options: shown.length }).toEqual({
+					resource,
+					operation,
+					options: 1,
+				});
+				expect(
+					(shown[0].options as Array<{ name: string }>).map((option) => option.name),
+				).toContain('timeout');
+			}
+	});
 });
