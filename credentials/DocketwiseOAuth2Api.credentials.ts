@@ -63,5 +63,14 @@ export class DocketwiseOAuth2Api implements ICredentialType {
 			displayOptions: { show: { useCustomUrl: [true] } },
 			description: 'Serves /oauth/authorize, /oauth/token and /api/v1',
 		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 120,
+			description:
+				'The pace the nodes keep so Docketwise never has to refuse a call. Docketwise allows 120 a minute per connection; change it only if Docketwise set another limit for your firm, or for a test server.',
+		},
 	];
 }

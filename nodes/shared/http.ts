@@ -64,10 +64,18 @@ export interface VendorProfile {
 	 * answer is sent once more with status errors thrown, and n8n refreshes, stores and retries.
 	 */
 	oauth2?: boolean;
-	/** The vendor's request budget per credential; calls are paced to stay within it. */
-	rateLimit?: { requests: number; windowMs: number };
+	/**
+	 * The vendor's request budget per credential, or how to read it from the credential (when the
+	 * user can set it); calls are paced to stay within it.
+	 */
+	rateLimit?: RateBudget | ((credentials: ICredentialDataDecryptedObject) => RateBudget);
 	/** Statuses besides 429 by which the vendor says "too many requests" (retried like a 429). */
 	rateLimitStatuses?: number[];
+}
+
+export interface RateBudget {
+	requests: number;
+	windowMs: number;
 }
 
 /**
@@ -229,10 +237,18 @@ class Exchange<T> {
 		return options;
 	}
 
+	/** The credential's request budget (read once per run when the user can set it). */
+	private async budget(): Promise<RateBudget> {
+		const { rateLimit, credentialType } = this.profile;
+		return typeof rateLimit === 'function'
+			? rateLimit(await credentialsOnce(this.ctx, credentialType))
+			: (rateLimit as RateBudget);
+	}
+
 	/** One attempt: the answer if it is a success, else what failed. */
 	async send(): Promise<Sent<T>> {
 		const { ctx, profile, request } = this;
-		if (profile.rateLimit && !request.unauthenticated) await this.session.pace(profile.rateLimit);
+		if (profile.rateLimit && !request.unauthenticated) await this.session.pace(await this.budget());
 		const options = this.options();
 		const sentAt = Date.now();
 		try {

@@ -358,6 +358,8 @@ export interface EngineOptions {
 	parameters: UnitParameters;
 	items?: INodeExecutionData[];
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The stored credential's ID: another one has its own pace and token state (one run to the next). */
+	credentialId?: string;
 	continueOnFail?: boolean;
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
@@ -367,6 +369,7 @@ interface UnitWorkflowOptions {
 	nodeType: INodeType;
 	parameters: INodeParameters;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	credentialId?: string;
 	/** The workflow's static data (n8n keeps a node's own under `node:<name>`). */
 	staticData: IDataObject;
 	continueOnFail?: boolean;
@@ -394,7 +397,7 @@ function unitWorkflow(options: UnitWorkflowOptions) {
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(
-			credentialNames.map((name) => [name, { id: `${name}-1`, name }]),
+			credentialNames.map((name) => [name, { id: options.credentialId ?? `${name}-1`, name }]),
 		),
 		...(options.webhookId ? { webhookId: options.webhookId } : {}),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),

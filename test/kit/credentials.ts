@@ -34,6 +34,9 @@ export function simulatorCredentials({
 			docketwise.clientId,
 			docketwise.clientSecret,
 			docketwise.issueTokens(),
+			undefined,
+			// The pace the simulator allows (the documented 120 unless a test scales the clock).
+			docketwise.rateLimit,
 		),
 		...docuMineCredentialFile(
 			docuMine.url,

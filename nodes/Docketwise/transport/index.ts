@@ -42,8 +42,12 @@ export const docketwiseProfile: VendorProfile = {
 	secretFields: ['clientSecret', 'oauthTokenData'],
 	errorText: docketwiseErrorText,
 	oauth2: true,
-	// 120 requests per minute per token (documented); paced so bulk runs do not meet 429s.
-	rateLimit: { requests: 120, windowMs: 60_000 },
+	// 120 requests per minute per token (documented); paced so bulk runs do not meet 429s. The
+	// credential may name another limit (one Docketwise granted, or a test server's).
+	rateLimit: (credentials) => ({
+		requests: Number(credentials.requestsPerMinute) || 120,
+		windowMs: 60_000,
+	}),
 	// Docketwise also answers 419 when a connection sends too fast; its other clients wait and retry.
 	rateLimitStatuses: [419],
 	hints: {

@@ -11,12 +11,20 @@ export function docketwiseCredentialFile(
 	clientSecret: string,
 	oauthTokenData: Record<string, unknown>,
 	ref: CredentialRef = DOCKETWISE_CREDENTIAL,
+	requestsPerMinute = 120,
 ) {
 	return [
 		{
 			...ref,
 			type: 'docketwiseOAuth2Api',
-			data: { clientId, clientSecret, useCustomUrl: true, customUrl: host, oauthTokenData },
+			data: {
+				clientId,
+				clientSecret,
+				useCustomUrl: true,
+				customUrl: host,
+				oauthTokenData,
+				requestsPerMinute,
+			},
 		},
 	];
 }
