@@ -25,13 +25,23 @@ export function probeWorkflow(id: string, path: string, nodes: WorkflowNode[]): 
 	return workflow(id, `Hard: ${path}`, [hook, splitItems(), ...nodes]);
 }
 
+/**
+ * The Options → Timeout (seconds) of every probe node: a stalled vendor is given up after this
+ * rather than after the 60 s default (120 s for uploads), with room for a loaded 2-core machine.
+ */
+export const PROBE_TIMEOUT_S = 10;
+
 function vendorNode(
 	name: string,
 	type: string,
 	credentialType: keyof typeof credentialRefs,
 	parameters: Json,
 ): WorkflowNode {
-	return ours(name, type, credentialType, credentialRefs[credentialType], parameters, {
+	const withTimeout = {
+		...parameters,
+		options: { ...((parameters.options as Json) ?? {}), timeout: PROBE_TIMEOUT_S },
+	};
+	return ours(name, type, credentialType, credentialRefs[credentialType], withTimeout, {
 		onError: 'continueRegularOutput',
 	});
 }
