@@ -16,14 +16,38 @@ const rows = fs.existsSync(source)
 			.map((line) => JSON.parse(line))
 	: [];
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const lineNames = [...new Set(rows.map((row) => row.line))];
+
+// How long each suite took on each line, from jest's results (hard-<line>.json).
+const suiteTimes = fs
+	.readdirSync(dir)
+	.filter((file) => /^hard-\w+\.json$/.test(file))
+	.flatMap((file) => {
+		const line = file.slice('hard-'.length, -'.json'.length);
+		const result = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		return result.testResults.map((suite) => ({
+			line,
+			suite: path.basename(suite.name, '.test.ts'),
+			seconds: Math.round((suite.endTime - suite.startTime) / 1000),
+			passed: suite.status === 'passed',
+		}));
+	});
+
 const lines = [
-	`# Hard cases: ${rows.filter((row) => row.held).length} of ${rows.length} held (n8n line ${rows[0]?.line ?? '?'})`,
+	`# Hard cases: ${rows.filter((row) => row.held).length} of ${rows.length} held (n8n line ${lineNames.join(' and ') || '?'})`,
 	'',
-	'| Area | Tried | Held | Measured |',
-	'|---|---|---|---|',
+	'| Line | Area | Tried | Held | Measured |',
+	'|---|---|---|---|---|',
 	...rows.map(
 		(row) =>
-			`| ${cell(row.area)} | ${cell(row.tried)} | ${row.held ? 'yes' : '**NO**'} | ${cell(row.measured)} |`,
+			`| ${cell(row.line)} | ${cell(row.area)} | ${cell(row.tried)} | ${row.held ? 'yes' : '**NO**'} | ${cell(row.measured)} |`,
+	),
+	'',
+	'| Line | Suite | Passed | Took |',
+	'|---|---|---|---|',
+	...suiteTimes.map(
+		(time) =>
+			`| ${time.line} | ${time.suite} | ${time.passed ? 'yes' : '**NO**'} | ${time.seconds} s |`,
 	),
 ];
 const table = lines.join('\n');
