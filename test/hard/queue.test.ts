@@ -21,7 +21,7 @@ import {
 import { docuMineOperationsWorkflow } from '../kit/workflows/documine';
 import { freePort, N8nInstance, waitFor } from '../kit/n8n';
 import { DocketAlarmSimulator, SIM_COURT, SIM_DOCKET } from '../kit/simulators/docketalarm';
-import type { WorkflowJson } from '../kit/workflow';
+import { codeNode, type WorkflowJson } from '../kit/workflow';
 import {
 	atConcurrency,
 	callWebhook,
@@ -34,7 +34,15 @@ import {
 	SECRETS,
 	SUBACCOUNT,
 } from './harness';
-import { asWebhookWorkflow, probes, probeWorkflows, slug, type Json, type Probe } from './probes';
+import {
+	asWebhookWorkflow,
+	probes,
+	probeWorkflow,
+	probeWorkflows,
+	slug,
+	type Json,
+	type Probe,
+} from './probes';
 import { QueueServices } from './services';
 
 const services = new QueueServices();
@@ -52,6 +60,20 @@ let workers: N8nInstance[] = [];
 let webhookProcess: N8nInstance;
 let all: Probe[];
 let e2e: WorkflowJson[];
+const CODE_WORKFLOW = 'hardCodeOnWorker';
+
+/**
+ * Docket Alarm reads followed by a Code node: on n8n 2.x, whose task runners are always on, the
+ * worker running the execution hands the code to its own runner (internal mode: a child process
+ * each worker launches and brokers for, as n8n's task-runner docs describe for workers).
+ */
+function codeOnWorkersWorkflow(read: Probe): WorkflowJson {
+	const checked = codeNode(
+		'Mark Checked',
+		'return $input.all().map((item) => ({ json: { ...item.json, checkedByCode: true } }));',
+	);
+	return probeWorkflow(CODE_WORKFLOW, 'hard-code-on-workers', [read.read.node, checked]);
+}
 
 beforeAll(async () => {
 	await services.start();
@@ -80,6 +102,7 @@ beforeAll(async () => {
 	await stack.n8n.importWorkflows([
 		...probeWorkflows(all),
 		...e2e,
+		codeOnWorkersWorkflow(all.find((probe) => probe.vendor === 'Docket Alarm')!),
 		docJurisTriggerWorkflow(`${docJuris.url}/_sim/sink`),
 		docketAlarmTriggerWorkflow(
 			`${docketAlarm.url}/_sim/sink`,
@@ -100,6 +123,7 @@ beforeAll(async () => {
 		...workers.map(async (worker) => await worker.start()),
 	]);
 	for (const entry of [...probeWorkflows(all), ...e2e]) await stack.n8n.activate(entry.id);
+	await stack.n8n.activate(CODE_WORKFLOW);
 	await stack.n8n.activate('djTrigger0000001');
 	await stack.n8n.activate('daTrigger0000001');
 	await waitFor(
@@ -198,6 +222,48 @@ describe('queue mode: main, two workers and a webhook process on PostgreSQL and 
 			if (!held) problems.push(`${entry.name}: ${answer.status} ${execution?.status}`);
 		}
 		expect(problems).toEqual([]);
+	});
+
+	it('runs a Code node after our node on the workers (on 2.x in the task runner of each worker)', async () => {
+		const probe = all.find((entry) => entry.vendor === 'Docket Alarm')!;
+		const inputs = probe.read.items();
+		const answers = await atConcurrency(
+			6,
+			3,
+			async () => await viaWebhookProcess('hard-code-on-workers', { items: inputs }),
+		);
+		const complete = answers.filter((answer) => {
+			const output = (Array.isArray(answer.body) ? answer.body : []) as Json[];
+			return (
+				output.length === inputs.length &&
+				output.every(
+					(json, index) =>
+						json.checkedByCode === true &&
+						!json.error &&
+						probe.read.keyOf(json) === probe.read.keyOfInput(inputs[index]),
+				)
+			);
+		}).length;
+		// 2.x: each worker's broker on a port of its own, and its runner registered with it.
+		const brokers = workers.map(
+			(worker) => /Task Broker ready on [^,]+, port (\d+)/.exec(worker.fullLog)?.[1] ?? 'none',
+		);
+		const runners = workers.filter((worker) => worker.fullLog.includes('Registered runner')).length;
+		const runnersHeld =
+			HARD_LINE === '1' ||
+			(new Set(brokers).size === 2 && !brokers.includes('none') && runners === 2);
+		const held = complete === 6 && runnersHeld;
+		record(
+			'Queue mode',
+			'Docket Alarm read then a Code node, 6 runs 3 at a time on the workers',
+			held,
+			`${complete}/6 runs complete, every item marked by the code; ${
+				HARD_LINE === '1'
+					? 'task runners off (1.x runs code in the worker)'
+					: `task brokers on ports ${brokers.join('/')}, runners registered ${runners}/2`
+			}`,
+		);
+		expect({ complete, runnersHeld }).toEqual({ complete: 6, runnersHeld: true });
 	});
 
 	it('renews tokens wherever an execution meets the expiry: 10 runs of 60 Docket Alarm reads side by side', async () => {

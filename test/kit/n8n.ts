@@ -74,6 +74,12 @@ export class N8nInstance {
 	readonly installDir: string;
 	readonly userFolder: string;
 	port = 0;
+	/**
+	 * Where this process's task broker listens (2.x only, whose task runners are always on): each
+	 * process that runs executions brokers for its own runner, so processes running side by side
+	 * (main and workers in queue mode) each need a port of their own instead of the default 5679.
+	 */
+	private brokerPort = 0;
 	private process?: ChildProcess;
 	private logLines: string[] = [];
 	/** Every line logged since this instance was made, across restarts. */
@@ -121,7 +127,10 @@ export class N8nInstance {
 			N8N_WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
 			...this.options.env,
 		};
-		if (this.line === '2') env.PATH = `${node24BinDir(this.installDir)}:${env.PATH}`;
+		if (this.line === '2') {
+			env.PATH = `${node24BinDir(this.installDir)}:${env.PATH}`;
+			env.N8N_RUNNERS_BROKER_PORT ??= String(this.brokerPort);
+		}
 		return env;
 	}
 
@@ -149,8 +158,14 @@ export class N8nInstance {
 		);
 	}
 
-	async cli(args: string[]): Promise<string> {
+	/** Picks the free ports this instance listens on, once. */
+	private async choosePorts(): Promise<void> {
 		if (!this.port) this.port = await freePort();
+		if (this.line === '2' && !this.brokerPort) this.brokerPort = await freePort();
+	}
+
+	async cli(args: string[]): Promise<string> {
+		await this.choosePorts();
 		const { stdout } = await run(this.n8nBin, args, {
 			env: this.environment(),
 			maxBuffer: 256 * 1024 * 1024,
@@ -203,7 +218,7 @@ export class N8nInstance {
 
 	/** Starts the server and waits until it answers. */
 	async start(): Promise<void> {
-		if (!this.port) this.port = await freePort();
+		await this.choosePorts();
 		this.logLines = [];
 		const command = this.options.command ?? 'start';
 		const child = spawn(this.n8nBin, [command], {

@@ -225,6 +225,11 @@ export function ifEquals(name: string, left: string, right: string): WorkflowNod
 	});
 }
 
+/** A Code node running JavaScript once for all items (on n8n 2.x, in a task runner). */
+export function codeNode(name: string, jsCode: string): WorkflowNode {
+	return node(name, 'n8n-nodes-base.code', 2, { mode: 'runOnceForAllItems', jsCode });
+}
+
 export function noOp(name: string): WorkflowNode {
 	return node(name, 'n8n-nodes-base.noOp', 1, {});
 }
