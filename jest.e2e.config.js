@@ -5,5 +5,6 @@ module.exports = {
 	testMatch: ['**/e2e/**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 600000,
-	maxWorkers: 1,
+	// Two suites at a time: each starts its own n8n, simulators and folders on free ports.
+	maxWorkers: 2,
 };

@@ -234,20 +234,27 @@ export function filesUnder(folder: string, pattern: RegExp): Record<string, stri
  */
 export async function exportedRuns(n8n: N8nInstance): Promise<Record<string, string>> {
 	const texts: Record<string, string> = { 'n8n log': n8n.fullLog };
-	let lastId: string | undefined;
+	// 1.x pages by the last id seen (lastId); 2.x refuses that and answers each page with the
+	// cursor of the next (nextCursor, null on the last page).
+	let after = '';
 	for (;;) {
-		const query = lastId ? `&lastId=${lastId}` : '';
-		const page = await n8n.rest<{ results: Array<{ id: string }> }>(
+		const page = await n8n.rest<{ results: Array<{ id: string }>; nextCursor?: string | null }>(
 			'GET',
-			`/executions?limit=100${query}`,
+			`/executions?limit=100${after}`,
 		);
-		if (!page.results.length) break;
 		for (const { id } of page.results) {
-			const stored = await n8n.rest<{ data: string }>('GET', `/executions/${id}`);
-			texts[`execution ${id}`] = stored.data;
+			texts[`execution ${id}`] ??= (
+				await n8n.rest<{ data: string }>('GET', `/executions/${id}`)
+			).data;
 		}
-		lastId = page.results[page.results.length - 1].id;
-		if (page.results.length < 100) break;
+		const last = page.results[page.results.length - 1];
+		if (page.nextCursor !== undefined) {
+			if (!page.nextCursor) break;
+			after = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+		} else {
+			if (!last || page.results.length < 100) break;
+			after = `&lastId=${last.id}`;
+		}
 	}
 	return { ...texts, ...filesUnder(path.join(n8n.userFolder, '.n8n'), /\.log$/) };
 }

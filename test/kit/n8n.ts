@@ -266,19 +266,28 @@ export class N8nInstance {
 	}
 
 	/**
-	 * Waits until n8n, since its last start, has activated `count` workflows: n8n serves its API
+	 * Waits until n8n, since its last start, has activated these workflows: n8n serves its API
 	 * before it activates the active workflows, so a call made at once races their activation.
+	 * 1.x logs each activation; 2.x has them republished in the background (see publicationDone).
 	 */
-	async activated(count: number, timeoutMs = 60_000): Promise<void> {
+	async activated(workflowIds: string[], timeoutMs = 60_000): Promise<void> {
+		if (this.line === '2') {
+			for (const workflowId of workflowIds) await this.publicationDone(workflowId, 'published');
+			return;
+		}
+		const activations = () =>
+			this.log.split('\n').filter((line) => line.includes('Activated workflow'));
 		const done = () =>
-			this.log.split('\n').filter((line) => line.includes('Activated workflow')).length >= count
+			workflowIds.every((id) => activations().some((line) => line.includes(`(ID: ${id})`)))
 				? true
 				: undefined;
-		await waitFor(`${count} workflows activated after the start`, done, timeoutMs).catch(
-			(error: Error) => {
-				throw new Error(`${error.message}:\n${this.log.slice(-4000)}`);
-			},
-		);
+		await waitFor(
+			`workflows ${workflowIds.join(', ')} activated after the start`,
+			done,
+			timeoutMs,
+		).catch((error: Error) => {
+			throw new Error(`${error.message}:\n${this.log.slice(-4000)}`);
+		});
 	}
 
 	/** The server's process id (for memory readings), while it runs. */
@@ -351,14 +360,46 @@ export class N8nInstance {
 		this.cookie = setCookie.split(';')[0];
 	}
 
-	/** Activates (publishes, in 2.x) a workflow on the running server: trigger hooks run now. */
+	/** Activates (publishes, in 2.x) a workflow on the running server; returns once its triggers are on. */
 	async activate(workflowId: string): Promise<void> {
 		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
 		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		await this.publicationDone(workflowId, 'published');
 	}
 
+	/** Deactivates (unpublishes, in 2.x) a workflow; returns once its triggers are off. */
 	async deactivate(workflowId: string): Promise<void> {
 		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+		await this.publicationDone(workflowId, 'unpublished');
+	}
+
+	/**
+	 * 1.x runs a workflow's trigger hooks (webhook registration, a first poll) inside the activate
+	 * call. 2.x records the change and applies it in the background (its publication outbox), so the
+	 * call answers before any trigger is on or off: wait until n8n reports the change applied.
+	 */
+	private async publicationDone(
+		workflowId: string,
+		wanted: 'published' | 'unpublished',
+	): Promise<void> {
+		if (this.line !== '2') return;
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const publication = await this.rest<{ status: string; triggers?: unknown[] }>(
+				'GET',
+				`/workflows/${workflowId}/publication-status`,
+			);
+			if (publication.status !== 'in_progress') {
+				if (wanted === 'published' && publication.status !== 'published')
+					throw new Error(
+						`n8n did not publish workflow ${workflowId}: ${JSON.stringify(publication)}`,
+					);
+				return;
+			}
+			if (Date.now() > deadline)
+				throw new Error(`timed out waiting for n8n to have ${wanted} workflow ${workflowId}`);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
 	}
 
 	/** The newest execution in a workflow's list: its ID and status. */
