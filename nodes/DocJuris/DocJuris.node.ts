@@ -7,17 +7,18 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
+import { operationSubtitle, withOperationOptions } from '../shared/descriptions';
 import * as contract from './actions/contract/Contract.resource';
 import * as contractType from './actions/contractType/ContractType.resource';
 import * as importResource from './actions/import/Import.resource';
 import * as playbook from './actions/playbook/Playbook.resource';
+import { operations } from './actions/node.type';
 import { router } from './actions/router';
 import * as subscription from './actions/subscription/Subscription.resource';
 import * as turn from './actions/turn/Turn.resource';
 import { listSearch, loadOptions } from './methods';
 
-const properties: INodeProperties[] = withTimeoutOption(
+const properties: INodeProperties[] = withOperationOptions(
 	[
 		{
 			displayName: 'Resource',
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = withTimeoutOption(
 		...subscription.description,
 	],
 	'DocJuris',
+	operations,
 );
 
 export class DocJuris implements INodeType {

@@ -7,16 +7,18 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
+import { operationSubtitle, withOperationOptions } from '../shared/descriptions';
 import * as docket from './actions/docket/Docket.resource';
 import * as documentResource from './actions/document/Document.resource';
+import { operations } from './actions/node.type';
 import { router } from './actions/router';
 import * as search from './actions/search/Search.resource';
 import * as subaccount from './actions/subaccount/Subaccount.resource';
 import * as tracker from './actions/tracker/Tracker.resource';
 import { listSearch, loadOptions } from './methods';
+import { DOCKET_ALARM_PARALLEL_REQUESTS } from './transport';
 
-const properties: INodeProperties[] = withTimeoutOption(
+const properties: INodeProperties[] = withOperationOptions(
 	[
 		{
 			displayName: 'Resource',
@@ -39,6 +41,8 @@ const properties: INodeProperties[] = withTimeoutOption(
 		...subaccount.description,
 	],
 	'Docket Alarm',
+	operations,
+	DOCKET_ALARM_PARALLEL_REQUESTS,
 );
 
 export class DocketAlarm implements INodeType {

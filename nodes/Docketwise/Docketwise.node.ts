@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
+import { operationSubtitle, withOperationOptions } from '../shared/descriptions';
 import * as charge from './actions/charge/Charge.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as documentResource from './actions/document/Document.resource';
@@ -15,10 +15,11 @@ import * as invoice from './actions/invoice/Invoice.resource';
 import * as matter from './actions/matter/Matter.resource';
 import * as note from './actions/note/Note.resource';
 import * as reference from './actions/reference/Reference.resource';
+import { operations } from './actions/node.type';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
-const properties: INodeProperties[] = withTimeoutOption(
+const properties: INodeProperties[] = withOperationOptions(
 	[
 		{
 			displayName: 'Resource',
@@ -48,6 +49,7 @@ const properties: INodeProperties[] = withTimeoutOption(
 		...reference.description,
 	],
 	'Docketwise',
+	operations,
 );
 
 export class Docketwise implements INodeType {

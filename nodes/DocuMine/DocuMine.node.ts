@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle, withTimeoutOption } from '../shared/descriptions';
+import { operationSubtitle, withOperationOptions } from '../shared/descriptions';
 import * as license from './actions/account/License.resource';
 import * as user from './actions/account/User.resource';
 import * as component from './actions/component/Component.resource';
@@ -15,11 +15,12 @@ import * as dossier from './actions/dossier/Dossier.resource';
 import * as dossierTemplate from './actions/dossierTemplate/DossierTemplate.resource';
 import * as file from './actions/file/File.resource';
 import * as resultPackage from './actions/resultPackage/ResultPackage.resource';
+import { operations } from './actions/node.type';
 import { router } from './actions/router';
 import { authenticationParameter } from './authentication';
 import { listSearch, loadOptions } from './methods';
 
-const properties: INodeProperties[] = withTimeoutOption(
+const properties: INodeProperties[] = withOperationOptions(
 	[
 		authenticationParameter,
 		{
@@ -47,6 +48,7 @@ const properties: INodeProperties[] = withTimeoutOption(
 		...license.description,
 	],
 	'DocuMine',
+	operations,
 );
 
 export class DocuMine implements INodeType {

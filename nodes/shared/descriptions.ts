@@ -1,5 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { PARALLEL_ITEMS } from './itemLoop';
+import type { OperationTable } from './router';
+
 /** The "Return All" / "Limit" pair every list operation offers. */
 export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
 	return [
@@ -70,45 +73,96 @@ export function timeoutOption(vendor: string): INodeProperties {
 	};
 }
 
+/**
+ * The Options → Max Parallel Requests of a read operation: the most requests to the vendor in
+ * flight at once. The transport starts at the vendor's safe level and adapts below this cap (see
+ * `AdaptiveLimit` in `concurrency.ts`); by default the cap is the safe level itself.
+ */
+export function maxParallelOption(vendor: string, safeLevel: number): INodeProperties {
+	return {
+		displayName: 'Max Parallel Requests',
+		name: 'maxParallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: safeLevel,
+		description: `The most requests to ${vendor} in flight at once for this node's items. The node starts at ${safeLevel} (safe for ${vendor}), goes higher while ${vendor} answers fast and cleanly (never above this number), and halves on a 429, a server error or a slow answer.`,
+	};
+}
+
 const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
 	a.displayName.localeCompare(b.displayName);
 
 /**
- * The node's parameters with Options → Timeout on every operation: added to the operation's own
- * "Options" collection where it has one, else in an "Options" collection of its own (one per
- * resource, shown for the operations that had none).
+ * The node's parameters with `option` in the Options of the operations `offered` names: added to
+ * the operation's own "Options" collection where it has one, else in an "Options" collection of
+ * its own (one per resource, shown for the offered operations that had none).
  */
-export function withTimeoutOption(
+export function withOption(
 	properties: INodeProperties[],
-	vendor: string,
+	option: INodeProperties,
+	offered: (resource: string, operation: string) => boolean = () => true,
 ): INodeProperties[] {
-	const timeout = timeoutOption(vendor);
+	const pairs = (show: Record<string, unknown> | undefined) =>
+		((show?.resource ?? []) as string[]).flatMap((resource) =>
+			((show?.operation ?? []) as string[]).map((operation) => [resource, operation] as const),
+		);
 	const covered = new Set<string>();
-	const withTimeout = properties.map((property) => {
+	const withIt = properties.map((property) => {
 		if (property.name !== 'options' || property.type !== 'collection') return property;
-		const show = property.displayOptions?.show ?? {};
-		for (const resource of (show.resource ?? []) as string[])
-			for (const operation of (show.operation ?? []) as string[])
-				covered.add(`${resource}:${operation}`);
+		const shownFor = pairs(property.displayOptions?.show);
+		const offeredFor = shownFor.filter(([resource, operation]) => offered(resource, operation));
+		if (!offeredFor.length) return property;
+		for (const [resource, operation] of offeredFor) covered.add(`${resource}:${operation}`);
+		// A collection shared with operations not offered the option shows it for the others only.
+		const added =
+			offeredFor.length === shownFor.length
+				? option
+				: {
+						...option,
+						displayOptions: {
+							show: { '/operation': [...new Set(offeredFor.map(([, operation]) => operation))] },
+						},
+					};
 		return {
 			...property,
-			options: [...(property.options as INodeProperties[]), timeout].sort(byDisplayName),
+			options: [...(property.options as INodeProperties[]), added].sort(byDisplayName),
 		};
 	});
 	for (const operations of properties.filter((property) => property.name === 'operation')) {
 		const resources = (operations.displayOptions?.show?.resource ?? []) as string[];
 		const uncovered = (operations.options as INodePropertyOptions[])
-			.map((option) => String(option.value))
+			.map((entry) => String(entry.value))
 			.filter((operation) =>
-				resources.some((resource) => !covered.has(`${resource}:${operation}`)),
+				resources.some(
+					(resource) => offered(resource, operation) && !covered.has(`${resource}:${operation}`),
+				),
 			);
 		if (uncovered.length)
-			withTimeout.push({
-				...optionsCollection([timeout]),
+			withIt.push({
+				...optionsCollection([option]),
 				displayOptions: { show: { resource: resources, operation: uncovered } },
 			});
 	}
-	return withTimeout;
+	return withIt;
+}
+
+/**
+ * The node's parameters with Options → Timeout on every operation, and Options → Max Parallel
+ * Requests on every operation whose items go side by side (reads, in the node's operation table).
+ */
+export function withOperationOptions(
+	properties: INodeProperties[],
+	vendor: string,
+	operations: OperationTable,
+	safeLevel = PARALLEL_ITEMS,
+): INodeProperties[] {
+	const parallel = (resource: string, operation: string) =>
+		(operations[resource]?.[operation] ?? 'write') !== 'write';
+	return withOption(
+		withOption(properties, timeoutOption(vendor)),
+		maxParallelOption(vendor, safeLevel),
+		parallel,
+	);
 }
 
 /** A collection less the options a form shows on their own (so no field is offered twice). */

@@ -37,6 +37,8 @@ import {
 	type AttemptCounters,
 	type RetryPolicy,
 } from './retry';
+import type { AnswerSignal } from './concurrency';
+import { PARALLEL_ITEMS } from './itemLoop';
 import { credentialSession, type CredentialSession } from './session';
 
 /** Every n8n context our nodes make vendor calls from. */
@@ -71,6 +73,12 @@ export interface VendorProfile {
 	rateLimit?: RateBudget | ((credentials: ICredentialDataDecryptedObject) => RateBudget);
 	/** Statuses besides 429 by which the vendor says "too many requests" (retried like a 429). */
 	rateLimitStatuses?: number[];
+	/**
+	 * How many requests the vendor is known to take in flight at once from one credential: where
+	 * the adaptive window starts, and the default of Options → Max Parallel Requests
+	 * (PARALLEL_ITEMS unless the vendor is known to take more).
+	 */
+	parallelRequests?: number;
 }
 
 export interface RateBudget {
@@ -118,6 +126,8 @@ export interface VendorRequest {
 	hints?: Partial<Record<number, string>>;
 	/** Send without the credential (e.g. a pre-signed download link, which refuses extra auth). */
 	unauthenticated?: boolean;
+	/** The most requests of this credential in flight at once (Options → Max Parallel Requests). */
+	maxParallel?: number;
 }
 
 export interface VendorResponse<T = unknown> {
@@ -249,8 +259,14 @@ class Exchange<T> {
 	async send(): Promise<Sent<T>> {
 		const { ctx, profile, request } = this;
 		if (profile.rateLimit && !request.unauthenticated) await this.session.pace(await this.budget());
+		// Links the vendor handed out often point elsewhere (a file store): only its own API is windowed.
+		const window = request.unauthenticated
+			? undefined
+			: this.session.window(profile.parallelRequests ?? PARALLEL_ITEMS);
+		const answered = await window?.acquire(request.maxParallel ?? profile.parallelRequests);
 		const options = this.options();
 		const sentAt = Date.now();
+		let signal: AnswerSignal = 'refused';
 		try {
 			const response = (
 				request.unauthenticated
@@ -273,6 +289,11 @@ class Exchange<T> {
 				response.statusCode < 400 && !request.stream && !unreadable
 					? profile.bodyError?.(response.body)
 					: undefined;
+			signal = pushesBack(response.statusCode, profile)
+				? 'refused'
+				: window?.isSlow(Date.now() - sentAt)
+					? 'slow'
+					: 'clean';
 			if (response.statusCode < 400 && bodyError === undefined && !unreadable)
 				return { response: { status: response.statusCode, headers, body: response.body }, sentAt };
 			return {
@@ -285,6 +306,7 @@ class Exchange<T> {
 				throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			return { failure: readHttpFailure(error), sentAt };
 		} finally {
+			answered?.(signal, Date.now() - sentAt);
 			// After a login, the copy read once per run is read again, so later calls carry the new token.
 			if (this.freshLogin)
 				await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
@@ -366,6 +388,11 @@ class Exchange<T> {
 			itemIndex: request.itemIndex,
 		});
 	}
+}
+
+/** Whether an answer says the vendor is overloaded: a 429 (or the vendor's own such status) or a 5xx. */
+function pushesBack(status: number, profile: VendorProfile): boolean {
+	return status === 429 || status >= 500 || (profile.rateLimitStatuses ?? []).includes(status);
 }
 
 /** Pacing and token renewal are kept per credential (and per n8n process). */

@@ -32,3 +32,13 @@ export function timeoutParameter(ctx: RequestContext, itemIndex = 0): number | u
 	const seconds = Number(ctx.getNodeParameter('options.timeout', itemIndex, 0));
 	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
+
+/**
+ * The Options → Max Parallel Requests the user set on an action node; undefined elsewhere and when
+ * unset (the vendor's safe level then applies).
+ */
+export function maxParallelParameter(ctx: RequestContext, itemIndex = 0): number | undefined {
+	if (!('getInputData' in ctx)) return undefined;
+	const value = Number(ctx.getNodeParameter('options.maxParallelRequests', itemIndex, 0));
+	return Number.isInteger(value) && value > 0 ? value : undefined;
+}

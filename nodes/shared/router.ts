@@ -6,6 +6,7 @@ import {
 	type ItemLoopOptions,
 	type OperationHandler,
 } from './itemLoop';
+import { maxParallelParameter } from './parameters';
 
 /**
  * What an operation does to the vendor, which decides how its items run:
@@ -39,8 +40,8 @@ export type OperationModules<Table extends OperationTable> = {
 
 /**
  * Runs the operation chosen by the node's Resource and Operation parameters for every item. Reads
- * (and replacing writes) work on `parallelItems` items at once (PARALLEL_ITEMS unless the vendor is
- * known to take more); writes go one by one.
+ * (and replacing writes) work on up to Options → Max Parallel Requests items at once (by default
+ * `parallelItems`: PARALLEL_ITEMS unless the vendor is known to take more); writes go one by one.
  */
 export async function routeToOperation<Table extends OperationTable>(
 	ctx: IExecuteFunctions,
@@ -61,7 +62,9 @@ export async function routeToOperation<Table extends OperationTable>(
 		);
 	}
 	return await runForEachItem(ctx, module.execute, {
-		concurrency: kind === 'write' ? 1 : parallelItems,
+		// Items go side by side up to the user's cap; the transport's window keeps the requests
+		// actually in flight at what the vendor takes (see AdaptiveLimit).
+		concurrency: kind === 'write' ? 1 : (maxParallelParameter(ctx) ?? parallelItems),
 		finish: module.finish,
 	});
 }

@@ -1,16 +1,20 @@
 import { sleep } from 'n8n-workflow';
 
+import { AdaptiveLimit } from './concurrency';
+
 // A request reaches the vendor a little after we send it, and not always equally late: slots keep
 // this much room so the vendor's own count never sees one request too many.
 const PACING_MARGIN_MS = 250;
 
 /**
  * What one credential shares across every request of this n8n process: the request times that
- * pace it within the vendor's budget, and its token renewals (the one in progress, and when the
+ * pace it within the vendor's budget, the window of requests in flight, and its token renewals (the one in progress, and when the
  * last one ended), so a refused token is renewed once however many items find it refused.
  */
 export class CredentialSession {
 	private recentRequests: number[] = [];
+
+	private inFlight?: AdaptiveLimit;
 
 	private renewal: { inProgress?: Promise<void>; endedAt: number } = { endedAt: 0 };
 
@@ -33,6 +37,11 @@ export class CredentialSession {
 		slots.push(slot);
 		this.recentRequests = slots;
 		if (slot > now) await sleep(slot - now);
+	}
+
+	/** The window of requests in flight at once for this credential (made at the vendor's safe level). */
+	window(safeLevel: number): AdaptiveLimit {
+		return (this.inFlight ??= new AdaptiveLimit(safeLevel));
 	}
 
 	/**

@@ -12,7 +12,7 @@ import {
 	type VendorRequest,
 	type VendorResponse,
 } from './http';
-import { timeoutParameter } from './parameters';
+import { maxParallelParameter, timeoutParameter } from './parameters';
 
 /** One call's options, the same for every vendor (a vendor may add its own, e.g. Docket Alarm's form fields). */
 export interface ApiCall {
@@ -118,6 +118,7 @@ export function vendorApi<Call extends ApiCall = ApiCall>(
 			hints: call.hints,
 			idempotent: call.idempotent,
 			timeout: call.timeout ?? timeoutParameter(ctx, call.itemIndex),
+			maxParallel: maxParallelParameter(ctx, call.itemIndex),
 			stream: call.stream,
 			unauthenticated: call.unauthenticated,
 		};

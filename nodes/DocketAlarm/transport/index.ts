@@ -30,8 +30,12 @@ export function docketAlarmErrorText(body: unknown): string | undefined {
 // Docket Alarm may fetch a docket or document from PACER or a court site before it answers.
 const DOCKET_ALARM_TIMEOUT_MS = 120_000;
 
+// Docket Alarm's own bulk client works with 15 parallel workers; its API takes that many at once.
+export const DOCKET_ALARM_PARALLEL_REQUESTS = 15;
+
 export const docketAlarmProfile: VendorProfile = {
 	name: 'Docket Alarm',
+	parallelRequests: DOCKET_ALARM_PARALLEL_REQUESTS,
 	credentialType: 'docketAlarmApi',
 	secretFields: ['password', 'loginToken'],
 	errorText: docketAlarmErrorText,

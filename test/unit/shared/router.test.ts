@@ -4,7 +4,7 @@
  * sets, so an offered operation without a module, or a module never offered, fails here and not in
  * a user's workflow.
  */
-import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { DocJuris } from '../../../nodes/DocJuris/DocJuris.node';
 import { operations as docJurisOperations } from '../../../nodes/DocJuris/actions/node.type';
@@ -66,7 +66,7 @@ describe.each(nodes)('%s router', (_name, node, table, modules) => {
 			expect(withExecute).toEqual(Object.keys(table[resource]).sort());
 		},
 	);
-	it('offers Options → Timeout on every operation, once', () => {
+	it('offers Options → Timeout on every operation, once, and Max Parallel Requests on reads', () => {
 		const collections = properties.filter(
 			(property) => property.name === 'options' && property.type === 'collection',
 		);
@@ -85,6 +85,19 @@ describe.each(nodes)('%s router', (_name, node, table, modules) => {
 				expect(
 					(shown[0].options as Array<{ name: string }>).map((option) => option.name),
 				).toContain('timeout');
+				// Max Parallel Requests where items go side by side, and only there.
+				const parallel = (shown[0].options as INodeProperties[]).filter(
+					(option) =>
+						option.name === 'maxParallelRequests' &&
+						(
+							(option.displayOptions?.show?.['/operation'] as string[] | undefined) ?? [operation]
+						).includes(operation),
+				);
+				expect({ resource, operation, maxParallelRequests: parallel.length }).toEqual({
+					resource,
+					operation,
+					maxParallelRequests: operations[operation] === 'write' ? 0 : 1,
+				});
 			}
 	});
 });
