@@ -29,9 +29,16 @@ export function readEach(read: (id: string) => Promise<IDataObject>): RoundReade
 	};
 }
 
+// The first look comes after a tenth of the interval (at least this long), each later one waits a
+// fifth longer than the last, up to the interval: work that ends early is seen within a fraction of
+// the interval, and a long wait costs about the requests it did when every round waited it out.
+const FIRST_LOOK_MS = 250;
+const BACK_OFF = 1.2;
+
 /**
- * Polls records until each reaches an end state or the time is up. Each round, one interval after
- * the last, reads every record still running; a record whose read fails is done, with that error.
+ * Polls records until each reaches an end state or the time is up. Each round reads every record
+ * still running (rounds come sooner at first, then back off to the interval); a record whose read
+ * fails is done, with that error.
  */
 export async function pollUntilDone(
 	ids: string[],
@@ -41,9 +48,11 @@ export async function pollUntilDone(
 ): Promise<Map<string, PollState>> {
 	const states = new Map<string, PollState>(ids.map((id) => [id, { done: false }]));
 	const deadline = Date.now() + options.timeoutMs;
+	let delay = Math.min(options.intervalMs, Math.max(FIRST_LOOK_MS, options.intervalMs / 10));
 	for (;;) {
-		// Processing takes seconds at least: a read straight after the upload would only cost a request.
-		await sleep(Math.min(options.intervalMs, Math.max(0, deadline - Date.now())));
+		// Processing takes a moment at least: a read straight after the upload would only cost a request.
+		await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
+		delay = Math.min(options.intervalMs, delay * BACK_OFF);
 		const open = ids.filter((id) => !states.get(id)!.done);
 		for (const [id, read] of await readRound(open)) {
 			const state = states.get(id)!;
@@ -55,10 +64,7 @@ export async function pollUntilDone(
 				state.done = !running(read);
 			}
 		}
-		if (
-			[...states.values()].every((state) => state.done) ||
-			Date.now() + options.intervalMs > deadline
-		)
+		if ([...states.values()].every((state) => state.done) || Date.now() + delay > deadline)
 			return states;
 	}
 }
