@@ -80,7 +80,7 @@ export function waitFields(show: Record<string, boolean[]>, what: string): INode
 			typeOptions: { minValue: 1 },
 			default: 5,
 			displayOptions: { show },
-			description: `How often to check the ${what}`,
+			description: `How often, at most, to check the ${what} (the first checks come sooner, then back off to this)`,
 		},
 		{
 			displayName: 'Wait Timeout (Seconds)',

@@ -113,6 +113,9 @@ export abstract class LocalServer {
 	latencyMs = 0;
 	/** API calls answered so far (test controls not counted). */
 	apiRequests = 0;
+	/** API calls being answered right now, and the most at once so far (resettable by a test). */
+	inFlight = 0;
+	peakInFlight = 0;
 	private faults: ActiveFault[] = [];
 	/** Every token the simulator handed out: none may ever show up in n8n's data or log. */
 	readonly issuedSecrets: string[] = [];
@@ -171,6 +174,8 @@ export abstract class LocalServer {
 				this.requestLog.push(entry);
 				this.logEntries.set(req, entry);
 				res.on('finish', () => (entry.status = res.statusCode));
+				this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
+				res.on('close', () => this.inFlight--);
 			}
 			const pause =
 				this.latencyMs && !control
