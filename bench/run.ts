@@ -4,7 +4,8 @@
  * HTTP Request workflow in the same run. Writes bench/results.json, bench/results.md, bench/ratios.svg.
  *
  * Settings (environment): BENCH_RUNS (3), BENCH_LATENCY_MS (20), BENCH_ONLY (e.g. "B1,B7"),
- * BENCH_N8N_LINE (1 or 2; default 1), BENCH_LARGE_FILE_MB (1024), BENCH_PROCESSING_MS (3000).
+ * BENCH_N8N_LINE (1 or 2; default 1), BENCH_LARGE_FILE_MB (1024), BENCH_PROCESSING_MS (3000),
+ * BENCH_PROFILE (a folder: n8n runs with --cpu-prof there; bench/profile.ts reads it).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
 			// Scenario items arrive in the webhook body (10,000 items are well under a megabyte).
 			N8N_PAYLOAD_SIZE_MAX: '64',
 		},
+		// A CPU profile of the n8n process, written when it stops (read with bench/profile.ts).
+		nodeFlags: process.env.BENCH_PROFILE
+			? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+			: undefined,
 	});
 	try {
 		log(`n8n ${N8N_VERSIONS[line]}: installing the packed packages`);

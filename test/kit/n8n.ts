@@ -61,6 +61,8 @@ export interface N8nOptions {
 	env?: Record<string, string>;
 	/** What `start` runs: the main process (default), or, in queue mode, a worker or a webhook process. */
 	command?: 'start' | 'worker' | 'webhook';
+	/** Flags for the Node process `start` runs n8n in (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+	nodeFlags?: string[];
 }
 
 // What each process prints once it serves (the main process is probed over HTTP instead).
@@ -221,7 +223,12 @@ export class N8nInstance {
 		await this.choosePorts();
 		this.logLines = [];
 		const command = this.options.command ?? 'start';
-		const child = spawn(this.n8nBin, [command], {
+		const flags = this.options.nodeFlags ?? [];
+		// n8n's bin is a Node script: run through `node` (the line's, first on PATH) when flags are given.
+		const [program, args] = flags.length
+			? ['node', [...flags, this.n8nBin, command]]
+			: [this.n8nBin, [command]];
+		const child = spawn(program, args, {
 			env: this.environment(),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
