@@ -13,6 +13,7 @@ import path from 'node:path';
 interface ProfileNode {
 	id: number;
 	callFrame: { functionName: string; url: string; lineNumber: number };
+	children?: number[];
 }
 
 interface CpuProfile {
@@ -22,6 +23,8 @@ interface CpuProfile {
 }
 
 type Side = 'our nodes' | 'n8n' | 'Node (internals, GC)' | 'idle (waiting on the wire)';
+
+const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;
 
 function sideOf({ functionName, url }: ProfileNode['callFrame']): Side {
 	if (functionName === '(idle)') return 'idle (waiting on the wire)';
@@ -39,6 +42,21 @@ function summarize(file: string): string {
 		at += profile.timeDeltas[index];
 		return { at, node: byId.get(id)!, span: profile.timeDeltas[index + 1] ?? 0 };
 	});
+	// Whether a node runs inside our nodes' code (one of its callers is ours): n8n's work on our
+	// behalf (parameters, credentials, its HTTP client) then counts as our node's run.
+	const parents = new Map<number, number>();
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parents.set(child, node.id);
+	const underOurs = new Map<number, boolean>();
+	const isUnderOurs = (id: number): boolean => {
+		if (underOurs.has(id)) return underOurs.get(id)!;
+		const node = byId.get(id)!;
+		const parent = parents.get(id);
+		const result =
+			sideOf(node.callFrame) === 'our nodes' || (parent !== undefined && isUnderOurs(parent));
+		underOurs.set(id, result);
+		return result;
+	};
 	const ours = samples.filter((sample) => sideOf(sample.node.callFrame) === 'our nodes');
 	if (!ours.length) return `${path.basename(file)}: our nodes never ran\n`;
 	const from = ours[0].at;
@@ -49,14 +67,22 @@ function summarize(file: string): string {
 	for (const { node, span } of window) {
 		const side = sideOf(node.callFrame);
 		sides.set(side, (sides.get(side) ?? 0) + span);
-		const { functionName, url, lineNumber } = node.callFrame;
-		const name = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}`;
+		const name = frameName(node.callFrame);
 		const entry = functions.get(name) ?? { side, us: 0 };
 		entry.us += span;
 		functions.set(name, entry);
 	}
 	const total = [...sides.values()].reduce((sum, us) => sum + us, 0);
-	const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;
+	const called = new Map<Side, number>();
+	const calledFunctions = new Map<string, { side: Side; us: number }>();
+	for (const { node, span } of window.filter((sample) => isUnderOurs(sample.node.id))) {
+		const side = sideOf(node.callFrame);
+		called.set(side, (called.get(side) ?? 0) + span);
+		const name = frameName(node.callFrame);
+		const entry = calledFunctions.get(name) ?? { side, us: 0 };
+		entry.us += span;
+		calledFunctions.set(name, entry);
+	}
 	const lines = [
 		`Profile ${path.basename(file)}: ${ms(total)} from the first to the last sample in our nodes' code`,
 		'',
@@ -66,15 +92,35 @@ function summarize(file: string): string {
 			.sort((a, b) => b[1] - a[1])
 			.map(([side, us]) => `| ${side} | ${ms(us)} | ${((100 * us) / total).toFixed(0)} % |`),
 		'',
-		'| heaviest functions (self time) | side | time |',
+		"Of that, inside our nodes' calls (our code, and what it asked of n8n and Node):",
+		'',
+		'| where | time |',
+		'|---|---|',
+		...[...called.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.map(([side, us]) => `| ${side} | ${ms(us)} |`),
+		'',
+		"| heaviest functions inside our nodes' calls (self time) | side | time |",
 		'|---|---|---|',
-		...[...functions.entries()]
-			.filter(([, entry]) => entry.side !== 'idle (waiting on the wire)')
-			.sort((a, b) => b[1].us - a[1].us)
-			.slice(0, 12)
-			.map(([name, entry]) => `| \`${name}\` | ${entry.side} | ${ms(entry.us)} |`),
+		...heaviest(calledFunctions),
+		'',
+		'| heaviest functions of the whole window (self time) | side | time |',
+		'|---|---|---|',
+		...heaviest(functions),
 	];
 	return `${lines.join('\n')}\n`;
+}
+
+function frameName({ functionName, url, lineNumber }: ProfileNode['callFrame']): string {
+	return `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}`;
+}
+
+function heaviest(functions: Map<string, { side: Side; us: number }>): string[] {
+	return [...functions.entries()]
+		.filter(([, entry]) => entry.side !== 'idle (waiting on the wire)')
+		.sort((a, b) => b[1].us - a[1].us)
+		.slice(0, 12)
+		.map(([name, entry]) => `| \`${name}\` | ${entry.side} | ${ms(entry.us)} |`);
 }
 
 const folder = process.argv[2];

@@ -7,7 +7,7 @@
  * BENCH_N8N_LINE (1 or 2; default 1), BENCH_LARGE_FILE_MB (1024), BENCH_PROCESSING_MS (3000),
  * BENCH_PROFILE (a folder: n8n runs with --cpu-prof there; bench/profile.ts reads it).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 
@@ -220,9 +220,13 @@ async function main(): Promise<void> {
 			path.join(outputDir, `results${suffix}.json`),
 			`${JSON.stringify(report, null, 2)}\n`,
 		);
+		// The profile of a run (bench/profile.md, written from bench/profile.ts) goes with the figures.
+		const profile = path.join(outputDir, 'profile.md');
 		writeFileSync(
 			path.join(outputDir, `results${suffix}.md`),
-			`${markdown(report).replace('(ratios.svg)', `(ratios${suffix}.svg)`)}\n`,
+			`${markdown(report).replace('(ratios.svg)', `(ratios${suffix}.svg)`)}\n${
+				existsSync(profile) ? `\n${readFileSync(profile, 'utf8')}` : ''
+			}`,
 		);
 		writeFileSync(path.join(outputDir, `ratios${suffix}.svg`), `${svgChart(ratios(report))}\n`);
 		return suffix;

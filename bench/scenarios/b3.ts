@@ -2,7 +2,7 @@
  * Benchmark scenarios B3 and B3b: Docket Alarm "getdocket" for 500 items, our node against the
  * hand-built HTTP Request workflow. B3: ours with Options → Max Parallel Requests raised to 100
  * against HTTP Request sending every item at once; B3b: both at Docket Alarm's safe 15 (ours by
- * default, HTTP Request in batches of 15). Each records the most requests Docket Alarm had in
+ * default, HTTP Request in batches of 15, one round trip apart). Each records the most requests Docket Alarm had in
  * flight at once and the network floor at that concurrency: ceil(items / peak) round trips.
  */
 import { httpRequest, setFields, splitItems, webhookNode } from '../../test/kit/workflow';
@@ -99,7 +99,9 @@ function getdocketScenario(kit: BenchKit, sides: GetdocketSides): Scenario {
 							{ name: 'cached', value: 'true' },
 							{ name: 'login_token', value: '={{ $json.login_token }}' },
 						],
-						...(httpBatch ? { batching: { batchSize: httpBatch, batchInterval: 0 } } : {}),
+						// HTTP Request's batching does not wait for a batch's answers: it sends a batch, waits
+						// the interval, sends the next. An interval of one round trip keeps about a batch in flight.
+						...(httpBatch ? { batching: { batchSize: httpBatch, batchInterval: latency } } : {}),
 					});
 					const withToken = setFields('Items With Token', [
 						{ name: 'items', value: "={{ $('Webhook').first().json.body.items }}", type: 'array' },
