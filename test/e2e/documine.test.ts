@@ -16,7 +16,12 @@ const lines = (process.env.E2E_N8N_LINES ?? '1,2')
 const PASSWORD = 'e2e-documine-password-51';
 
 describe.each(lines)('DocuMine in n8n %s.x', (line) => {
-	const simulator = new DocuMineSimulator({ password: PASSWORD, accessTokenTtlMs: 2500 });
+	// Files take 3 s to process and tokens live 2.5 s: the wait for processing outlives a token.
+	const simulator = new DocuMineSimulator({
+		password: PASSWORD,
+		accessTokenTtlMs: 2500,
+		processingMs: 3000,
+	});
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
