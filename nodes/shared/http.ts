@@ -259,10 +259,13 @@ class Exchange<T> {
 	async send(): Promise<Sent<T>> {
 		const { ctx, profile, request } = this;
 		if (profile.rateLimit && !request.unauthenticated) await this.session.pace(await this.budget());
-		// Links the vendor handed out often point elsewhere (a file store): only its own API is windowed.
-		const window = request.unauthenticated
-			? undefined
-			: this.session.window(profile.parallelRequests ?? PARALLEL_ITEMS);
+		// The window is for an action node's items side by side: triggers, polls and list searches
+		// send one request after the other anyway. Links the vendor handed out often point elsewhere
+		// (a file store): only its own API is windowed.
+		const window =
+			request.unauthenticated || !('getInputData' in ctx)
+				? undefined
+				: this.session.window(profile.parallelRequests ?? PARALLEL_ITEMS);
 		const answered = await window?.acquire(request.maxParallel ?? profile.parallelRequests);
 		const options = this.options();
 		const sentAt = Date.now();
