@@ -48,8 +48,10 @@ describe.each(lines)('DocJuris in n8n %s.x', (line) => {
 		n8n = new N8nInstance({ line, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } });
 		await n8n.installPackages([builtTarball('n8n-nodes-docjuris')]);
 		await n8n.importCredentials(docJurisCredentialFile(simulator.apiBaseUrl, ACCOUNT_ID, API_KEY));
-		await n8n.importWorkflow(docJurisOperationsWorkflow(simulator.url));
-		await n8n.importWorkflow(docJurisTriggerWorkflow(`${simulator.url}/_sim/sink`));
+		await n8n.importWorkflows([
+			docJurisOperationsWorkflow(simulator.url),
+			docJurisTriggerWorkflow(`${simulator.url}/_sim/sink`),
+		]);
 	});
 
 	afterAll(async () => {

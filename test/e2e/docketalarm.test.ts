@@ -33,10 +33,9 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 		await simulator.start();
 		n8n = new N8nInstance({ line, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } });
 		await n8n.installPackages([builtTarball('n8n-nodes-docket-alarm')]);
-		await n8n.importCredentials(docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD));
-		await n8n.importWorkflow(docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET));
-		await n8n.importWorkflow(docketAlarmCustomCallWorkflow(simulator.url));
+		// One CLI call per kind: each starts n8n, which takes seconds.
 		await n8n.importCredentials([
+			...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD),
 			{
 				...docketAlarmCredentialFile(simulator.url, USERNAME, PASSWORD)[0],
 				...CUSTOM_CALL_CREDENTIALS.token,
@@ -52,9 +51,11 @@ describe.each(lines)('Docket Alarm in n8n %s.x', (line) => {
 			dockets: { docket: [{ court: SIM_COURT, docket: SIM_DOCKET }] },
 			frequency: 'twice_daily',
 		};
-		await n8n.importWorkflow(
+		await n8n.importWorkflows([
+			docketAlarmOperationsWorkflow(SIM_COURT, SIM_DOCKET),
+			docketAlarmCustomCallWorkflow(simulator.url),
 			docketAlarmTriggerWorkflow(`${simulator.url}/_sim/sink`, management, PUSH_SECRET),
-		);
+		]);
 	});
 
 	afterAll(async () => {

@@ -37,8 +37,10 @@ describe.each(lines)('Docketwise in n8n %s.x', (line) => {
 		await n8n.importCredentials(
 			docketwiseCredentialFile(simulator.url, simulator.clientId, simulator.clientSecret, tokens),
 		);
-		await n8n.importWorkflow(docketwiseOperationsWorkflow(simulator.url));
-		await n8n.importWorkflow(docketwiseTriggerWorkflow(`${simulator.url}/_sim/sink`));
+		await n8n.importWorkflows([
+			docketwiseOperationsWorkflow(simulator.url),
+			docketwiseTriggerWorkflow(`${simulator.url}/_sim/sink`),
+		]);
 	});
 
 	afterAll(async () => {

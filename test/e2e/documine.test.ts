@@ -37,8 +37,10 @@ describe.each(lines)('DocuMine in n8n %s.x', (line) => {
 				PASSWORD,
 			),
 		);
-		await n8n.importWorkflow(docuMineOperationsWorkflow(simulator.url));
-		await n8n.importWorkflow(docuMineTriggerWorkflow(`${simulator.url}/_sim/sink`));
+		await n8n.importWorkflows([
+			docuMineOperationsWorkflow(simulator.url),
+			docuMineTriggerWorkflow(`${simulator.url}/_sim/sink`),
+		]);
 	});
 
 	afterAll(async () => {

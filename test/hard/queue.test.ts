@@ -139,8 +139,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	// The processes' logs, for a failure's post-mortem.
-	const logs = path.join(__dirname, '..', '..', 'build', 'test-results', 'queue-logs');
+	// The processes' logs, for a failure's post-mortem (a folder per line: both lines run at once).
+	const logs = path.join(__dirname, '..', '..', 'build', 'test-results', `queue-logs-${HARD_LINE}`);
 	mkdirSync(logs, { recursive: true });
 	[stack.n8n, webhookProcess, ...workers].forEach(
 		(process, index) =>

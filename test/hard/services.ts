@@ -1,5 +1,5 @@
 /**
- * PostgreSQL and Redis for n8n's queue mode, from Debian's packages (scripts/test-hard.sh installs
+ * PostgreSQL and Redis for n8n's queue mode, from Debian's packages (scripts/test-n8n.sh installs
  * them), each started in a temporary folder on 127.0.0.1 and a free port, and stopped afterwards.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -17,7 +17,7 @@ function postgresBin(): string {
 	const dir = version ? path.join(root, version, 'bin') : '';
 	if (!dir || !existsSync(path.join(dir, 'postgres')))
 		throw new Error(
-			"PostgreSQL is not installed: run scripts/test-hard.sh (it installs Debian's postgresql)",
+			"PostgreSQL is not installed: run scripts/test-n8n.sh (it installs Debian's postgresql)",
 		);
 	return dir;
 }
