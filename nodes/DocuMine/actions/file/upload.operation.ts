@@ -80,15 +80,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	uploadedNames.set(uploaded, file.fileName);
+	uploads.set(uploaded, { fileName: file.fileName, at: Date.now() });
 	return uploaded;
 }
 
 // From this many files waiting in one dossier, a round reads the dossier's file list instead.
 const LIST_READ_FROM = 5;
 
-// Each upload's file name, for the wait's messages (kept beside the record, not in the output).
-const uploadedNames = new WeakMap<IDataObject, string>();
+// Each upload's file name (for the wait's messages) and when DocuMine took it (its processing began
+// then: the wait learns from it how long processing takes), kept beside the record, not in the output.
+const uploads = new WeakMap<IDataObject, { fileName: string; at: number }>();
 
 const uploadedFileId = (record: IDataObject) => String(record.id ?? record.fileId ?? '');
 
@@ -102,11 +103,14 @@ export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): 
 		string,
 		{ outcome: ItemOutcome; templateId: string; dossierId: string; fileName: string }
 	>();
+	const startedAt = new Map<string, number>();
 	for (const outcome of outcomes) {
 		const uploaded = outcome.result as IDataObject | undefined;
 		if (!uploaded || !this.getNodeParameter('waitForProcessing', outcome.itemIndex, false))
 			continue;
-		const fileName = uploadedNames.get(uploaded) ?? uploadedFileId(uploaded);
+		const fileName = uploads.get(uploaded)?.fileName ?? uploadedFileId(uploaded);
+		const at = uploads.get(uploaded)?.at;
+		if (at !== undefined) startedAt.set(uploadedFileId(uploaded), at);
 		waiting.set(uploadedFileId(uploaded), {
 			outcome,
 			...dossierPath(this, outcome.itemIndex),
@@ -162,7 +166,7 @@ export async function finish(this: IExecuteFunctions, outcomes: ItemOutcome[]): 
 		ids,
 		readRound,
 		(record) => outcomeOf(statusOf(record), FILE_DONE, FILE_FAILED) === 'running',
-		settings,
+		{ ...settings, startedAt },
 	);
 	for (const [id, state] of states) {
 		const { outcome, fileName } = waiting.get(id)!;
