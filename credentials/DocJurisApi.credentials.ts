@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -47,15 +48,21 @@ export class DocJurisApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.accountId}}',
-				password: '={{$credentials.apiKey}}',
-			},
+	/**
+	 * Basic authentication with the account ID and API key on every request. A function rather than
+	 * n8n's generic form: n8n evaluates each field of the generic form as an expression on every
+	 * request, which for cheap calls (10,000 contract reads) is a measurable part of each item.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		auth: {
+			username: String(credentials.accountId ?? ''),
+			password: String(credentials.apiKey ?? ''),
 		},
-	};
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

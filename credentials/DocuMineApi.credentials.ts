@@ -4,6 +4,7 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -171,15 +172,21 @@ export class DocuMineApi implements ICredentialType {
 		);
 	}
 
-	authenticate = {
-		type: 'generic' as const,
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'X-TENANT-ID': '={{$credentials.workspaceId}}',
-			},
+	/**
+	 * The access token and the workspace (tenant) on every request. A function rather than n8n's
+	 * generic form: n8n evaluates each field of the generic form as an expression on every request.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: {
+			...(requestOptions.headers ?? {}),
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			'X-TENANT-ID': String(credentials.workspaceId ?? ''),
 		},
-	};
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

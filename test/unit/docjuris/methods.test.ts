@@ -91,12 +91,20 @@ describe('DocJuris dropdowns and lists', () => {
 
 describe('DocJuris credential', () => {
 	const credential = new DocJurisApi();
-	it('authenticates with Basic auth from the account ID and API key', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: {
-				auth: { username: '={{$credentials.accountId}}', password: '={{$credentials.apiKey}}' },
-			},
+	it('authenticates with Basic auth from the account ID and API key', async () => {
+		const authenticate = credential.authenticate as (
+			credentials: object,
+			options: object,
+		) => Promise<object>;
+		expect(
+			await authenticate(
+				{ accountId: 'acct-1', apiKey: 'key-2' },
+				{ url: '/contracts', headers: { Accept: 'application/json' } },
+			),
+		).toEqual({
+			url: '/contracts',
+			headers: { Accept: 'application/json' },
+			auth: { username: 'acct-1', password: 'key-2' },
 		});
 		expect(
 			credential.properties.find((property) => property.name === 'apiKey')!.typeOptions,
