@@ -12,6 +12,7 @@ import { credentialBaseUrl } from '../../shared/credentials';
 import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectOffsetPages } from '../../shared/paging';
 import { errorTextOf, firstText, vendorApi } from '../../shared/transport';
+import { fileFacts } from '../../shared/toolOutput';
 
 export const DEFAULT_BASE_URL = 'https://api.docjuris.com/v1';
 
@@ -217,7 +218,7 @@ export async function downloadDocument(
 		fallbackName: fileName,
 	});
 	return {
-		json: { ...info, docState, fileName, mimeType },
+		json: { ...info, docState, ...fileFacts(binary), fileName, mimeType },
 		binary: { [binaryPropertyName]: binary },
 	};
 }

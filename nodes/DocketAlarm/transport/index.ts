@@ -11,6 +11,7 @@ import type { HttpFailure } from '../../shared/errors';
 import { credentialBaseUrl, credentialsOnce } from '../../shared/credentials';
 import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { errorTextOf, firstText, vendorApi, type ApiCall } from '../../shared/transport';
+import { fileFacts } from '../../shared/toolOutput';
 
 export const DEFAULT_BASE_URL = 'https://www.docketalarm.com';
 
@@ -199,6 +200,7 @@ export async function downloadDocument(
 	return {
 		json: {
 			link: url,
+			...fileFacts(binary),
 			fileName,
 			cached: options.cached,
 			size: Number(response.headers['content-length'] ?? 0) || undefined,

@@ -10,6 +10,7 @@ import { credentialBaseUrl } from '../../shared/credentials';
 import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { collectNumberedPages } from '../../shared/paging';
 import { errorTextOf, firstText, vendorApi } from '../../shared/transport';
+import { fileFacts } from '../../shared/toolOutput';
 
 export const DEFAULT_URL = 'https://app.docketwise.com';
 
@@ -171,5 +172,8 @@ export async function downloadDocument(
 	const { binary, fileName, mimeType } = await downloadedBinary(ctx, response, {
 		fallbackName: title,
 	});
-	return { json: { ...document, fileName, mimeType }, binary: { [binaryPropertyName]: binary } };
+	return {
+		json: { ...document, ...fileFacts(binary), fileName, mimeType },
+		binary: { [binaryPropertyName]: binary },
+	};
 }

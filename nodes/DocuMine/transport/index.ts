@@ -4,6 +4,7 @@ import { downloadedBinary } from '../../shared/binary';
 import { credentialBaseUrl } from '../../shared/credentials';
 import { type RequestContext, type VendorProfile } from '../../shared/http';
 import { errorTextOf, firstText, vendorApi } from '../../shared/transport';
+import { fileFacts } from '../../shared/toolOutput';
 import { apiBaseUrl, FIELDS, PATHS } from '../api';
 /** Access tokens live 300 s; one older than this is renewed before use rather than after a refusal. */
 export const SAFE_TOKEN_AGE_MS = 240_000;
@@ -119,5 +120,8 @@ export async function downloadPackage(
 		fallbackName: `documine-${downloadId}.zip`,
 		mimeType: 'application/zip',
 	});
-	return { json: { downloadId, fileName }, binary: { [binaryPropertyName]: binary } };
+	return {
+		json: { downloadId, ...fileFacts(binary), fileName },
+		binary: { [binaryPropertyName]: binary },
+	};
 }

@@ -101,7 +101,13 @@ describe('DocuMine result packages', () => {
 			downloadId: { __rl: true, mode: 'id', value: 'P-1' },
 			binaryPropertyName: 'package',
 		});
-		expect(named.output[0].json).toEqual({ downloadId: 'P-1', fileName: 'Study 42.zip' });
+		// What an AI agent, which sees no binary, is told about the file.
+		expect(named.output[0].json).toEqual({
+			downloadId: 'P-1',
+			fileName: 'Study 42.zip',
+			mimeType: 'application/zip',
+			fileSize: '10 B',
+		});
 		expect(named.output[0].binary!.package).toMatchObject({
 			fileName: 'Study 42.zip',
 			mimeType: 'application/zip',

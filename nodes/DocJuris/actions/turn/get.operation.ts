@@ -1,12 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { simplifyTurn, turnOutput } from '../../helpers/simplify';
 import { contractIdParameter, resolveTurnId } from '../../helpers/utils';
 import { apiRequest } from '../../transport';
 import { contractLocator, turnSelection } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['turn'], operation: ['get'] } },
-	[contractLocator, ...turnSelection('get')],
+	[contractLocator, ...turnSelection('get'), ...simplifyTurn],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -20,5 +21,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		},
 	);
-	return { contractId, ...turn };
+	return turnOutput(this, itemIndex, { contractId, ...turn });
 }

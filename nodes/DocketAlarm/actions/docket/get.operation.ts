@@ -6,7 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { requireText } from '../../../shared/validators';
+import { withToolDefault } from '../../../shared/toolOutput';
 import { withIsoDates } from '../../helpers/dates';
+import { docketSummary, SUMMARY_ENTRIES } from '../../helpers/summary';
 import { clientMatterParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { cachedField, clientMatterOption, courtLocator, docketField } from '../common.descriptions';
@@ -15,25 +17,37 @@ const properties: INodeProperties[] = [
 	courtLocator,
 	docketField,
 	cachedField,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'docket',
-		options: [
-			{
-				name: 'Whole Docket',
-				value: 'docket',
-				description: 'One item with info, docket entries and parties',
-			},
-			{
-				name: 'One Item per Docket Entry',
-				value: 'entries',
-				description: 'Each entry with the case’s court, docket and title',
-			},
-			{ name: 'One Item per Party', value: 'parties', description: 'Each party with its counsel' },
-		],
-	},
+	...withToolDefault(
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'docket',
+			options: [
+				{
+					name: 'Case Summary',
+					value: 'summary',
+					description: `The case's facts, its parties and the latest ${SUMMARY_ENTRIES} entries with their links, texts cut short (the default for an AI agent)`,
+				},
+				{
+					name: 'One Item per Docket Entry',
+					value: 'entries',
+					description: 'Each entry with the case’s court, docket and title',
+				},
+				{
+					name: 'One Item per Party',
+					value: 'parties',
+					description: 'Each party with its counsel',
+				},
+				{
+					name: 'Whole Docket',
+					value: 'docket',
+					description: 'One item with info, docket entries and parties',
+				},
+			],
+		},
+		'summary',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -103,6 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const record = withIsoDates(response);
 	delete record.success;
 	const info = (record.info ?? {}) as IDataObject;
+	if (output === 'summary') return [docketSummary(court, docket, record)];
 	const caseFields = { court, docket, title: info.title };
 	if (output === 'entries')
 		return (record.docket_report ?? []).map((entry) => ({ ...caseFields, ...entry }));

@@ -7,6 +7,7 @@ import {
 
 import { downloadedBinary } from '../../../shared/binary';
 import { outputBinaryField } from '../../../shared/descriptions';
+import { fileFacts, withToolDefault } from '../../../shared/toolOutput';
 import { PATHS } from '../../api';
 import { flattenComponents } from '../../helpers';
 import { apiRequest, apiResponse } from '../../transport';
@@ -34,15 +35,18 @@ export const description = updateDisplayOptions(
 				{ name: 'XML', value: 'xml', description: 'DocuMine’s XML export as a binary file' },
 			],
 		},
-		{
-			displayName: 'Flatten to Name → Value',
-			name: 'flatten',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show: { format: ['json'] } },
-			description:
-				'Whether to output one field per component (its value, or a list of values) instead of DocuMine’s structure',
-		},
+		...withToolDefault(
+			{
+				displayName: 'Flatten to Name → Value',
+				name: 'flatten',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { format: ['json'] } },
+				description:
+					'Whether to output one field per component (its value, or a list of values) instead of DocuMine’s structure (on by default when an AI agent uses the node, to keep its answers short)',
+			},
+			true,
+		),
 		{ ...outputBinaryField, displayOptions: { show: { format: ['xml'] } } },
 	],
 );
@@ -67,7 +71,7 @@ export async function execute(
 		});
 		return [
 			{
-				json: { fileId, format: 'xml' },
+				json: { fileId, format: 'xml', ...fileFacts(binary) },
 				binary: { [this.getNodeParameter('binaryPropertyName', itemIndex) as string]: binary },
 			},
 		];

@@ -1,0 +1,204 @@
+/**
+ * A scripted language model for agent tests: an OpenAI-compatible chat-completions server on
+ * 127.0.0.1 that answers from a script instead of a model. n8n's OpenAI credential takes a base
+ * URL, so the real AI Agent and OpenAI Chat Model nodes talk to it unmodified.
+ *
+ * A script is chosen by the user prompt (the first user message) and is a list of turns: each turn
+ * either calls tools with given arguments or gives the final answer, built from the tool results
+ * the agent sent back. The turn to play is the number of assistant turns already in the
+ * conversation, since every request carries the whole conversation so far. Every request is kept,
+ * so tests assert on what n8n sent the model: the tools, their descriptions and argument schemas.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A tool as n8n describes it to the model (OpenAI's function-tool shape). */
+export interface ModelTool {
+	type: 'function';
+	function: { name: string; description?: string; parameters?: ToolSchema };
+}
+
+export interface ToolSchema {
+	type?: string;
+	properties?: Record<string, { type?: string; description?: string }>;
+	required?: string[];
+}
+
+export interface ChatMessage {
+	role: 'system' | 'user' | 'assistant' | 'tool';
+	content?: string | Array<{ type: string; text?: string }> | null;
+	tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+	tool_call_id?: string;
+}
+
+/** One chat-completions request as n8n sent it. */
+export interface ModelRequest {
+	model: string;
+	messages: ChatMessage[];
+	tools?: ModelTool[];
+	stream?: boolean;
+}
+
+/** A tool result the agent sent back, with the call it answers. */
+export interface ToolResult {
+	tool: string;
+	args: Record<string, unknown>;
+	/** The text the model receives (n8n sends tool output as a string). */
+	content: string;
+}
+
+export type ScriptTurn =
+	| {
+			/** Tools to call in this turn, side by side; a function may build them from earlier results. */
+			call:
+				| Array<{ tool: string; args: Record<string, unknown> }>
+				| ((results: ToolResult[]) => Array<{ tool: string; args: Record<string, unknown> }>);
+	  }
+	| { answer: (results: ToolResult[]) => string };
+
+/** The text of a message, whether sent as a string or as content parts. */
+export function messageText(message: ChatMessage): string {
+	if (typeof message.content === 'string') return message.content;
+	return (message.content ?? []).map((part) => part.text ?? '').join('');
+}
+
+export class ScriptedModel {
+	readonly requests: ModelRequest[] = [];
+	private readonly scripts = new Map<string, ScriptTurn[]>();
+	private server?: http.Server;
+	url = '';
+
+	/** Plays `turns` for every conversation whose user prompt contains `prompt`. */
+	script(prompt: string, turns: ScriptTurn[]): void {
+		this.scripts.set(prompt, turns);
+	}
+
+	/** The requests of the conversations whose user prompt contains `prompt`. */
+	requestsFor(prompt: string): ModelRequest[] {
+		return this.requests.filter((request) => userPrompt(request).includes(prompt));
+	}
+
+	/** The tool results the agent sent back in a conversation's last request. */
+	toolResults(prompt: string): ToolResult[] {
+		const requests = this.requestsFor(prompt);
+		return requests.length ? toolResults(requests[requests.length - 1]) : [];
+	}
+
+	async start(): Promise<void> {
+		this.server = http.createServer((req, res) => void this.handle(req, res));
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+	}
+
+	async stop(): Promise<void> {
+		this.server?.closeAllConnections();
+		await new Promise((resolve) => this.server?.close(resolve));
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const send = (status: number, body: unknown) => {
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(body));
+		};
+		const path = new URL(req.url ?? '/', 'http://model').pathname;
+		// The model list the credential test and the editor's model picker read.
+		if (req.method === 'GET' && path.endsWith('/models'))
+			return send(200, { object: 'list', data: [{ id: 'scripted', object: 'model' }] });
+		if (req.method !== 'POST' || !path.endsWith('/chat/completions'))
+			return send(404, { error: { message: `the scripted model does not serve ${path}` } });
+		const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ModelRequest;
+		this.requests.push(request);
+		const prompt = userPrompt(request);
+		const turns = [...this.scripts].find(([key]) => prompt.includes(key))?.[1];
+		if (!turns)
+			return send(400, {
+				error: { message: `no script for the prompt ${JSON.stringify(prompt)}` },
+			});
+		const played = request.messages.filter((message) => message.role === 'assistant').length;
+		const turn = turns[Math.min(played, turns.length - 1)];
+		const results = toolResults(request);
+		const message =
+			'answer' in turn
+				? { role: 'assistant', content: turn.answer(results) }
+				: {
+						role: 'assistant',
+						content: null,
+						tool_calls: (typeof turn.call === 'function' ? turn.call(results) : turn.call).map(
+							(call, index) => ({
+								id: `call_${played}_${index}`,
+								type: 'function',
+								function: { name: call.tool, arguments: JSON.stringify(call.args) },
+							}),
+						),
+					};
+		const finish = 'answer' in turn ? 'stop' : 'tool_calls';
+		if (request.stream) return streamReply(res, request.model, message, finish);
+		send(200, {
+			id: `chatcmpl-${this.requests.length}`,
+			object: 'chat.completion',
+			created: Math.floor(Date.now() / 1000),
+			model: request.model,
+			choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
+			usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+		});
+	}
+}
+
+/** The first user message of a conversation: what the script is chosen by. */
+function userPrompt(request: ModelRequest): string {
+	const first = request.messages.find((message) => message.role === 'user');
+	return first ? messageText(first) : '';
+}
+
+/** Pairs each tool message with the call it answers. */
+function toolResults(request: ModelRequest): ToolResult[] {
+	const calls = new Map<string, { name: string; arguments: string }>();
+	for (const message of request.messages)
+		for (const call of message.tool_calls ?? []) calls.set(call.id, call.function);
+	return request.messages
+		.filter((message) => message.role === 'tool')
+		.map((message) => {
+			const call = calls.get(message.tool_call_id ?? '');
+			return {
+				tool: call?.name ?? '',
+				args: call ? (JSON.parse(call.arguments) as Record<string, unknown>) : {},
+				content: messageText(message),
+			};
+		});
+}
+
+/** The same reply as server-sent chunks, for a client that asked to stream. */
+function streamReply(
+	res: http.ServerResponse,
+	model: string,
+	message: { content: string | null; tool_calls?: unknown[] },
+	finish: string,
+): void {
+	res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+	const chunk = (delta: unknown, finishReason: string | null) =>
+		res.write(
+			`data: ${JSON.stringify({
+				id: 'chatcmpl-stream',
+				object: 'chat.completion.chunk',
+				created: Math.floor(Date.now() / 1000),
+				model,
+				choices: [{ index: 0, delta, finish_reason: finishReason }],
+			})}\n\n`,
+		);
+	const toolCalls = (message.tool_calls ?? []).map((call, index) => ({
+		index,
+		...(call as object),
+	}));
+	chunk(
+		{
+			role: 'assistant',
+			content: message.content ?? '',
+			...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+		},
+		null,
+	);
+	chunk({}, finish);
+	res.end('data: [DONE]\n\n');
+}
