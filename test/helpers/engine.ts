@@ -363,6 +363,8 @@ export interface EngineOptions {
 	continueOnFail?: boolean;
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
+	/** Runs the node as the AI-agent tool n8n builds from it (its type name ends in `Tool`). */
+	asTool?: boolean;
 }
 
 interface UnitWorkflowOptions {
@@ -440,6 +442,16 @@ function unitWorkflow(options: UnitWorkflowOptions) {
 	return { node, workflow, workflowData, credentials, additionalData };
 }
 
+/**
+ * The node as n8n's tool variant names it: what the `@tool` display condition, and so the
+ * parameters' tool defaults, go by. (n8n also turns the output into an ai_tool connection,
+ * which a node run on its own does not need.)
+ */
+function toolVariant(nodeType: INodeType): INodeType {
+	const description = { ...nodeType.description, name: `${nodeType.description.name}Tool` };
+	return Object.assign(Object.create(nodeType) as INodeType, { description });
+}
+
 /** Where n8n serves production and test webhooks in these tests (its WEBHOOK_URL). */
 export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
 export const WEBHOOK_TEST_BASE_URL = 'https://n8n.example.com/webhook-test';
@@ -449,6 +461,7 @@ export const WEBHOOK_TEST_BASE_URL = 'https://n8n.example.com/webhook-test';
  * node's error as n8n-core recorded it (continue-on-fail turns it into output items instead).
  */
 export async function runOnEngine(options: EngineOptions): Promise<EngineRun> {
+	if (options.asTool) options = { ...options, nodeType: toolVariant(options.nodeType) };
 	const { parameters, items } = asWorkflowParameters(
 		options.parameters,
 		options.items ?? [{ json: {} }],

@@ -28,24 +28,33 @@ export function docketSummary(court: string, docket: string, record: IDataObject
 	const info = (record.info ?? {}) as IDataObject;
 	const entries = (record.docket_report ?? []) as IDataObject[];
 	const parties = (record.parties ?? []) as IDataObject[];
-	// ISO dates (see withIsoDates) sort as text; the highest number goes first on a shared day.
+	// ISO dates sort as text; the highest number goes first on a shared day.
 	const latest = [...entries].sort(
 		(a, b) =>
-			String(b.date ?? '').localeCompare(String(a.date ?? '')) ||
+			isoDate(b, 'date').localeCompare(isoDate(a, 'date')) ||
 			Number(b.number ?? 0) - Number(a.number ?? 0),
 	);
+	const facts = pickFields(info, CASE_FIELDS);
+	for (const field of ['date_filed', 'date_terminated'])
+		if (facts[field] !== undefined) facts[field] = isoDate(info, field);
 	return {
 		court,
 		docket,
-		...pickFields(info, CASE_FIELDS),
+		...facts,
 		parties: parties.map((party) => pickFields(party, ['name', 'type'])),
 		entryCount: entries.length,
 		latestEntries: latest.slice(0, SUMMARY_ENTRIES).map((entry) => ({
-			...pickFields(entry, ['number', 'date']),
+			...pickFields(entry, ['number']),
+			date: isoDate(entry, 'date'),
 			contents: clipText(plainText(entry.contents), SUMMARY_CONTENTS_CHARS),
 			...pickFields(entry, ['link']),
 		})),
 	};
+}
+
+/** A date field in ISO form: the `_iso` twin withIsoDates adds, else the field as Docket Alarm sent it. */
+function isoDate(record: IDataObject, field: string): string {
+	return String(record[`${field}_iso`] ?? record[field] ?? '');
 }
 
 /** Docket text without the markup Docket Alarm leaves in it. */

@@ -10,6 +10,7 @@ import {
 	contractRecord,
 	locator,
 	runDocJuris,
+	TURN_2,
 } from './harness';
 
 jest.mock('n8n-workflow', () => ({
@@ -424,5 +425,45 @@ describe('DocJuris contract: get, download, document info', () => {
 			extension: 'xlsx',
 			originalFileName: 'report.xlsx',
 		});
+	});
+});
+
+describe('DocJuris contract, as an AI-agent tool', () => {
+	it('answers with the simplified contract by default: facts, turn states, named values and the app link', async () => {
+		const record = contractRecord({
+			description: 'Mutual NDA',
+			lastModified: '2026-02-05T19:28:14Z',
+			latestTurnId: TURN_2,
+			extendedData: { namedValues: [{ name: 'matter', value: 'M-77' }] },
+			urls: {
+				app: `https://app.docjuris.com/contracts/${CONTRACT_ID}`,
+				api: `${BASE}/v1/contracts/${CONTRACT_ID}`,
+				document: `${BASE}/v1/contracts/${CONTRACT_ID}/document`,
+			},
+		});
+		nock(BASE).get(`/v1/contracts/${CONTRACT_ID}`).twice().reply(200, envelope(record));
+		const tool = await runDocJuris(
+			{ resource: 'contract', operation: 'get', contractId: locator(CONTRACT_ID) },
+			{ asTool: true },
+		);
+		expect(tool.output[0].json).toEqual({
+			id: CONTRACT_ID,
+			name: 'my contract',
+			description: 'Mutual NDA',
+			type: { id: 3, name: 'NDA', description: '' },
+			counterParty: { id: 1, name: 'Company A' },
+			lastModified: '2026-02-05T19:28:14Z',
+			latestTurnId: TURN_2,
+			turns: record.turns,
+			namedValues: { matter: 'M-77' },
+			appUrl: `https://app.docjuris.com/contracts/${CONTRACT_ID}`,
+		});
+		// The plain node keeps DocJuris's record as it was, unless Simplify is switched on.
+		const plain = await runDocJuris({
+			resource: 'contract',
+			operation: 'get',
+			contractId: locator(CONTRACT_ID),
+		});
+		expect(plain.output[0].json).toEqual(record);
 	});
 });

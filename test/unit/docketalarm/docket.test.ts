@@ -81,3 +81,65 @@ describe('Docket Alarm: docket', () => {
 		expect(output[0].json.is_pacer).toBe(true);
 	});
 });
+
+describe('Docket Alarm: docket, as an AI-agent tool', () => {
+	const parameters = {
+		resource: 'docket',
+		operation: 'get',
+		court: courtByName('New York Southern District Court'),
+		docket: '1:11-cv-06909',
+	};
+
+	it('answers with the case summary by default: facts, parties and the latest entries, newest first, texts cut short', async () => {
+		const long = `ORDER granting <b>motion</b> to dismiss. ${'Signed by the Judge. '.repeat(40)}`;
+		const entries = Array.from({ length: 14 }, (_, index) => ({
+			date: `1/${index + 1}/2024`,
+			number: index + 1,
+			contents: index === 13 ? long : `Entry ${index + 1}`,
+			link: `${BASE}/docs/${index + 1}.pdf`,
+			exhibits: [{ exhibit: '1', link: `${BASE}/docs/${index + 1}/1.pdf` }],
+		}));
+		nock(BASE)
+			.get('/api/v1/getdocket/')
+			.query(true)
+			.reply(200, { ...docketResponse, docket_report: entries });
+		const { output } = await runDocketAlarm(parameters, { ...loggedIn(), asTool: true });
+		expect(output).toHaveLength(1);
+		const summary = output[0].json;
+		expect(summary).toMatchObject({
+			court: 'New York Southern District Court',
+			docket: '1:11-cv-06909',
+			title: 'Kickstarter, Inc. v. Fan Funded, LLC et al',
+			date_filed: '2011-09-30',
+			judge: 'Judge Katherine Polk Failla',
+			parties: [
+				{ name: 'Fan Funded, LLC', type: 'Defendant' },
+				{ name: 'Kickstarter, Inc.', type: 'Plaintiff' },
+			],
+			entryCount: 14,
+		});
+		const latest = summary.latestEntries as Array<Record<string, unknown>>;
+		expect(latest.map((entry) => entry.number)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5]);
+		expect(latest[0]).toEqual({
+			number: 14,
+			date: '2024-01-14',
+			contents: expect.stringMatching(/^ORDER granting motion to dismiss\. Signed .*…$/),
+			link: `${BASE}/docs/14.pdf`,
+		});
+		expect(String(latest[0].contents).length).toBe(300);
+		expect(JSON.stringify(summary)).not.toContain('counsel');
+		expect(JSON.stringify(summary)).not.toContain('exhibit');
+	});
+
+	it('still gives the whole docket to a tool set to Whole Docket, and the plain node keeps the whole docket by default', async () => {
+		nock(BASE).get('/api/v1/getdocket/').query(true).twice().reply(200, docketResponse);
+		const whole = await runDocketAlarm(
+			{ ...parameters, output: 'docket' },
+			{ ...loggedIn(), asTool: true },
+		);
+		expect(whole.output[0].json.docket_report).toHaveLength(2);
+		const plain = await runDocketAlarm(parameters, loggedIn());
+		expect(plain.output[0].json).toHaveProperty('parties.0.counsel');
+		expect(plain.output[0].json.latestEntries).toBeUndefined();
+	});
+});

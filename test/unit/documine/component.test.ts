@@ -60,3 +60,30 @@ describe('DocuMine components', () => {
 		expect(binaryContent(output[0], 'xml').toString()).toBe('<components/>');
 	});
 });
+
+describe('DocuMine components, as an AI-agent tool', () => {
+	it('answers flattened to name → value by default, and an XML export says what file it made', async () => {
+		nock(URL_)
+			.get(`${FILES}/F-1/components`)
+			.reply(200, { components: [{ name: 'Species', values: ['Rat', 'Mouse'] }] });
+		const flat = await runDocuMine(
+			{ resource: 'component', operation: 'get', ...where, fileId: 'F-1' },
+			{ asTool: true },
+		);
+		expect(flat.output[0].json).toEqual({ fileId: 'F-1', Species: ['Rat', 'Mouse'] });
+		nock(URL_).get(`${FILES}/F-1/components`).reply(200, '<components/>', {
+			'Content-Type': 'application/xml',
+		});
+		const xml = await runDocuMine(
+			{ resource: 'component', operation: 'get', ...where, fileId: 'F-1', format: 'xml' },
+			{ asTool: true },
+		);
+		expect(xml.output[0].json).toEqual({
+			fileId: 'F-1',
+			format: 'xml',
+			fileName: 'components-F-1.xml',
+			mimeType: 'application/xml',
+			fileSize: '13 B',
+		});
+	});
+});
