@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { asNodeError } from './errors';
+import { runsAsTool } from './toolOutput';
 
 /** What one operation returns for one input item: JSON records, or full items (e.g. with binary). */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -53,7 +54,9 @@ export interface ItemLoopOptions {
  * Runs an operation for every input item. Output items are in input order and linked to the item
  * they came from. With "Continue On Fail", a failing item yields exactly one error item, in its
  * place, and the run goes on; otherwise the first failure (already naming its item) stops the run:
- * no later item is started.
+ * no later item is started. Run as an AI agent's tool, a failure is the tool's answer, as with
+ * Continue On Fail: the model reads what was wrong ("Contract ID "x" is not a valid ID") and can
+ * call again with better arguments, where a thrown error would end the whole chat.
  */
 export async function runForEachItem(
 	ctx: IExecuteFunctions,
@@ -62,7 +65,7 @@ export async function runForEachItem(
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const outcomes: ItemOutcome[] = [];
-	const continueOnFail = ctx.continueOnFail();
+	const continueOnFail = ctx.continueOnFail() || runsAsTool(ctx);
 	let stopped = false;
 	const runItem = async (itemIndex: number) => {
 		const outcome: ItemOutcome = { itemIndex };

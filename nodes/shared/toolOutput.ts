@@ -1,4 +1,4 @@
-import type { IBinaryData, IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /**
  * A parameter whose default differs when the node runs as an AI-agent tool (the `…Tool` variant
@@ -23,6 +23,11 @@ export function withToolDefault(
 			displayOptions: { ...property.displayOptions, show: { ...show, '@tool': [true] } },
 		},
 	];
+}
+
+/** Whether the node runs as an AI-agent tool: n8n names the tool variant's type `<type>Tool`. */
+export function runsAsTool(ctx: IExecuteFunctions): boolean {
+	return ctx.getNode().type.endsWith('Tool');
 }
 
 /** The "Simplify" switch: compact by default as a tool, the vendor's record as is otherwise. */

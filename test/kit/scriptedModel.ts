@@ -5,8 +5,8 @@
  *
  * A script is chosen by the user prompt (the first user message) and is a list of turns: each turn
  * either calls tools with given arguments or gives the final answer, built from the tool results
- * the agent sent back. The turn to play is the number of assistant turns already in the
- * conversation, since every request carries the whole conversation so far. Every request is kept,
+ * the agent sent back. Every request carries the whole conversation so far, so the turn to play is
+ * the first whose calls the conversation has not answered yet. Every request is kept,
  * so tests assert on what n8n sent the model: the tools, their descriptions and argument schemas.
  */
 import http from 'node:http';
@@ -85,7 +85,13 @@ export class ScriptedModel {
 	}
 
 	async start(): Promise<void> {
-		this.server = http.createServer((req, res) => void this.handle(req, res));
+		// A script that fails (a test's own mistake) answers 500 with its message instead of no answer.
+		this.server = http.createServer((req, res) =>
+			this.handle(req, res).catch((error: Error) => {
+				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: `the script failed: ${error.message}` } }));
+			}),
+		);
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
 	}
@@ -116,22 +122,19 @@ export class ScriptedModel {
 			return send(400, {
 				error: { message: `no script for the prompt ${JSON.stringify(prompt)}` },
 			});
-		const played = request.messages.filter((message) => message.role === 'assistant').length;
-		const turn = turns[Math.min(played, turns.length - 1)];
 		const results = toolResults(request);
+		const { turn, played } = nextTurn(turns, results);
 		const message =
 			'answer' in turn
 				? { role: 'assistant', content: turn.answer(results) }
 				: {
 						role: 'assistant',
 						content: null,
-						tool_calls: (typeof turn.call === 'function' ? turn.call(results) : turn.call).map(
-							(call, index) => ({
-								id: `call_${played}_${index}`,
-								type: 'function',
-								function: { name: call.tool, arguments: JSON.stringify(call.args) },
-							}),
-						),
+						tool_calls: turn.calls.map((call, index) => ({
+							id: `call_${played}_${index}`,
+							type: 'function',
+							function: { name: call.tool, arguments: JSON.stringify(call.args) },
+						})),
 					};
 		const finish = 'answer' in turn ? 'stop' : 'tool_calls';
 		if (request.stream) return streamReply(res, request.model, message, finish);
@@ -144,6 +147,27 @@ export class ScriptedModel {
 			usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 		});
 	}
+}
+
+type ToolCall = { tool: string; args: Record<string, unknown> };
+
+/**
+ * The turn to play: the first whose tool calls have not all been answered. (n8n may send a turn's
+ * side-by-side calls back as one assistant message each, so assistant messages are not counted.)
+ */
+function nextTurn(
+	turns: ScriptTurn[],
+	results: ToolResult[],
+): { turn: { answer: (results: ToolResult[]) => string } | { calls: ToolCall[] }; played: number } {
+	let answered = 0;
+	for (const [played, turn] of turns.entries()) {
+		if ('answer' in turn) return { turn, played };
+		const calls =
+			typeof turn.call === 'function' ? turn.call(results.slice(0, answered)) : turn.call;
+		if (answered + calls.length > results.length) return { turn: { calls }, played };
+		answered += calls.length;
+	}
+	throw new Error('the script ran out of turns before an answer');
 }
 
 /** The first user message of a conversation: what the script is chosen by. */

@@ -1,0 +1,1 @@
+../../../../../nodes/DocJuris/helpers/simplify.ts

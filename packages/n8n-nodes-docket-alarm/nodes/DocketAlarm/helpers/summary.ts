@@ -1,0 +1,1 @@
+../../../../../nodes/DocketAlarm/helpers/summary.ts
