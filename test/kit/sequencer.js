@@ -36,7 +36,9 @@ const MEASURED = {
 	'e2e-1/docketalarm': 86,
 	'e2e-2/examples': 76,
 	'e2e-1/examples': 64,
+	'e2e-2/agents': 45,
 	'e2e-2/startup': 46,
+	'e2e-1/agents': 30,
 	'e2e-1/startup': 35,
 	'e2e/packages': 5,
 };

@@ -13,6 +13,7 @@ export function listOrIdLocator(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
+		description: `The ${displayName.toLowerCase()}, from the list or by its Docketwise ID (a whole number such as 8116)`,
 		hint,
 		modes: [
 			{

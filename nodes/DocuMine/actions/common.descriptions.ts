@@ -8,6 +8,8 @@ export const templateLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	description:
+		'The dossier template, from the list or by its ID (a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6)',
 	modes: [
 		{
 			displayName: 'From List',
@@ -30,6 +32,7 @@ export const dossierLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	description: 'The dossier of the template chosen above, from the list or by its ID (a UUID)',
 	modes: [
 		{
 			displayName: 'From List',
@@ -48,6 +51,8 @@ export const fileIdField: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	description:
+		'The file, from the list or by its ID (a UUID such as 5f7a0c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b)',
 	hint: 'The list shows the files of the dossier chosen above; choose the dossier template and dossier first',
 	modes: [
 		{
