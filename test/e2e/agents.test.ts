@@ -73,6 +73,7 @@ describe.each(lines)('AI agents and MCP clients with our tools in n8n %s.x', (li
 			dockets: agentWorkflow('agentDocketAlarm', 'Docket Alarm agent', [
 				TOOLS.searchDockets(),
 				TOOLS.getDocket(),
+				TOOLS.downloadFiling(),
 				TOOLS.trackDocket(),
 			]),
 			contracts: agentWorkflow('agentDocJuris001', 'DocJuris agent', [
@@ -150,7 +151,11 @@ describe.each(lines)('AI agents and MCP clients with our tools in n8n %s.x', (li
 			{
 				call: (results) => {
 					const [docket] = answered(resultOf(results, 'Get_Docket'));
-					return [{ tool: 'Track_Docket', args: { court: docket.court, docket: docket.docket } }];
+					const [latest] = docket.latestEntries as Array<Record<string, unknown>>;
+					return [
+						{ tool: 'Track_Docket', args: { court: docket.court, docket: docket.docket } },
+						{ tool: 'Download_Filing', args: { link: latest.link } },
+					];
 				},
 			},
 			{
@@ -168,7 +173,12 @@ describe.each(lines)('AI agents and MCP clients with our tools in n8n %s.x', (li
 		const tools = Object.fromEntries(
 			(first.tools ?? []).map((tool) => [tool.function.name, tool.function]),
 		);
-		expect(Object.keys(tools).sort()).toEqual(['Get_Docket', 'Search_Dockets', 'Track_Docket']);
+		expect(Object.keys(tools).sort()).toEqual([
+			'Download_Filing',
+			'Get_Docket',
+			'Search_Dockets',
+			'Track_Docket',
+		]);
 		expect(tools.Get_Docket.description).toMatch(/docket/i);
 		expect(tools.Get_Docket.parameters).toMatchObject({
 			type: 'object',
@@ -204,6 +214,13 @@ describe.each(lines)('AI agents and MCP clients with our tools in n8n %s.x', (li
 		const [summary] = answered(resultOf(results, 'Get_Docket'));
 		expect(summary).toMatchObject({ court: found.court, docket: found.docket, entryCount: 4 });
 		expect(JSON.stringify(summary)).not.toContain('counsel');
+		// A download's file stays in the run; the model is told what it is.
+		const [filing] = answered(resultOf(results, 'Download_Filing'));
+		expect(filing).toMatchObject({
+			fileName: expect.stringMatching(/\.pdf$/),
+			mimeType: 'application/pdf',
+			fileSize: expect.stringMatching(/kB$/),
+		});
 		expect(answer).toBe(
 			`Latest in ${String(found.title)}: entry 999, ${String((summary.latestEntries as Array<Record<string, unknown>>)[0].contents)}`,
 		);

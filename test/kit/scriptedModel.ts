@@ -116,6 +116,9 @@ export class ScriptedModel {
 			return send(404, { error: { message: `the scripted model does not serve ${path}` } });
 		const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ModelRequest;
 		this.requests.push(request);
+		// The agents under test answer once the run ends; a streamed reply would need chunks.
+		if (request.stream)
+			return send(400, { error: { message: 'the scripted model does not stream replies' } });
 		const prompt = userPrompt(request);
 		const turns = [...this.scripts].find(([key]) => prompt.includes(key))?.[1];
 		if (!turns)
@@ -137,7 +140,6 @@ export class ScriptedModel {
 						})),
 					};
 		const finish = 'answer' in turn ? 'stop' : 'tool_calls';
-		if (request.stream) return streamReply(res, request.model, message, finish);
 		send(200, {
 			id: `chatcmpl-${this.requests.length}`,
 			object: 'chat.completion',
@@ -191,38 +193,4 @@ function toolResults(request: ModelRequest): ToolResult[] {
 				content: messageText(message),
 			};
 		});
-}
-
-/** The same reply as server-sent chunks, for a client that asked to stream. */
-function streamReply(
-	res: http.ServerResponse,
-	model: string,
-	message: { content: string | null; tool_calls?: unknown[] },
-	finish: string,
-): void {
-	res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-	const chunk = (delta: unknown, finishReason: string | null) =>
-		res.write(
-			`data: ${JSON.stringify({
-				id: 'chatcmpl-stream',
-				object: 'chat.completion.chunk',
-				created: Math.floor(Date.now() / 1000),
-				model,
-				choices: [{ index: 0, delta, finish_reason: finishReason }],
-			})}\n\n`,
-		);
-	const toolCalls = (message.tool_calls ?? []).map((call, index) => ({
-		index,
-		...(call as object),
-	}));
-	chunk(
-		{
-			role: 'assistant',
-			content: message.content ?? '',
-			...(toolCalls.length ? { tool_calls: toolCalls } : {}),
-		},
-		null,
-	);
-	chunk({}, finish);
-	res.end('data: [DONE]\n\n');
 }

@@ -92,6 +92,21 @@ export const TOOLS = {
 			},
 			y,
 		),
+	downloadFiling: (y = 300) =>
+		toolNode(
+			'Download Filing',
+			'n8n-nodes-docket-alarm.docketAlarmTool',
+			{ docketAlarmApi: DOCKET_ALARM_CREDENTIAL },
+			{
+				resource: 'document',
+				operation: 'download',
+				link: fromAI('link', 'The link of a docket entry, exactly as Get Docket gives it'),
+				cached: true,
+				binaryPropertyName: 'data',
+				options: {},
+			},
+			y,
+		),
 	trackDocket: (y = 300) =>
 		toolNode(
 			'Track Docket',
