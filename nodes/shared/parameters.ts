@@ -42,3 +42,50 @@ export function maxParallelParameter(ctx: RequestContext, itemIndex = 0): number
 	const value = Number(ctx.getNodeParameter('options.maxParallelRequests', itemIndex, 0));
 	return Number.isInteger(value) && value > 0 ? value : undefined;
 }
+
+/** Whether a saved parameter value holds no expression anywhere (the same for every item). */
+function isStatic(value: unknown): boolean {
+	if (typeof value === 'string') return !value.startsWith('=');
+	if (Array.isArray(value)) return value.every(isStatic);
+	if (value !== null && typeof value === 'object') return Object.values(value).every(isStatic);
+	return true;
+}
+
+/** A saved parameter's raw value, by a dotted name such as `options.timeout`. */
+function savedValue(parameters: unknown, name: string): unknown {
+	let value = parameters;
+	for (const key of name.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/** A copy of a JSON parameter value, so that no item can change what the next one reads. */
+function copyOf<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(copyOf) as T;
+	if (value !== null && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, copyOf(entry)]),
+		) as T;
+	return value;
+}
+
+/**
+ * Makes the node's parameter reads for this run resolve a parameter without expressions once, not
+ * once per item: n8n resolves, cleans up and validates a parameter against the node's description on
+ * every read, which is most of the per-item cost of a bulk read besides the user's own expressions.
+ * Reads with options (extractValue, …), expressions and unset parameters go to n8n as before.
+ */
+export function readStaticParametersOnce(ctx: IExecuteFunctions): void {
+	const read = ctx.getNodeParameter.bind(ctx) as (...args: unknown[]) => unknown;
+	const saved = ctx.getNode().parameters;
+	const resolved = new Map<string, unknown>();
+	const readOnce = (name: string, itemIndex: number, fallback?: unknown, options?: unknown) => {
+		const raw = options === undefined ? savedValue(saved, name) : undefined;
+		if (raw === undefined || !isStatic(raw)) return read(name, itemIndex, fallback, options);
+		if (!resolved.has(name)) resolved.set(name, read(name, itemIndex, fallback));
+		return copyOf(resolved.get(name));
+	};
+	ctx.getNodeParameter = readOnce as IExecuteFunctions['getNodeParameter'];
+}

@@ -6,7 +6,7 @@ import {
 	type ItemLoopOptions,
 	type OperationHandler,
 } from './itemLoop';
-import { maxParallelParameter } from './parameters';
+import { maxParallelParameter, readStaticParametersOnce } from './parameters';
 
 /**
  * What an operation does to the vendor, which decides how its items run:
@@ -61,6 +61,7 @@ export async function routeToOperation<Table extends OperationTable>(
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
+	readStaticParametersOnce(ctx);
 	return await runForEachItem(ctx, module.execute, {
 		// Items go side by side up to the user's cap; the transport's window keeps the requests
 		// actually in flight at what the vendor takes (see AdaptiveLimit).
