@@ -189,6 +189,13 @@ class Exchange<T> {
 
 	private renewalsLed = 0;
 
+	/**
+	 * When the renewal this request led for its last attempt ended: that attempt carried the new
+	 * token, so a refusal of it is judged against this moment, not against when it was sent (which
+	 * was before its own renewal ended).
+	 */
+	private ownRenewalEndedAt: number | undefined;
+
 	private renewalsAwaited = 0;
 
 	constructor(
@@ -315,14 +322,16 @@ class Exchange<T> {
 				await credentialsOnce(ctx, profile.credentialType, { fresh: true }).catch(() => undefined);
 			this.freshLogin = false;
 			this.letN8nRefresh = false;
+			const led = this.finishRenewal !== undefined;
 			this.finishRenewal?.();
 			this.finishRenewal = undefined;
+			this.ownRenewalEndedAt = led ? this.session.renewedAt : undefined;
 		}
 	}
 
 	/**
 	 * After a refused token: whether to re-send. One request leads the renewal, the others wait for
-	 * it and re-send with the new token; a request renews at most once.
+	 * it and re-send with the new token; a request leads at most MAX_RENEWALS_LED renewals.
 	 */
 	async renewRefusedToken(failure: HttpFailure, sentAt: number): Promise<boolean> {
 		const { profile } = this;
@@ -330,14 +339,16 @@ class Exchange<T> {
 			!this.request.unauthenticated &&
 			((profile.oauth2 === true && failure.status === 401) ||
 				(profile.session !== undefined && profile.session.expired(failure)));
-		if (!refused || this.renewalsLed > 0) return false;
+		if (!refused || this.renewalsLed >= MAX_RENEWALS_LED) return false;
 		await drain(failure.body);
 		// A request that has re-sent with others' new tokens often enough and still lost each one to
 		// faster requests (tokens that die by use count, shared by many items or queue-mode workers)
 		// renews one of its own: it is the first to use that token. So every request ends, after at
 		// most MAX_RENEWAL_WAITS waits and one renewal.
 		if (this.renewalsAwaited < MAX_RENEWAL_WAITS)
-			this.finishRenewal = await this.session.leadRenewal(sentAt);
+			this.finishRenewal = await this.session.leadRenewal(
+				this.ownRenewalEndedAt === undefined ? sentAt : this.ownRenewalEndedAt + 1,
+			);
 		if (this.finishRenewal || this.renewalsAwaited >= MAX_RENEWAL_WAITS) {
 			this.renewalsLed++;
 			// OAuth2: n8n refreshes when a request throws 401, so this one is sent with status errors thrown.
@@ -405,6 +416,12 @@ function credentialKey(ctx: RequestContext, profile: VendorProfile): string {
 
 // How often one request re-sends with a token another request renewed before renewing one itself.
 const MAX_RENEWAL_WAITS = 3;
+/**
+ * A token renewed for a request can die on the clock before the re-sent request reaches the vendor
+ * (short-lived tokens, a busy n8n queueing requests behind the window): the request may renew once
+ * more. A token refused a third time is a real refusal, reported.
+ */
+const MAX_RENEWALS_LED = 2;
 
 /** Reads and drops a streamed body we will not use, so its socket is released. */
 async function drain(body: unknown): Promise<void> {

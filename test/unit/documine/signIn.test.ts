@@ -247,3 +247,34 @@ describe('DocuMine sign-in', () => {
 		expect(refresh).toHaveLength(1);
 	});
 });
+
+describe('DocuMine sign-in: a renewed token that dies before it is used', () => {
+	it('renews once more when the new token is refused too, and reports a third refusal', async () => {
+		const refusals = capture(nock(URL_).get('/api/users').times(2), 401, {
+			message: 'Token is not active',
+		});
+		const logins = capture(nock(URL_).post(TOKEN_PATH).times(2), 200, { access_token: 'tok-N' });
+		capture(nock(URL_).get('/api/users'), 200, { users: [{ id: 'u1' }] });
+		const { output } = await runDocuMine(
+			{ resource: 'user', operation: 'getAll', returnAll: true },
+			{ credentials: passwordCredential({ accessToken: 'tok-old', sessionStartedAt: Date.now() }) },
+		);
+		expect(refusals).toHaveLength(2);
+		expect(logins).toHaveLength(2);
+		expect(output.map((item) => item.json.id)).toEqual(['u1']);
+
+		const always = capture(nock(URL_).get('/api/users').times(3), 401, {
+			message: 'Token is not active',
+		});
+		capture(nock(URL_).post(TOKEN_PATH).times(2), 200, { access_token: 'tok-M' });
+		await expect(
+			runDocuMine(
+				{ resource: 'user', operation: 'getAll', returnAll: true },
+				{
+					credentials: passwordCredential({ accessToken: 'tok-old', sessionStartedAt: Date.now() }),
+				},
+			),
+		).rejects.toThrow('DocuMine did not accept the credentials (HTTP 401)');
+		expect(always).toHaveLength(3);
+	});
+});
