@@ -94,8 +94,18 @@ export async function runForEachItem(
 		const late = firstFailure();
 		if (late && !continueOnFail) throw asNodeError(ctx.getNode(), late.error, late.itemIndex);
 	}
-	return [outcomes.flatMap((outcome) => outputFor(ctx, outcome))];
+	const output = outcomes.flatMap((outcome) => outputFor(ctx, outcome));
+	// An empty answer leaves a model guessing whether its call worked: as a tool, say so.
+	if (!output.length && items.length && runsAsTool(ctx))
+		return [[{ json: { ...NOTHING_FOUND }, pairedItem: { item: 0 } }]];
+	return [output];
 }
+
+/** What a tool answers a model when its call succeeded and found no records. */
+export const NOTHING_FOUND = {
+	found: 0,
+	message: 'The call succeeded and found no matching records.',
+};
 
 /** Runs `work` for the indexes 0 to count - 1 in order, at most `concurrency` at once, starting none once `stop` says so. */
 export async function inParallel(

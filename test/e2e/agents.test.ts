@@ -226,6 +226,19 @@ describe.each(lines)('AI agents and MCP clients with our tools in n8n %s.x', (li
 		);
 	});
 
+	it(`n8n ${N8N_VERSIONS[line]}: a search that finds nothing tells the model so, instead of answering with nothing`, async () => {
+		const prompt = 'Any cases against Nobody Holdings Ltd?';
+		model.script(prompt, [
+			{ call: [{ tool: 'Search_Dockets', args: { query: 'Nobody Holdings' } }] },
+			{ answer: (results) => `Search said: ${results[0].content}` },
+		]);
+		const answer = await chat(workflows.dockets, prompt);
+		expect(answered(resultOf(model.toolResults(prompt), 'Search_Dockets'))).toEqual([
+			{ found: 0, message: 'The call succeeded and found no matching records.' },
+		]);
+		expect(answer).toContain('found no matching records');
+	});
+
 	it(`n8n ${N8N_VERSIONS[line]}: the docket research agent example finds a case, reads its docket and writes a Docketwise note on the matter`, async () => {
 		const matter = docketwise.tables.matters.find((row) => row.id === 5001);
 		const prompt = `Research Acme's latest case and note it on our matter ${String(matter!.title)}.`;

@@ -379,3 +379,26 @@ describe('Docket Alarm: direct search of state and agency courts', () => {
 		).rejects.toThrow(message);
 	});
 });
+
+describe('Docket Alarm search, as an AI-agent tool', () => {
+	it('tells the model that nothing was found instead of answering with nothing', async () => {
+		nock(BASE)
+			.get('/api/v1/search/')
+			.query(true)
+			.twice()
+			.reply(200, { success: true, page_max: 0, search_results: [] });
+		const tool = await runDocketAlarm(
+			{ resource: 'search', operation: 'search', query: 'nobody', limit: 5 },
+			{ ...loggedIn(), asTool: true },
+		);
+		expect(tool.output.map((item) => item.json)).toEqual([
+			{ found: 0, message: 'The call succeeded and found no matching records.' },
+		]);
+		// The plain node outputs no item, as n8n nodes do.
+		const plain = await runDocketAlarm(
+			{ resource: 'search', operation: 'search', query: 'nobody', limit: 5 },
+			loggedIn(),
+		);
+		expect(plain.output).toEqual([]);
+	});
+});
