@@ -151,10 +151,13 @@ describe.each(lines)('AI agents and MCP clients with our tools in n8n %s.x', (li
 			{
 				call: (results) => {
 					const [docket] = answered(resultOf(results, 'Get_Docket'));
-					const [latest] = docket.latestEntries as Array<Record<string, unknown>>;
+					// The newest entry is sealed (the simulator's 999): the filing before it.
+					const filed = (docket.latestEntries as Array<Record<string, unknown>>).find(
+						(entry) => !String(entry.contents).startsWith('SEALED'),
+					)!;
 					return [
 						{ tool: 'Track_Docket', args: { court: docket.court, docket: docket.docket } },
-						{ tool: 'Download_Filing', args: { link: latest.link } },
+						{ tool: 'Download_Filing', args: { link: filed.link } },
 					];
 				},
 			},

@@ -38,7 +38,7 @@ const MEASURED = {
 	'e2e-1/examples': 64,
 	'e2e-2/agents': 45,
 	'e2e-2/startup': 46,
-	'e2e-1/agents': 30,
+	'e2e-1/agents': 25,
 	'e2e-1/startup': 35,
 	'e2e/packages': 5,
 };
